@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { invalidArgument } from '@/lib/api-error';
+import { readJson, respond } from '@/server/api/respond';
+import { getRuntime } from '@/server/runtime';
+import { submitWorkflow } from '@/server/services/workflow-service';
+
+export const dynamic = 'force-dynamic';
+type Context = { params: Promise<{ namespace: string }> };
+
+const submitBody = z.object({
+  resourceKind: z.string().min(1),
+  resourceName: z.string().min(1),
+  submitOptions: z
+    .object({
+      name: z.string().optional(),
+      generateName: z.string().optional(),
+      entrypoint: z.string().optional(),
+      parameters: z.array(z.string()).optional(),
+      labels: z.string().optional(),
+      annotations: z.string().optional(),
+      serviceAccount: z.string().optional(),
+      podPriorityClassName: z.string().optional(),
+      priority: z.number().optional(),
+      dryRun: z.boolean().optional(),
+      serverDryRun: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+export async function POST(request: Request, { params }: Context) {
+  const { namespace } = await params;
+  return respond(async () => {
+    const parsed = submitBody.safeParse(await readJson(request));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw invalidArgument(`${issue?.path.join('.') || 'body'}: ${issue?.message}`);
+    }
+    return submitWorkflow(getRuntime().cluster, namespace, parsed.data);
+  });
+}

@@ -1,0 +1,5 @@
+import { WorkflowList } from '@/components/workflow-list';
+
+export default function HomePage() {
+  return <WorkflowList />;
+}

@@ -1,0 +1,5 @@
+import { TemplateList } from '@/components/template-list';
+
+export default function WorkflowTemplatesPage() {
+  return <TemplateList />;
+}

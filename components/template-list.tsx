@@ -1,0 +1,73 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import type { KubeObject } from '@/lib/k8s/object';
+import { apiFetch } from './api-client';
+import { PageHeader } from './page-header';
+import { resourceListQuery } from './queries/resources';
+import { QueryState } from './query-state';
+import { useSettings } from './settings-context';
+
+function describe(template: KubeObject): { title: string; description: string } {
+  const annotations = template.metadata.annotations ?? {};
+  return {
+    title: annotations['workflows.argoproj.io/title'] ?? template.metadata.name ?? '',
+    description: annotations['workflows.argoproj.io/description'] ?? '',
+  };
+}
+
+export function TemplateList() {
+  const { baseHref, namespace } = useSettings();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const query = useQuery(resourceListQuery(baseHref, 'workflowtemplates', namespace));
+  const submit = useMutation({
+    mutationFn: (name: string) =>
+      apiFetch<KubeObject>(baseHref, `api/v1/workflows/${namespace}/submit`, {
+        method: 'POST',
+        body: JSON.stringify({ resourceKind: 'WorkflowTemplate', resourceName: name }),
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['argo', 'workflows', namespace] });
+      router.push('/workflows');
+    },
+  });
+  const items = query.data?.items ?? [];
+  return (
+    <>
+      <PageHeader title="Workflow templates" subtitle={`namespace ${namespace}`} />
+      {submit.error ? (
+        <p role="alert" className="mb-4 rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-800">
+          Submit failed: {submit.error.message}
+        </p>
+      ) : null}
+      <QueryState
+        isPending={query.isPending}
+        error={query.error}
+        empty={items.length === 0 ? <p className="py-8 text-sm text-slate-500">No workflow templates in this namespace.</p> : undefined}
+      >
+        <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+          {items.map((template) => {
+            const { title, description } = describe(template);
+            const name = template.metadata.name ?? '';
+            return (
+              <li key={template.metadata.uid} className="flex flex-col rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+                <h2 className="font-semibold">{title}</h2>
+                <p className="text-xs text-slate-500">{name}</p>
+                <p className="mt-2 flex-1 text-sm text-slate-600">{description}</p>
+                <button
+                  type="button"
+                  onClick={() => submit.mutate(name)}
+                  disabled={submit.isPending}
+                  className="mt-4 self-start rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-50"
+                >
+                  Submit
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+/** One requirement of a Kubernetes label selector. */
+export interface LabelRequirement {
+  key: string;
+  operator: '=' | '!=' | 'in' | 'notin' | 'exists' | '!';
+  values: string[];
+}
+
+/** Parses `a=b,c!=d,e in (x,y),f notin (z),g,!h` into requirements; throws on malformed input. */
+export function parseLabelSelector(selector: string): LabelRequirement[] {
+  const requirements: LabelRequirement[] = [];
+  // Split on commas that are not inside parentheses.
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of selector) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim() !== '') parts.push(current);
+  for (const raw of parts) {
+    const part = raw.trim();
+    let match: RegExpMatchArray | null;
+    if ((match = part.match(/^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/))) {
+      requirements.push({ key: match[1]!, operator: match[2] as 'in' | 'notin', values: match[3]!.split(',').map((v) => v.trim()) });
+    } else if ((match = part.match(/^([^!=\s]+)\s*(==|=|!=)\s*(\S*)$/))) {
+      requirements.push({ key: match[1]!, operator: match[2] === '!=' ? '!=' : '=', values: [match[3]!] });
+    } else if ((match = part.match(/^!\s*(\S+)$/))) {
+      requirements.push({ key: match[1]!, operator: '!', values: [] });
+    } else if ((match = part.match(/^([^!=\s()]+)$/))) {
+      requirements.push({ key: match[1]!, operator: 'exists', values: [] });
+    } else {
+      throw new Error(`unable to parse requirement "${part}" in label selector "${selector}"`);
+    }
+  }
+  return requirements;
+}
+
+/** Whether a set of labels satisfies every requirement. */
+export function matchesLabels(labels: Record<string, string> | undefined, requirements: LabelRequirement[]): boolean {
+  const have = labels ?? {};
+  return requirements.every(({ key, operator, values }) => {
+    const value = have[key];
+    switch (operator) {
+      case '=': return value === values[0];
+      case '!=': return value !== values[0];
+      case 'in': return value !== undefined && values.includes(value);
+      case 'notin': return value === undefined || !values.includes(value);
+      case 'exists': return value !== undefined;
+      case '!': return value === undefined;
+    }
+  });
+}

@@ -1,0 +1,14 @@
+import { expect, it } from 'vitest';
+import { formatDuration, isCompletedPhase } from './phase';
+
+it('knows which phases are final', () => {
+  expect(['Succeeded', 'Failed', 'Error'].every(isCompletedPhase)).toBe(true);
+  expect(['', 'Pending', 'Running', undefined].some(isCompletedPhase)).toBe(false);
+});
+
+it('formats durations', () => {
+  expect(formatDuration(45)).toBe('45s');
+  expect(formatDuration(185)).toBe('3m 5s');
+  expect(formatDuration(7260)).toBe('2h 1m');
+  expect(formatDuration(-1)).toBe('-');
+});

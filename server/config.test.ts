@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+const home = '/home/u';
+
+describe('parseConfig', () => {
+  it('defaults to embedded mode on port 2746 over plain HTTP with server auth', () => {
+    const config = parseConfig([], {}, home);
+    expect(config).toMatchObject({
+      port: 2746, mode: 'embedded', dataDir: '/home/u/.capstan', baseHref: '/', secure: false, authModes: ['server'], namespace: 'argo',
+    });
+  });
+
+  it('defaults kubernetes mode to TLS and client auth like argo-server', () => {
+    const config = parseConfig([], { CAPSTAN_MODE: 'kubernetes' }, home);
+    expect(config.secure).toBe(true);
+    expect(config.authModes).toEqual(['client']);
+  });
+
+  it('lets flags override environment variables', () => {
+    const config = parseConfig(['--port', '8080', '--base-href=argo', '--secure=false'], { PORT: '9000', CAPSTAN_SECURE: 'true' }, home);
+    expect(config.port).toBe(8080);
+    expect(config.baseHref).toBe('/argo/');
+    expect(config.secure).toBe(false);
+  });
+
+  it('normalises BASE_HREF to a path with leading and trailing slashes', () => {
+    expect(parseConfig([], { BASE_HREF: '/a/b' }, home).baseHref).toBe('/a/b/');
+    expect(parseConfig([], { BASE_HREF: '' }, home).baseHref).toBe('/');
+  });
+
+  it('accepts several auth modes', () => {
+    expect(parseConfig([], { CAPSTAN_AUTH_MODE: 'client, sso' }, home).authModes).toEqual(['client', 'sso']);
+  });
+
+  it.each([
+    [['--port', 'x'], {}, /PORT: "x" is not a port number/],
+    [['--frobnicate'], {}, /unknown flag --frobnicate/],
+    [[], { CAPSTAN_MODE: 'cloud' }, /expected embedded or kubernetes/],
+    [[], { CAPSTAN_AUTH_MODE: 'magic' }, /unknown mode "magic"/],
+    [[], { CAPSTAN_SECURE: 'maybe' }, /expected true or false/],
+    [['--port'], {}, /--port needs a value/],
+  ])('rejects bad input %j %j with a clear message', (argv, env, message) => {
+    expect(() => parseConfig(argv, env, home)).toThrow(ConfigError);
+    expect(() => parseConfig(argv, env, home)).toThrow(message);
+  });
+});

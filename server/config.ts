@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+
+/** How Capstan reaches its state: an embedded database, or a Kubernetes cluster. */
+export type CapstanMode = 'embedded' | 'kubernetes';
+/** Argo's auth modes: `server` uses Capstan's own identity, `client` the caller's token, `sso` an OIDC session. */
+export type AuthMode = 'server' | 'client' | 'sso';
+
+export interface CapstanConfig {
+  port: number;
+  host: string;
+  mode: CapstanMode;
+  dataDir: string;
+  /** Always starts and ends with `/`; `/` when Capstan is served at the root. */
+  baseHref: string;
+  secure: boolean;
+  authModes: AuthMode[];
+  /** The namespace the dashboard opens and embedded mode keeps its resources in by default. */
+  namespace: string;
+  kubeconfig?: string;
+  dev: boolean;
+  /** Skip creating the sample WorkflowTemplates on the first start. */
+  noSamples: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+interface Option {
+  flag: string;
+  env: string;
+  help: string;
+  boolean?: boolean;
+}
+
+/** Every setting has a flag and the matching environment variable; the flag wins. */
+export const configOptions: Option[] = [
+  { flag: 'port', env: 'PORT', help: 'port for the dashboard and the API (default 2746)' },
+  { flag: 'host', env: 'CAPSTAN_HOST', help: 'address to listen on (default 0.0.0.0)' },
+  { flag: 'mode', env: 'CAPSTAN_MODE', help: 'embedded (default) or kubernetes' },
+  { flag: 'data-dir', env: 'CAPSTAN_DATA_DIR', help: "embedded mode's state (default ~/.capstan)" },
+  { flag: 'base-href', env: 'BASE_HREF', help: 'path prefix Capstan is served under (default /)' },
+  { flag: 'secure', env: 'CAPSTAN_SECURE', help: 'serve TLS (default: off in embedded mode, on in kubernetes mode)', boolean: true },
+  { flag: 'auth-mode', env: 'CAPSTAN_AUTH_MODE', help: 'server, client or sso; comma-separated for several (default: server in embedded mode, client in kubernetes mode)' },
+  { flag: 'namespace', env: 'CAPSTAN_NAMESPACE', help: 'default namespace (default argo)' },
+  { flag: 'kubeconfig', env: 'KUBECONFIG', help: 'kubeconfig path in kubernetes mode (default: in-cluster, then ~/.kube/config)' },
+  { flag: 'log-level', env: 'CAPSTAN_LOG_LEVEL', help: 'debug, info, warn or error (default info)' },
+  { flag: 'no-samples', env: 'CAPSTAN_NO_SAMPLES', help: 'do not create sample WorkflowTemplates on the first start', boolean: true },
+  { flag: 'dev', env: 'CAPSTAN_DEV', help: 'run Next.js in development mode', boolean: true },
+];
+
+function parseBoolean(name: string, value: string): boolean {
+  if (['true', '1', 'yes', 'on', ''].includes(value.toLowerCase())) return true;
+  if (['false', '0', 'no', 'off'].includes(value.toLowerCase())) return false;
+  throw new ConfigError(`${name}: expected true or false, got "${value}"`);
+}
+
+/** Reads `--flag value`, `--flag=value` and boolean `--flag`; unknown flags are an error, not a surprise later. */
+function readFlags(argv: string[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) throw new ConfigError(`unexpected argument "${arg}" (see --help)`);
+    const [rawName, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const option = configOptions.find((o) => o.flag === rawName);
+    if (!option) throw new ConfigError(`unknown flag --${rawName} (see --help)`);
+    if (inline !== undefined) flags.set(option.flag, inline);
+    else if (option.boolean) flags.set(option.flag, 'true');
+    else {
+      const next = argv[++i];
+      if (next === undefined) throw new ConfigError(`--${rawName} needs a value`);
+      flags.set(option.flag, next);
+    }
+  }
+  return flags;
+}
+
+function normaliseBaseHref(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed === '/') return '/';
+  if (/[?#\s]/.test(trimmed)) throw new ConfigError(`BASE_HREF: "${value}" must be a plain path such as /argo/`);
+  return `/${trimmed.replace(/^\/+|\/+$/g, '')}/`;
+}
+
+/** Builds the configuration from command-line flags and environment variables, with documented defaults. */
+export function parseConfig(argv: string[], env: Record<string, string | undefined>, homeDir: string): CapstanConfig {
+  const flags = readFlags(argv);
+  const get = (flag: string): string | undefined => {
+    const option = configOptions.find((o) => o.flag === flag);
+    return flags.get(flag) ?? (option ? env[option.env] : undefined);
+  };
+
+  const mode = (get('mode') ?? 'embedded') as CapstanMode;
+  if (mode !== 'embedded' && mode !== 'kubernetes') {
+    throw new ConfigError(`CAPSTAN_MODE: expected embedded or kubernetes, got "${mode}"`);
+  }
+  const portText = get('port') ?? '2746';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT: "${portText}" is not a port number`);
+
+  const authText = get('auth-mode') ?? (mode === 'embedded' ? 'server' : 'client');
+  const authModes = authText.split(',').map((m) => m.trim()).filter(Boolean) as AuthMode[];
+  for (const m of authModes) {
+    if (!['server', 'client', 'sso'].includes(m)) throw new ConfigError(`CAPSTAN_AUTH_MODE: unknown mode "${m}" (server, client, sso)`);
+  }
+  if (authModes.length === 0) throw new ConfigError('CAPSTAN_AUTH_MODE: give at least one of server, client, sso');
+
+  const secureText = get('secure');
+  return {
+    port,
+    host: get('host') ?? '0.0.0.0',
+    mode,
+    dataDir: get('data-dir') || join(homeDir, '.capstan'),
+    baseHref: normaliseBaseHref(get('base-href') ?? '/'),
+    secure: secureText === undefined ? mode === 'kubernetes' : parseBoolean('CAPSTAN_SECURE', secureText),
+    authModes,
+    namespace: get('namespace') || 'argo',
+    kubeconfig: get('kubeconfig') || undefined,
+    dev: parseBoolean('--dev', get('dev') ?? 'false'),
+    noSamples: parseBoolean('CAPSTAN_NO_SAMPLES', get('no-samples') ?? 'false'),
+    logLevel: get('log-level') ?? 'info',
+  };
+}
+
+/** The text `--help` prints: one line per setting with its flag and variable. */
+export function formatHelp(): string {
+  const lines = configOptions.map((o) => `  --${o.flag.padEnd(12)} ${o.env.padEnd(20)} ${o.help}`);
+  return ['Usage: npm start -- [flags]   (every flag also reads the environment variable beside it)', '', ...lines].join('\n');
+}

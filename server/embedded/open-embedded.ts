@@ -1,0 +1,21 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { SqlResourceStore } from '../cluster/sql-resource-store';
+import type { Logger } from '../logger';
+import { seedSamples } from './seed-samples';
+
+/** Opens (or creates) embedded mode's database under the data directory. */
+export async function openEmbedded(dataDir: string, namespace: string, withSamples: boolean, logger: Logger) {
+  const dbDir = join(dataDir, 'db');
+  await mkdir(dbDir, { recursive: true });
+  const started = Date.now();
+  const db = await PGlite.create(dbDir);
+  const store = await SqlResourceStore.open(db, () => db.close());
+  logger.info({ dbDir, ms: Date.now() - started }, 'embedded database open');
+  if (withSamples) {
+    const seeded = await seedSamples(db, store, namespace);
+    if (seeded.length) logger.info({ templates: seeded, namespace }, 'created sample WorkflowTemplates');
+  }
+  return store;
+}

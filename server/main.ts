@@ -1,0 +1,93 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { homedir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+import { stripBaseHref } from './base-href';
+import type { ClusterPort } from './cluster/cluster-port';
+import { KubeCluster, loadKubeConfig } from './cluster/kube-cluster';
+import { type CapstanConfig, ConfigError, formatHelp, parseConfig } from './config';
+import { openEmbedded } from './embedded/open-embedded';
+import { createLogger, type Logger } from './logger';
+import { ensureNextBuild } from './next-build';
+import { setRuntime } from './runtime';
+import { loadOrCreateTls } from './tls';
+import { versionInfo } from './version';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+async function openCluster(config: CapstanConfig, logger: Logger): Promise<ClusterPort> {
+  if (config.mode === 'embedded') return openEmbedded(config.dataDir, config.namespace, !config.noSamples, logger);
+  return new KubeCluster(loadKubeConfig(config.kubeconfig));
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(formatHelp());
+    return;
+  }
+  let config: CapstanConfig;
+  try {
+    config = parseConfig(argv, process.env, homedir());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`capstan: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  if (!config.dev) await ensureNextBuild(root, (m) => logger.info(m));
+
+  const cluster = await openCluster(config, logger);
+  setRuntime({ config, cluster, logger, startedAt: new Date() });
+
+  const app = next({ dev: config.dev, dir: root, hostname: 'localhost', port: config.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    req.url = stripBaseHref(req.url ?? '/', config.baseHref);
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error, url: req.url }, 'request failed');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: 13, message: 'internal error' }));
+    });
+  };
+  const server = config.secure
+    ? createHttpsServer(await loadOrCreateTls(config.dataDir), onRequest)
+    : createHttpServer(onRequest);
+
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') {
+      logger.fatal(`port ${config.port} is already in use (another Capstan or argo-server?): stop it or set PORT / --port`);
+    } else logger.fatal({ err: error }, 'server error');
+    process.exit(1);
+  });
+  server.listen(config.port, config.host, () => {
+    const scheme = config.secure ? 'https' : 'http';
+    logger.info(
+      { mode: config.mode, version: versionInfo().version, baseHref: config.baseHref, authModes: config.authModes },
+      `Capstan listening on ${scheme}://localhost:${config.port}${config.baseHref}`,
+    );
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    server.closeAllConnections?.();
+    setRuntime(undefined);
+    Promise.allSettled([cluster.close(), app.close()]).finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`capstan: failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { ApiError, GrpcCode } from '@/lib/api-error';
+import type { ClusterPort } from './cluster/cluster-port';
+import type { CapstanConfig } from './config';
+import type { Logger } from './logger';
+
+/** Everything a request handler or the controller needs, built once per process by server/main.ts. */
+export interface Runtime {
+  config: CapstanConfig;
+  cluster: ClusterPort;
+  logger: Logger;
+  startedAt: Date;
+}
+
+// Next.js bundles route handlers separately from server/main.ts, so a module-level variable would
+// exist twice; a global symbol is the one place both copies see.
+const key = Symbol.for('capstan.runtime');
+type Holder = { [key]?: Runtime };
+
+/** Makes the runtime visible to route handlers. */
+export function setRuntime(runtime: Runtime | undefined): void {
+  (globalThis as Holder)[key] = runtime;
+}
+
+/** The process's runtime; a 503 for requests that arrive before start-up finished. */
+export function getRuntime(): Runtime {
+  const runtime = (globalThis as Holder)[key];
+  if (!runtime) throw new ApiError(GrpcCode.Unavailable, 'Capstan is starting: try again in a moment');
+  return runtime;
+}
+
+/** The runtime, or undefined when none is set (pages rendered during `next build`). */
+export function findRuntime(): Runtime | undefined {
+  return (globalThis as Holder)[key];
+}
