@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the test bed's binaries from the Go module proxy into ~/.cache/capstan/bin/<name>-<version>.
 # Usage: build-bins.sh [core|argo|minio|all]...   (default: all)
-#   core  = etcd, kube-apiserver, kube-scheduler, kube-controller-manager, kwok
+#   core  = etcd, kube-apiserver, kube-scheduler, kube-controller-manager, kubectl, kwok
 # Idempotent: a binary already cached under its version is skipped.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,6 +12,9 @@ command -v go >/dev/null || { echo "build-bins: Go toolchain not found: install 
 command -v unzip >/dev/null || { echo "build-bins: unzip not found: apt-get install -y unzip" >&2; exit 1; }
 export GOFLAGS=${GOFLAGS:--mod=mod} GOTOOLCHAIN=${GOTOOLCHAIN:-local}
 step() { echo "[build-bins $(date +%H:%M:%S)] $*"; }
+# Two test runs on one machine must not build into the same folders at once.
+exec 9>"$CAPSTAN_CACHE/build.lock"
+flock -n 9 || { step "another build is running; waiting for it"; flock 9; }
 cached() { [ -x "$(bin_path "$1" "$2")" ]; }
 # install_bin NAME VERSION SRC: atomically move a fresh build into the cache
 install_bin() { mv -f "$3" "$(bin_path "$1" "$2")"; step "built $1 $2"; }
@@ -28,7 +31,7 @@ build_etcd() {
 
 build_kube() {
   local n missing=""
-  for n in kube-apiserver kube-scheduler kube-controller-manager; do cached $n $K8S_VERSION || missing="$missing $n"; done
+  for n in kube-apiserver kube-scheduler kube-controller-manager kubectl; do cached $n $K8S_VERSION || missing="$missing $n"; done
   [ -z "$missing" ] && return 0
   step "kubernetes $K8S_VERSION:$missing (wrapper module; the apiserver alone takes ~9 min on 2 cores)"
   local d=$WORK/kube; mkdir -p "$d"; cd "$d"
@@ -56,6 +59,24 @@ import (
 func main() { os.Exit(cli.Run(app.$ctor())) }
 GO
   done
+  # kubectl too: the test bed must not depend on whichever kubectl a machine happens to have.
+  mkdir -p cmd/kubectl
+  cat > cmd/kubectl/main.go <<'GO'
+package main
+
+import (
+	"k8s.io/component-base/cli"
+	"k8s.io/kubectl/pkg/cmd"
+	"k8s.io/kubectl/pkg/cmd/util"
+)
+
+func main() {
+	command := cmd.NewDefaultKubectlCommand()
+	if err := cli.RunNoErrOutput(command); err != nil {
+		util.CheckErr(err)
+	}
+}
+GO
   go mod tidy
   local v="-X k8s.io/component-base/version" minor=${K8S_VERSION#v1.}; minor=${minor%%.*}
   local ldflags="-s -w $v.gitVersion=$K8S_VERSION $v.gitMajor=1 $v.gitMinor=$minor $v.gitTreeState=clean"

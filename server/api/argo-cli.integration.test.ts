@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
+import { argoCli } from '../testing/argo-cli';
+import { testBed } from '../testing/test-bed';
+import { loadKubeConfig } from '../cluster/kube-cluster';
+import { CoreV1Api } from '@kubernetes/client-node';
+
+// The official argo CLI (v3.7.9) against Argo's own `argo server` on the test bed, and against Capstan in
+// kubernetes mode on the same cluster.
+const bed = testBed();
+
+describe("argo CLI against Argo's argo server (the oracle)", () => {
+  it('reports versions', async () => {
+    const { stdout } = await argoCli(bed.argoBin(), bed.argoServer(), ['version']);
+    expect(stdout).toMatch(/argo: v3\.7\.9/);
+    expect(stdout).toMatch(/argo-server: v3\.7\.9/);
+  });
+
+  it('lists workflows', async () => {
+    const { stdout } = await argoCli(bed.argoBin(), bed.argoServer(), ['list', '-n', bed.oracleNamespace()]);
+    expect(stdout).toMatch(/^(NAME\s+STATUS|No workflows found)/);
+  });
+});
+
+describe('argo CLI against Capstan', () => {
+  let capstan: CapstanProcess;
+  const namespace = `cli-${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    await loadKubeConfig(bed.kubeconfig()).makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name: namespace } } });
+    capstan = await startCapstan(['--mode', 'kubernetes', '--secure=false', '--auth-mode', 'server', '--namespace', namespace], {
+      KUBECONFIG: bed.kubeconfig(),
+    });
+  });
+  afterAll(() => capstan?.stop());
+
+  const server = () => `127.0.0.1:${capstan.port}`;
+
+  it('reports the server version', async () => {
+    const { stdout } = await argoCli(bed.argoBin(), server(), ['version']);
+    expect(stdout).toMatch(/argo-server: v4\.1\.2\+capstan/);
+  });
+
+  it('lists workflows, empty and then with one', async () => {
+    const empty = await argoCli(bed.argoBin(), server(), ['list', '-n', namespace]);
+    expect(empty.stdout.trim()).toBe('No workflows found');
+    const response = await fetch(`${capstan.url}/api/v1/workflows/${namespace}`, {
+      method: 'POST',
+      body: JSON.stringify({ workflow: { metadata: { name: 'listed' }, spec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'busybox' } }] } } }),
+    });
+    expect(response.status).toBe(200);
+    const { stdout } = await argoCli(bed.argoBin(), server(), ['list', '-n', namespace]);
+    expect(stdout).toMatch(/^NAME\s+STATUS/);
+    expect(stdout).toMatch(/\nlisted\s/);
+  });
+});
