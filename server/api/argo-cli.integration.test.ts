@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 import { argoCli } from '../testing/argo-cli';
@@ -8,6 +9,7 @@ import { CoreV1Api } from '@kubernetes/client-node';
 // The official argo CLI (v3.7.9) against Argo's own `argo server` on the test bed, and against Capstan in
 // kubernetes mode on the same cluster.
 const bed = testBed();
+const fixture = (name: string) => fileURLToPath(new URL(`../testing/fixtures/${name}`, import.meta.url));
 
 describe("argo CLI against Argo's argo server (the oracle)", () => {
   it('reports versions', async () => {
@@ -19,6 +21,23 @@ describe("argo CLI against Argo's argo server (the oracle)", () => {
   it('lists workflows', async () => {
     const { stdout } = await argoCli(bed.argoBin(), bed.argoServer(), ['list', '-n', bed.oracleNamespace()]);
     expect(stdout).toMatch(/^(NAME\s+STATUS|No workflows found)/);
+  });
+
+  // The test bed's kwok stages complete Argo's pods, and fail them with a chosen exit code.
+  it('runs workflows to Succeeded and Failed on the simulated node', async () => {
+    const ns = bed.oracleNamespace();
+    const cli = (args: string[]) => argoCli(bed.argoBin(), bed.argoServer(), args);
+    // `submit --wait` exits non-zero when the workflow fails, so read the outcome with `argo get`.
+    const submitAndGet = async (file: string) => {
+      const submitted = await cli(['submit', '-n', ns, '--wait', '-o', 'name', fixture(file)]).catch((e: { stdout: string }) => e);
+      return JSON.parse((await cli(['get', '-n', ns, '-o', 'json', submitted.stdout.trim()])).stdout);
+    };
+    expect((await submitAndGet('hello-world.yaml')).status.phase).toBe('Succeeded');
+    const failed = await submitAndGet('failing-dag.yaml');
+    expect(failed.status.phase).toBe('Failed');
+    const messages = Object.values(failed.status.nodes as Record<string, { displayName: string; message?: string }>)
+      .filter((n) => n.displayName === 'b').map((n) => n.message);
+    expect(messages).toEqual(['main: Error (exit code 3)']);
   });
 });
 
