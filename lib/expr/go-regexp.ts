@@ -25,11 +25,26 @@ export function compileGoRegexp(pattern: string, global = false): RegExp {
   try {
     compiled = new RegExp(source, `u${flags}${global ? 'g' : ''}`);
   } catch (error) {
-    return fail(`error parsing regexp: ${error instanceof Error ? error.message : String(error)}: \`${pattern}\``);
+    return fail(`error parsing regexp: ${goReason(error instanceof Error ? error.message : String(error))}: \`${pattern}\``);
   }
   if (cache.size > 500) cache.clear();
   cache.set(key, compiled);
   return compiled;
+}
+
+// JavaScript's syntax errors, reworded as Go's regexp/syntax names them.
+const GO_REASONS: Array<[RegExp, string]> = [
+  [/Unterminated group/, 'missing closing )'],
+  [/Unmatched '\)'/, 'unexpected )'],
+  [/Unterminated character class/, 'missing closing ]'],
+  [/Nothing to repeat/, 'missing argument to repetition operator'],
+  [/Invalid escape|Invalid Unicode escape/, 'invalid escape sequence'],
+  [/numbers out of order/, 'invalid repeat count'],
+  [/Range out of order/, 'invalid character class range'],
+];
+
+function goReason(message: string): string {
+  return GO_REASONS.find(([pattern]) => pattern.test(message))?.[1] ?? message;
 }
 
 function translate(pattern: string): { source: string; flags: string } {

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createSprigFunctions } from './sprig';
+import { toGoTime } from './go-time';
+
+describe('createSprigFunctions', () => {
+  const sprig = createSprigFunctions(toGoTime(new Date('2024-01-02T03:04:05Z')));
+
+  it('offers the generic sprig functions Argo exposes', () => {
+    for (const name of ['upper', 'default', 'int', 'add', 'list', 'dict', 'toJson', 'b64enc', 'regexMatch', 'date', 'trim', 'merge']) {
+      expect(typeof sprig[name], name).toBe('function');
+    }
+    expect(sprig.env).toBeUndefined(); // Argo deletes env and expandenv
+    expect(sprig.expandenv).toBeUndefined();
+  });
+
+  it('fails clearly for functions that need randomness, the network or keys', () => {
+    const uuid = sprig.uuidv4;
+    expect(typeof uuid).toBe('function');
+    expect(() => (uuid as () => unknown)()).toThrow('sprig.uuidv4 is not available in Capstan');
+  });
+
+  it('uses the given clock', () => {
+    expect((sprig.now as () => unknown)()).toEqual(toGoTime(new Date('2024-01-02T03:04:05Z')));
+  });
+});
