@@ -1,0 +1,270 @@
+import type { ValueMap } from '../expr';
+import type { DAGTask, NodeStatus } from '../generated/argo';
+import { taskDependencies, evaluateDepends, taskResults } from './depends';
+import { continuesOn } from './execute-steps';
+import { executeTemplate, type TemplateContext } from './execute-template';
+import { expandLoop, shouldExpand } from './expand-items';
+import { NodeError, type Operation } from './operation';
+import { isCompleted, isFailedOrError, isFulfilled } from './phases';
+import { addLoopToScope, addNodeToScope, type Scope } from './scope';
+import { substituteObject } from './substitute';
+import { resolveTemplateOutputs } from './template-outputs';
+import { shouldExecute } from './when';
+
+interface DagState {
+  op: Operation;
+  context: TemplateContext;
+  node: NodeStatus;
+  tasks: DAGTask[];
+  visited: Set<string>;
+  dependencies: Map<string, { logic: string; dependencies: string[] }>;
+}
+
+const taskNodeName = (state: DagState, taskName: string) => `${state.node.name}.${taskName}`;
+const taskNode = (state: DagState, taskName: string) => state.op.getNode(taskNodeName(state, taskName));
+
+function dependenciesOf(state: DagState, taskName: string) {
+  let found = state.dependencies.get(taskName);
+  if (!found) {
+    const task = state.tasks.find((t) => t.name === taskName);
+    found = task ? taskDependencies(task, state.tasks) : { logic: '', dependencies: [] };
+    state.dependencies.set(taskName, found);
+  }
+  return found;
+}
+
+/** Tasks nothing depends on: the DAG's targets when `target` is not given. */
+function leafTasks(state: DagState): string[] {
+  const depended = new Set(state.tasks.flatMap((t) => dependenciesOf(state, t.name ?? '').dependencies));
+  return state.tasks.map((t) => t.name ?? '').filter((name) => !depended.has(name));
+}
+
+/**
+ * A DAG template, as Argo's executeDAG: each target task runs once its dependencies allow it (recursively
+ * from the targets), then the DAG's phase follows the branches that reach its targets.
+ */
+export function executeDag(op: Operation, context: TemplateContext): NodeStatus {
+  const { nodeName, template } = context;
+  let node = op.getNode(nodeName);
+  if (!node) {
+    node = op.initNode(nodeName, 'DAG', { holder: context.holder, templateScope: context.scope.id, boundaryID: context.options.boundaryID, phase: 'Running' });
+    if (template.inputs?.parameters?.length || template.inputs?.artifacts?.length) node.inputs = structuredClone(template.inputs);
+  }
+  const state: DagState = { op, context, node, tasks: template.dag?.tasks ?? [], visited: new Set(), dependencies: new Map() };
+  const targets = template.dag?.target ? template.dag.target.split(' ').filter(Boolean) : leafTasks(state);
+  for (const target of targets) executeDagTask(state, target);
+
+  const phase = assessDagPhase(state, targets, template.dag?.failFast !== false);
+  if (phase === 'Running') return node;
+  node.outboundNodes = targets.flatMap((t) => {
+    const n = taskNode(state, t);
+    return n ? op.outboundNodes(n.id) : [];
+  });
+  if (phase !== 'Succeeded') return op.markPhase(nodeName, phase);
+  const scope = buildTaskScope(state, state.tasks.map((t) => t.name ?? ''));
+  try {
+    const outputs = resolveTemplateOutputs(template, scope, op);
+    if (outputs) node.outputs = outputs;
+  } catch (error) {
+    if (error instanceof NodeError) return op.markError(nodeName, error.message);
+    throw error;
+  }
+  return op.markPhase(nodeName, 'Succeeded');
+}
+
+/** Outputs of finished tasks, for `{{tasks.<name>...}}`. */
+function buildTaskScope(state: DagState, names: string[]): Scope {
+  const scope: Scope = {};
+  for (const name of names) {
+    const node = taskNode(state, name);
+    if (!node) continue;
+    if (node.type === 'TaskGroup') {
+      const children = (node.children ?? []).map((id) => state.op.getNodeById(id)).filter((n): n is NodeStatus => !!n);
+      addLoopToScope(scope, 'tasks', name, children);
+    }
+    const effective = node.type === 'Retry' && node.children?.length ? (state.op.getNodeById(node.children.at(-1)!) ?? node) : node;
+    addNodeToScope(scope, 'tasks', name, effective);
+  }
+  return scope;
+}
+
+function executeDagTask(state: DagState, taskName: string): void {
+  if (state.visited.has(taskName)) return;
+  state.visited.add(taskName);
+  const { op, context } = state;
+  const task = state.tasks.find((t) => t.name === taskName);
+  if (!task) return;
+  const existing = taskNode(state, taskName);
+  if (existing && isFulfilled(existing.phase)) return;
+
+  const nodeName = taskNodeName(state, taskName);
+  const { logic, dependencies } = dependenciesOf(state, taskName);
+  const boundaryID = state.node.id;
+  let group = op.getNode(nodeName);
+  if (group && group.type !== 'TaskGroup') group = undefined;
+  const connect = (childName: string) => {
+    if (dependencies.length === 0 || group) {
+      op.addChild(group ? group.name : state.node.name, childName);
+      return;
+    }
+    for (const dependency of dependencies) {
+      const depNode = taskNode(state, dependency);
+      if (!depNode) continue;
+      for (const outboundId of op.outboundNodes(depNode.id)) {
+        const outbound = op.getNodeById(outboundId);
+        if (outbound) op.addChild(outbound.name, childName);
+      }
+    }
+  };
+  const failTask = (message: string) => {
+    if (!op.getNode(nodeName)) op.initNode(nodeName, 'Skipped', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Error', message });
+    connect(nodeName);
+  };
+
+  if (logic && !existing) {
+    for (const dependency of dependencies) executeDagTask(state, dependency);
+    const results: Record<string, ValueMap> = {};
+    for (const dependency of dependencies) {
+      const depNode = taskNode(state, dependency);
+      if (!depNode || !isFulfilled(depNode.phase)) return;
+      results[dependency] = taskResults(depNode, (depNode.children ?? []).map((id) => op.getNodeById(id)));
+    }
+    let execute: boolean;
+    try {
+      execute = evaluateDepends(logic, results);
+    } catch (error) {
+      if (error instanceof NodeError) return failTask(error.message);
+      throw error;
+    }
+    if (!execute) {
+      op.initNode(nodeName, 'Skipped', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Omitted', message: 'omitted: depends condition not met' });
+      connect(nodeName);
+      return;
+    }
+  }
+
+  let expanded: DAGTask[];
+  try {
+    const values = { ...op.globalParams, ...buildTaskScope(state, dependencyClosure(state, taskName)) };
+    const resolved = substituteObject(task, values, op.now, ['tasks', 'steps']);
+    expanded = shouldExpand(resolved) ? expandLoop(resolved, values, op.now) : [resolved];
+    if (shouldExpand(task)) {
+      if (expanded.length === 0) {
+        if (!op.getNode(nodeName)) {
+          op.initNode(nodeName, 'Skipped', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Skipped', message: 'Skipped, empty params' });
+          connect(nodeName);
+        }
+        return;
+      }
+      if (!group) {
+        connect(nodeName);
+        group = op.initNode(nodeName, 'TaskGroup', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Running' });
+      }
+    }
+  } catch (error) {
+    if (error instanceof NodeError) return failTask(error.message);
+    throw error;
+  }
+
+  for (const item of expanded) {
+    const itemName = taskNodeName(state, item.name ?? '');
+    if (!op.getNode(itemName)) {
+      connect(itemName);
+      let proceed: boolean;
+      try {
+        proceed = shouldExecute(item.when);
+      } catch (error) {
+        if (!(error instanceof NodeError)) throw error;
+        op.initNode(itemName, 'Skipped', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Error', message: error.message });
+        continue;
+      }
+      if (!proceed) {
+        op.initNode(itemName, 'Skipped', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Skipped', message: `when '${item.when}' evaluated false` });
+        continue;
+      }
+    }
+    executeTemplate(op, itemName, item, context.scope, item.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'tasks' });
+  }
+
+  if (group) {
+    let phase: 'Succeeded' | 'Failed' | 'Error' = 'Succeeded';
+    for (const item of expanded) {
+      const n = op.getNode(taskNodeName(state, item.name ?? ''));
+      if (!n || !isFulfilled(n.phase)) return;
+      if (isFailedOrError(n.phase)) phase = n.phase as 'Failed' | 'Error';
+    }
+    op.markPhase(group.name, phase);
+  }
+}
+
+/** Every task a task depends on, directly or not: the outputs it may reference. */
+function dependencyClosure(state: DagState, taskName: string): string[] {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    for (const dependency of dependenciesOf(state, name).dependencies) {
+      if (seen.has(dependency)) continue;
+      seen.add(dependency);
+      visit(dependency);
+    }
+  };
+  visit(taskName);
+  return [...seen];
+}
+
+/**
+ * The DAG's phase, as Argo's assessDAGPhase: walk from the roots carrying each branch's phase (a completed node
+ * sets it, a skipped or omitted one passes it on); a target reached by a failed branch fails the DAG unless
+ * the target task continues on that failure.
+ */
+function assessDagPhase(state: DagState, targets: string[], failFast: boolean): 'Running' | 'Succeeded' | 'Failed' | 'Error' {
+  const { op } = state;
+  const targetPhases = new Map<string, string>(targets.map((t) => [op.nodeId(taskNodeName(state, t)), '']));
+  const queue: { id: string; phase: string }[] = (state.node.children ?? []).map((id) => ({ id, phase: 'Succeeded' }));
+  const seen = new Set<string>();
+  while (queue.length) {
+    const current = queue.shift()!;
+    const key = `${current.id}/${current.phase}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const node = op.getNodeById(current.id);
+    if (!node) return 'Running';
+    let branchPhase = current.phase;
+    if (!isFulfilled(node.phase)) {
+      const groupPhase = completableGroupPhase(op, node);
+      if (!groupPhase) return 'Running';
+      op.markPhase(node.name, groupPhase);
+      branchPhase = groupPhase;
+    } else if (isCompleted(node.phase)) branchPhase = node.phase!;
+    if (targetPhases.has(node.id) && !isFailedOrError(targetPhases.get(node.id))) targetPhases.set(node.id, branchPhase);
+    // A retry's dependents hang under its attempts, not under the Retry node itself.
+    const next = node.type === 'Retry'
+      ? (node.children ?? []).flatMap((id) => op.getNodeById(id)?.children ?? [])
+      : (node.children ?? []);
+    for (const id of next) queue.push({ id, phase: branchPhase });
+  }
+  let result: 'Running' | 'Succeeded' | 'Failed' | 'Error' = 'Succeeded';
+  for (const target of targets) {
+    const phase = targetPhases.get(op.nodeId(taskNodeName(state, target))) ?? '';
+    if (phase === '') {
+      result = 'Running';
+      if (!failFast) break;
+    } else if (isFailedOrError(phase)) {
+      const task = state.tasks.find((t) => t.name === target);
+      if (continuesOn(task, phase)) continue;
+      result = phase as 'Failed' | 'Error';
+      if (failFast) break;
+    }
+  }
+  return result;
+}
+
+function completableGroupPhase(op: Operation, node: NodeStatus): 'Succeeded' | 'Failed' | 'Error' | undefined {
+  if (node.type !== 'TaskGroup' || !node.children?.length) return undefined;
+  let phase: 'Succeeded' | 'Failed' | 'Error' = 'Succeeded';
+  for (const id of node.children) {
+    const child = op.getNodeById(id);
+    if (!child || !isFulfilled(child.phase)) return undefined;
+    if (isFailedOrError(child.phase)) phase = child.phase as 'Failed' | 'Error';
+  }
+  return phase;
+}

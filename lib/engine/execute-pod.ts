@@ -1,0 +1,33 @@
+import type { NodeStatus } from '../generated/argo';
+import type { TemplateContext } from './execute-template';
+import { toPodName } from './node-names';
+import type { Operation } from './operation';
+
+/**
+ * A container, script, containerSet, resource or data template: one pod. The node starts Pending and asks the
+ * caller to create the pod; its phase and outputs then follow the pod's observations (applyPodObservations).
+ */
+export function executePod(op: Operation, context: TemplateContext): NodeStatus {
+  const existing = op.getNode(context.nodeName);
+  if (existing) return existing;
+  const node = op.initNode(context.nodeName, 'Pod', {
+    holder: context.holder,
+    templateScope: context.scope.id,
+    boundaryID: context.options.boundaryID,
+    phase: 'Pending',
+  });
+  if (hasInputs(context.template)) node.inputs = structuredClone(context.template.inputs);
+  op.actions.push({
+    type: 'createPod',
+    nodeId: node.id,
+    nodeName: node.name,
+    podName: toPodName(op.name, context.nodeName, context.template.name ?? ''),
+    template: context.template,
+  });
+  return node;
+}
+
+/** Whether a template declares input parameters or artifacts worth showing on its node. */
+export function hasInputs(template: TemplateContext['template']): boolean {
+  return (template.inputs?.parameters?.length ?? 0) > 0 || (template.inputs?.artifacts?.length ?? 0) > 0;
+}

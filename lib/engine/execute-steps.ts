@@ -1,0 +1,159 @@
+import type { NodeStatus, WorkflowStep } from '../generated/argo';
+import { executeTemplate, type TemplateContext } from './execute-template';
+import { expandLoop, shouldExpand } from './expand-items';
+import { NodeError, type Operation } from './operation';
+import { isFailedOrError, isFulfilled } from './phases';
+import { addLoopToScope, addNodeToScope, type Scope } from './scope';
+import { resolveTemplateOutputs } from './template-outputs';
+import { substituteObject } from './substitute';
+import { shouldExecute } from './when';
+
+/**
+ * A steps template, as Argo's executeSteps: groups run one after another, the steps of a group in parallel.
+ * The first group hangs under the steps node, each later group under the outbound nodes of the one before.
+ */
+export function executeSteps(op: Operation, context: TemplateContext): NodeStatus {
+  const { nodeName, template } = context;
+  let node = op.getNode(nodeName);
+  if (!node) {
+    node = op.initNode(nodeName, 'Steps', { holder: context.holder, templateScope: context.scope.id, boundaryID: context.options.boundaryID, phase: 'Running' });
+    if (template.inputs?.parameters?.length || template.inputs?.artifacts?.length) node.inputs = structuredClone(template.inputs);
+  }
+  const scope: Scope = {};
+  const groups = template.steps ?? [];
+  for (let i = 0; i < groups.length; i++) {
+    const groupName = `${nodeName}[${i}]`;
+    let group = op.getNode(groupName);
+    if (!group) group = op.initNode(groupName, 'StepGroup', { templateScope: context.scope.id, boundaryID: node.id, phase: 'Running' });
+    if (i === 0) op.addChild(nodeName, groupName);
+    else {
+      const previous = op.getNode(`${nodeName}[${i - 1}]`)!;
+      if (!previous.children?.length) op.addChild(previous.name, groupName);
+      for (const childId of previous.children ?? []) {
+        for (const outboundId of op.outboundNodes(childId)) {
+          const outbound = op.getNodeById(outboundId);
+          if (outbound) op.addChild(outbound.name, groupName);
+        }
+      }
+    }
+    group = executeStepGroup(op, context, groups[i] ?? [], groupName, node.id, scope);
+    if (!isFulfilled(group.phase)) return node;
+    if (isFailedOrError(group.phase)) {
+      updateOutboundNodes(op, nodeName, groups.length);
+      return op.markPhase(nodeName, 'Failed', group.message);
+    }
+    for (const step of groups[i] ?? []) addStepToScope(op, scope, groupName, step, node.id);
+  }
+  updateOutboundNodes(op, nodeName, groups.length);
+  try {
+    const outputs = resolveTemplateOutputs(template, scope, op);
+    if (outputs) node.outputs = outputs;
+  } catch (error) {
+    if (error instanceof NodeError) return op.markError(nodeName, error.message);
+    throw error;
+  }
+  return op.markPhase(nodeName, 'Succeeded');
+}
+
+function addStepToScope(op: Operation, scope: Scope, groupName: string, step: WorkflowStep, boundaryID: string): void {
+  const childName = `${groupName}.${step.name}`;
+  const child = op.getNode(childName);
+  if (child) {
+    addNodeToScope(scope, 'steps', step.name ?? '', lastAttempt(op, child));
+    return;
+  }
+  const expanded = Object.values(op.nodes).filter(
+    (n) => n.boundaryID === boundaryID && n.name.startsWith(`${childName}(`) && n.type !== 'Skipped',
+  );
+  if (expanded.length) addLoopToScope(scope, 'steps', step.name ?? '', expanded);
+}
+
+/** A Retry node's outputs are its last attempt's. */
+function lastAttempt(op: Operation, node: NodeStatus): NodeStatus {
+  if (node.type !== 'Retry' || !node.children?.length) return node;
+  return op.getNodeById(node.children.at(-1)!) ?? node;
+}
+
+function updateOutboundNodes(op: Operation, nodeName: string, groupCount: number): void {
+  for (let i = groupCount - 1; i >= 0; i--) {
+    const group = op.getNode(`${nodeName}[${i}]`);
+    if (!group) continue;
+    const node = op.getNode(nodeName)!;
+    node.outboundNodes = (group.children ?? []).flatMap((id) => op.outboundNodes(id));
+    return;
+  }
+}
+
+function executeStepGroup(
+  op: Operation,
+  context: TemplateContext,
+  steps: WorkflowStep[],
+  groupName: string,
+  boundaryID: string,
+  scope: Scope,
+): NodeStatus {
+  const group = op.getNode(groupName)!;
+  if (isFulfilled(group.phase) && op.childrenFulfilled(group)) return group;
+  const values = { ...op.globalParams, ...scope };
+  const stepsToRun: WorkflowStep[] = [];
+  try {
+    for (const original of steps) {
+      // Outputs of earlier groups must resolve now; `{{item}}` waits for the loop expansion.
+      const step = substituteObject(original, values, op.now, ['steps', 'tasks']);
+      if (!shouldExpand(step)) {
+        stepsToRun.push(step);
+        continue;
+      }
+      const expanded = expandLoop(step, values, op.now);
+      if (expanded.length === 0) {
+        const childName = `${groupName}.${step.name}`;
+        if (!op.getNode(childName)) {
+          op.initNode(childName, 'Skipped', { holder: step, templateScope: context.scope.id, boundaryID, phase: 'Skipped', message: 'Skipped, empty params' });
+          op.addChild(groupName, childName);
+        }
+      }
+      stepsToRun.push(...expanded);
+    }
+  } catch (error) {
+    if (error instanceof NodeError) return op.markError(groupName, error.message);
+    throw error;
+  }
+
+  for (const step of stepsToRun) {
+    const childName = `${groupName}.${step.name}`;
+    let proceed: boolean;
+    try {
+      proceed = shouldExecute(step.when);
+    } catch (error) {
+      if (!(error instanceof NodeError)) throw error;
+      if (!op.getNode(childName)) op.initNode(childName, 'Skipped', { holder: step, templateScope: context.scope.id, boundaryID, phase: 'Error', message: error.message });
+      op.addChild(groupName, childName);
+      return op.markError(groupName, error.message);
+    }
+    if (!proceed) {
+      if (!op.getNode(childName)) {
+        op.initNode(childName, 'Skipped', { holder: step, templateScope: context.scope.id, boundaryID, phase: 'Skipped', message: `when '${step.when}' evaluated false` });
+        op.addChild(groupName, childName);
+      }
+      continue;
+    }
+    executeTemplate(op, childName, step, context.scope, step.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'steps' });
+    op.addChild(groupName, childName);
+  }
+
+  const children = (group.children ?? []).map((id) => op.getNodeById(id)).filter((n): n is NodeStatus => !!n);
+  if (children.some((child) => !isFulfilled(child.phase))) return group;
+  for (const child of children) {
+    const step = stepsToRun.find((s) => `${groupName}.${s.name}` === child.name);
+    if (isFailedOrError(child.phase) && !continuesOn(step, child.phase)) {
+      return op.markPhase(groupName, 'Failed', `child '${child.id}' failed`);
+    }
+  }
+  return op.markPhase(groupName, 'Succeeded');
+}
+
+/** Whether a step or task is marked to let its parent carry on after it fails or errors. */
+export function continuesOn(step: { continueOn?: { failed?: boolean; error?: boolean } } | undefined, phase: string | undefined): boolean {
+  if (!step?.continueOn) return false;
+  return (phase === 'Failed' && step.continueOn.failed === true) || (phase === 'Error' && step.continueOn.error === true);
+}

@@ -1,0 +1,134 @@
+import type { Arguments, NodeStatus, Template } from '../generated/argo';
+import { executeDag } from './execute-dag';
+import { executePod } from './execute-pod';
+import { executeSteps } from './execute-steps';
+import { executeSuspend } from './execute-suspend';
+import { toPodName } from './node-names';
+import { NodeError, type Operation, type TemplateHolder, type TemplateScope } from './operation';
+import { isFulfilled } from './phases';
+import { processArgs } from './process-args';
+import { processRetries } from './retry';
+import { substituteObject } from './substitute';
+import { isPodTemplate, templateType } from './template-type';
+
+export interface ExecuteOptions {
+  boundaryID?: string;
+  /** Part of an exit handler: keeps running after the workflow was stopped. */
+  onExit?: boolean;
+  /** `steps.name` or `tasks.name` for `{{steps.name}}`-style self references. */
+  callerKind?: 'steps' | 'tasks';
+}
+
+/**
+ * Runs (or continues) the template a holder refers to as the node `nodeName`, as Argo's executeTemplate:
+ * resolve, apply arguments, short-cut finished nodes, wrap in a Retry node when asked, then dispatch by type.
+ */
+export function executeTemplate(
+  op: Operation,
+  nodeName: string,
+  holder: TemplateHolder,
+  scope: TemplateScope,
+  args: Arguments | undefined,
+  options: ExecuteOptions,
+): NodeStatus {
+  let node = op.getNode(nodeName);
+  const initError = (message: string): NodeStatus => {
+    if (node) return op.markError(nodeName, message);
+    return op.initNode(nodeName, 'Skipped', { holder, templateScope: scope.id, boundaryID: options.boundaryID, phase: 'Error', message });
+  };
+  if (node && isFulfilled(node.phase)) return node;
+
+  let resolved: { template: Template; scope: TemplateScope };
+  let processed: Template;
+  try {
+    resolved = op.resolveTemplate(holder, scope);
+    const locals: Record<string, string> = { 'node.name': nodeName };
+    if (isPodTemplate(resolved.template) && !resolved.template.retryStrategy) {
+      locals['pod.name'] = toPodName(op.name, nodeName, resolved.template.name ?? '');
+    }
+    if (options.callerKind && holder.name) locals[`${options.callerKind}.name`] = holder.name;
+    processed = processArgs(resolved.template, args, op.globalParams, locals, op.now);
+  } catch (error) {
+    if (error instanceof NodeError) return initError(error.message);
+    throw error;
+  }
+
+  const retryStrategy = processed.retryStrategy;
+  let retryNodeName: string | undefined;
+  if (retryStrategy) {
+    retryNodeName = nodeName;
+    const retryNode =
+      node ?? op.initNode(nodeName, 'Retry', { holder, templateScope: resolved.scope.id, boundaryID: options.boundaryID, phase: 'Running' });
+    const next = processRetries(op, retryNode, retryStrategy);
+    if (next.done) return op.getNode(nodeName) ?? retryNode;
+    nodeName = next.attemptName;
+    op.addChild(retryNodeName, nodeName);
+    node = op.getNode(nodeName);
+    const locals: Record<string, string> = { retries: String(next.attempt) };
+    if (isPodTemplate(processed)) locals['pod.name'] = toPodName(op.name, nodeName, processed.name ?? '');
+    if (next.lastAttempt) {
+      locals['lastRetry.exitCode'] = next.lastAttempt.outputs?.exitCode ?? '0';
+      locals['lastRetry.status'] = next.lastAttempt.phase ?? '';
+      locals['lastRetry.message'] = next.lastAttempt.message ?? '';
+    }
+    try {
+      processed = substituteObject(processed, { ...op.globalParams, ...locals }, op.now);
+    } catch (error) {
+      if (error instanceof NodeError) return initError(error.message);
+      throw error;
+    }
+  }
+
+  const type = templateType(processed);
+  const attemptHolder = { ...holder };
+  const context = { nodeName, holder: attemptHolder, scope: resolved.scope, template: processed, options };
+  try {
+    switch (type) {
+      case 'container':
+      case 'script':
+      case 'containerSet':
+      case 'resource':
+      case 'data':
+        node = executePod(op, context);
+        break;
+      case 'steps':
+        node = executeSteps(op, context);
+        break;
+      case 'dag':
+        node = executeDag(op, context);
+        break;
+      case 'suspend':
+        node = executeSuspend(op, context);
+        break;
+      case 'http':
+      case 'plugin':
+        throw new NodeError(`${type} templates need an agent, which Capstan does not run yet`);
+      default:
+        throw new NodeError(`Template '${processed.name}' missing specification`);
+    }
+  } catch (error) {
+    if (!(error instanceof NodeError)) throw error;
+    node = op.getNode(nodeName)
+      ? op.markError(nodeName, error.message)
+      : op.initNode(nodeName, 'Skipped', { holder, templateScope: resolved.scope.id, boundaryID: options.boundaryID, phase: 'Error', message: error.message });
+  }
+
+  if (retryNodeName) {
+    const retryNode = op.getNode(retryNodeName)!;
+    // A finished attempt decides the retry node right away instead of on the next reconcile.
+    if (!isFulfilled(retryNode.phase) && isFulfilled(node.phase)) {
+      return executeTemplate(op, retryNodeName, holder, scope, args, options);
+    }
+    return retryNode;
+  }
+  return node;
+}
+
+/** What each type's executor receives. */
+export interface TemplateContext {
+  nodeName: string;
+  holder: TemplateHolder;
+  scope: TemplateScope;
+  template: Template;
+  options: ExecuteOptions;
+}

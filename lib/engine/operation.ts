@@ -1,0 +1,177 @@
+import type { NodeStatus, Template, TemplateRef, Workflow, WorkflowSpec } from '../generated/argo';
+import { toKubeTime } from '../k8s/object';
+import { toDisplayName, toNodeId } from './node-names';
+import { isFulfilled } from './phases';
+import type { EngineAction, EngineInput, Nodes, NodePhase, PodObservation } from './types';
+
+/** Where a template was found: the workflow itself, a WorkflowTemplate or a ClusterWorkflowTemplate. */
+export interface TemplateScope {
+  /** Argo's `templateScope` string: `local/<workflow>`, `namespaced/<template>` or `cluster/<template>`. */
+  id: string;
+  templates: Template[];
+}
+
+/** A reference to a template, as steps, DAG tasks and the entrypoint hold one. */
+export interface TemplateHolder {
+  name?: string;
+  template?: string;
+  templateRef?: TemplateRef;
+  inline?: Template;
+}
+
+/** An error that fails one node with Argo's message rather than the whole reconcile. */
+export class NodeError extends Error {}
+
+/**
+ * The working state of one reconcile: a mutable copy of the nodes plus the actions decided so far. It never
+ * escapes the engine; callers see only EngineOutput.
+ */
+export class Operation {
+  readonly workflow: Workflow;
+  readonly name: string;
+  readonly spec: WorkflowSpec;
+  readonly nodes: Nodes;
+  readonly now: Date;
+  readonly nowText: string;
+  readonly pods: Readonly<Record<string, PodObservation>>;
+  readonly actions: EngineAction[] = [];
+  readonly globalParams: Record<string, string> = {};
+  readonly localScope: TemplateScope;
+  requeueAfter: number | undefined;
+  private readonly resolveRef: EngineInput['resolveTemplateRef'];
+
+  constructor(input: EngineInput, spec: WorkflowSpec, nodes: Nodes) {
+    this.workflow = input.workflow;
+    this.name = input.workflow.metadata.name ?? '';
+    this.spec = spec;
+    this.nodes = nodes;
+    this.now = input.now;
+    this.nowText = toKubeTime(input.now);
+    this.pods = input.pods;
+    this.resolveRef = input.resolveTemplateRef;
+    this.localScope = { id: `local/${this.name}`, templates: spec.templates ?? [] };
+  }
+
+  nodeId(nodeName: string): string {
+    return toNodeId(this.name, nodeName);
+  }
+
+  getNode(nodeName: string): NodeStatus | undefined {
+    return this.nodes[this.nodeId(nodeName)];
+  }
+
+  getNodeById(id: string): NodeStatus | undefined {
+    return this.nodes[id];
+  }
+
+  /** Creates a node the way Argo's initializeNode does; the node must not exist yet. */
+  initNode(
+    nodeName: string,
+    type: string,
+    fields: { holder?: TemplateHolder; templateScope: string; boundaryID?: string; phase: NodePhase; message?: string },
+  ): NodeStatus {
+    const boundary = fields.boundaryID ? this.nodes[fields.boundaryID] : undefined;
+    const node: NodeStatus = {
+      id: this.nodeId(nodeName),
+      name: nodeName,
+      displayName: toDisplayName(nodeName, boundary?.name),
+      type,
+      ...(fields.holder?.template ? { templateName: fields.holder.template } : {}),
+      ...(fields.holder?.templateRef ? { templateRef: fields.holder.templateRef } : {}),
+      templateScope: fields.templateScope,
+      phase: fields.phase,
+      ...(fields.boundaryID ? { boundaryID: fields.boundaryID } : {}),
+      ...(fields.message ? { message: fields.message } : {}),
+      startedAt: this.nowText,
+    };
+    if (isFulfilled(fields.phase)) node.finishedAt = this.nowText;
+    this.nodes[node.id] = node;
+    return node;
+  }
+
+  /** Sets a node's phase (and message), stamping finishedAt when it becomes fulfilled. */
+  markPhase(nodeName: string, phase: NodePhase, message?: string): NodeStatus {
+    const node = this.getNode(nodeName);
+    if (!node) throw new Error(`no node named ${nodeName}`);
+    node.phase = phase;
+    if (message !== undefined && message !== '') node.message = message;
+    if (isFulfilled(phase) && !node.finishedAt) node.finishedAt = this.nowText;
+    return node;
+  }
+
+  markError(nodeName: string, message: string): NodeStatus {
+    return this.markPhase(nodeName, 'Error', message);
+  }
+
+  addChild(parentName: string, childName: string): void {
+    const parent = this.getNode(parentName);
+    if (!parent) return;
+    const childId = this.nodeId(childName);
+    parent.children ??= [];
+    if (!parent.children.includes(childId)) parent.children.push(childId);
+  }
+
+  requeue(afterSeconds: number): void {
+    const seconds = Math.max(0, afterSeconds);
+    this.requeueAfter = this.requeueAfter === undefined ? seconds : Math.min(this.requeueAfter, seconds);
+  }
+
+  /** Finds the template a holder refers to, and the scope its own references resolve in. */
+  resolveTemplate(holder: TemplateHolder, scope: TemplateScope): { template: Template; scope: TemplateScope } {
+    if (holder.inline) return { template: { ...holder.inline, name: holder.inline.name ?? '' }, scope };
+    if (holder.templateRef) {
+      const ref = holder.templateRef;
+      const clusterScope = ref.clusterScope === true;
+      const source = this.resolveRef?.(ref.name ?? '', clusterScope);
+      const kind = clusterScope ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate';
+      if (!source) throw new NodeError(`${kind} '${ref.name}' not found`);
+      const refScope: TemplateScope = { id: `${clusterScope ? 'cluster' : 'namespaced'}/${ref.name}`, templates: source.templates ?? [] };
+      const template = refScope.templates.find((t) => t.name === ref.template);
+      if (!template) throw new NodeError(`template ${ref.template} not found in ${kind.toLowerCase()} ${ref.name}`);
+      return { template, scope: refScope };
+    }
+    const name = holder.template ?? '';
+    const template = scope.templates.find((t) => t.name === name);
+    if (!template) throw new NodeError(`template ${name} not found`);
+    return { template, scope };
+  }
+
+  /** Whether a node and everything under it is fulfilled. */
+  childrenFulfilled(node: NodeStatus, seen = new Set<string>()): boolean {
+    for (const childId of node.children ?? []) {
+      if (seen.has(childId)) continue;
+      seen.add(childId);
+      const child = this.nodes[childId];
+      if (!child || !isFulfilled(child.phase)) return false;
+      if (!this.childrenFulfilled(child, seen)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The nodes a following step or task hangs under: for a pod, itself; for steps, DAGs and retries,
+   * their own outbound nodes, as Argo's getOutboundNodes.
+   */
+  outboundNodes(nodeId: string): string[] {
+    const node = this.nodes[nodeId];
+    if (!node) return [];
+    switch (node.type) {
+      case 'Skipped':
+      case 'Suspend':
+      case 'HTTP':
+      case 'Plugin':
+      case 'Pod':
+        return [node.id];
+      case 'Container':
+      case 'TaskGroup':
+        if (!node.children?.length) return [node.id];
+        return node.children.flatMap((c) => this.outboundNodes(c));
+      case 'Retry': {
+        const last = node.children?.at(-1);
+        if (last) return [last];
+        break;
+      }
+    }
+    return (node.outboundNodes ?? []).flatMap((id) => this.outboundNodes(id));
+  }
+}

@@ -1,0 +1,56 @@
+import type { Arguments, Parameter, Template } from '../generated/argo';
+import { NodeError } from './operation';
+import { substituteObject } from './substitute';
+
+/** An argument or parameter value as text: Argo's AnyString accepts numbers and booleans too. */
+export function parameterText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * Applies a call's arguments to a template's inputs and substitutes global, local and input variables, as
+ * Argo's common.ProcessArgs: argument value, else the input's value, else its default; none is an error.
+ */
+export function processArgs(
+  template: Template,
+  args: Arguments | undefined,
+  globals: Record<string, string>,
+  locals: Record<string, string>,
+  now: Date,
+): Template {
+  const copy = structuredClone(template);
+  const inputs: Parameter[] = (copy.inputs?.parameters ?? []).map((input) => {
+    const argument = args?.parameters?.find((p) => p.name === input.name);
+    const value = parameterText(argument?.value) ?? parameterText(input.value) ?? parameterText(input.default);
+    if (value === undefined && !input.valueFrom) throw new NodeError(`inputs.parameters.${input.name} was not supplied`);
+    return value === undefined ? input : { ...input, value };
+  });
+  if (copy.inputs?.parameters) copy.inputs.parameters = inputs;
+  for (const artifact of copy.inputs?.artifacts ?? []) {
+    const argument = args?.artifacts?.find((a) => a.name === artifact.name);
+    if (argument) Object.assign(artifact, { ...argument, path: artifact.path, mode: artifact.mode });
+    else if (!artifact.optional && !hasLocation(artifact as unknown as Record<string, unknown>)) throw new NodeError(`inputs.artifacts.${artifact.name} was not supplied`);
+  }
+  const values: Record<string, string> = { ...globals, ...locals };
+  const withGlobals = substituteObject(copy, values, now);
+  for (const input of withGlobals.inputs?.parameters ?? []) {
+    const value = parameterText(input.value);
+    if (value !== undefined) values[`inputs.parameters.${input.name}`] = value;
+  }
+  values['inputs.parameters'] = JSON.stringify(withGlobals.inputs?.parameters ?? []);
+  for (const artifact of withGlobals.inputs?.artifacts ?? []) {
+    if (artifact.path) values[`inputs.artifacts.${artifact.name}.path`] = artifact.path;
+  }
+  for (const artifact of withGlobals.outputs?.artifacts ?? []) {
+    if (artifact.path) values[`outputs.artifacts.${artifact.name}.path`] = artifact.path;
+  }
+  for (const parameter of withGlobals.outputs?.parameters ?? []) {
+    if (parameter.valueFrom?.path) values[`outputs.parameters.${parameter.name}.path`] = parameter.valueFrom.path;
+  }
+  return substituteObject(withGlobals, values, now);
+}
+
+function hasLocation(artifact: Record<string, unknown>): boolean {
+  return ['s3', 'git', 'http', 'artifactory', 'hdfs', 'raw', 'oss', 'gcs', 'azure'].some((k) => artifact[k] !== undefined);
+}

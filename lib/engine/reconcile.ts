@@ -1,0 +1,126 @@
+import type { NodeStatus, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
+import { toKubeTime } from '../k8s/object';
+import { applyPodObservations } from './apply-pod-observations';
+import { executeTemplate } from './execute-template';
+import { toGlobalParams } from './global-params';
+import { mergeWorkflowSpec } from './merge-spec';
+import { orderNodeFields } from './node-order';
+import { Operation } from './operation';
+import { isCompleted, isFailedOrError, isFulfilled } from './phases';
+import { updateProgress } from './progress';
+import type { EngineInput, EngineOutput } from './types';
+
+/**
+ * One deterministic step of a workflow: from its spec, status, the observed pods and `now`, the next status and
+ * the actions to take (create or delete pods, come back later). Calling it again with the same input gives the
+ * same output; calling it with the output's status and newer observations moves the workflow on.
+ */
+export function reconcileWorkflow(input: EngineInput): EngineOutput {
+  const workflow = input.workflow;
+  const before = JSON.stringify(workflow.status ?? {});
+  const status: WorkflowStatus = structuredClone(workflow.status ?? {});
+  const unchanged = (): EngineOutput => ({ status, actions: [], changed: false });
+  if (isCompleted(status.phase)) return unchanged();
+
+  const failWorkflow = (message: string, phase: 'Failed' | 'Error' = 'Failed'): EngineOutput => {
+    status.phase = phase;
+    status.message = message;
+    status.startedAt ??= toKubeTime(input.now);
+    status.finishedAt = toKubeTime(input.now);
+    return { status, actions: [], changed: true };
+  };
+
+  let spec: WorkflowSpec = workflow.spec ?? {};
+  if (spec.workflowTemplateRef) {
+    const ref = spec.workflowTemplateRef;
+    const stored = status.storedWorkflowTemplateSpec ?? input.resolveTemplateRef?.(ref.name ?? '', ref.clusterScope === true);
+    if (!stored) {
+      const kind = ref.clusterScope ? 'clusterworkflowtemplates' : 'workflowtemplates';
+      return failWorkflow(`${kind}.argoproj.io "${ref.name}" not found`, 'Error');
+    }
+    status.storedWorkflowTemplateSpec = stored;
+    spec = mergeWorkflowSpec(stored, spec);
+  }
+  if (!spec.entrypoint) return failWorkflow('invalid spec: spec.entrypoint is required', 'Error');
+
+  const nodes = structuredClone(status.nodes ?? {});
+  const op = new Operation(input, spec, nodes);
+  if (!status.phase || status.phase === 'Pending') {
+    status.phase = 'Running';
+    status.startedAt = op.nowText;
+  }
+  Object.assign(op.globalParams, toGlobalParams(workflow, spec, status.startedAt, op.now));
+  applyPodObservations(op);
+
+  if (!spec.suspend) runWorkflow(op, spec, status);
+
+  status.nodes = Object.fromEntries(Object.entries(nodes).map(([id, n]) => [id, orderNodeFields(n)]));
+  status.progress = updateProgress(status.nodes);
+  status.conditions = conditionsOf(status);
+  if (op.requeueAfter !== undefined && !isCompleted(status.phase)) op.actions.push({ type: 'requeue', afterSeconds: op.requeueAfter });
+  const changed = JSON.stringify(status) !== before;
+  return { status: orderStatus(status), actions: op.actions, changed };
+}
+
+function runWorkflow(op: Operation, spec: WorkflowSpec, status: WorkflowStatus): void {
+  const root = executeTemplate(op, op.name, { template: spec.entrypoint }, op.localScope, spec.arguments, {});
+  if (!isFulfilled(root.phase)) return;
+
+  let onExit: NodeStatus | undefined;
+  if (spec.onExit) {
+    op.globalParams['workflow.status'] = workflowPhaseOf(root.phase);
+    op.globalParams['workflow.failures'] = JSON.stringify(failuresOf(op));
+    onExit = executeTemplate(op, `${op.name}.onExit`, { template: spec.onExit }, op.localScope, spec.arguments, { onExit: true });
+    if (!isFulfilled(onExit.phase)) return;
+  }
+
+  status.finishedAt = op.nowText;
+  if (root.phase === 'Succeeded' || root.phase === 'Skipped') {
+    if (onExit && isFailedOrError(onExit.phase)) {
+      status.phase = onExit.phase === 'Failed' ? 'Failed' : 'Error';
+      if (onExit.message) status.message = onExit.message;
+    } else status.phase = 'Succeeded';
+    return;
+  }
+  status.phase = root.phase === 'Error' ? 'Error' : 'Failed';
+  if (root.message) status.message = root.message;
+}
+
+function workflowPhaseOf(nodePhase: string | undefined): string {
+  return nodePhase === 'Skipped' || nodePhase === 'Omitted' ? 'Succeeded' : (nodePhase ?? '');
+}
+
+/** `{{workflow.failures}}`: the failed pods, as Argo lists them for exit handlers. */
+function failuresOf(op: Operation) {
+  return Object.values(op.nodes)
+    .filter((n) => isFailedOrError(n.phase) && n.type === 'Pod')
+    .map((n) => ({
+      displayName: n.displayName,
+      message: n.message ?? '',
+      templateName: n.templateName ?? '',
+      phase: n.phase,
+      podName: n.id,
+      finishedAt: n.finishedAt ?? '',
+    }));
+}
+
+function conditionsOf(status: WorkflowStatus): WorkflowStatus['conditions'] {
+  const running = Object.values(status.nodes ?? {}).some((n) => n.type === 'Pod' && n.phase === 'Running');
+  const conditions = [{ type: 'PodRunning', status: running ? 'True' : 'False' }];
+  if (isCompleted(status.phase)) conditions.push({ type: 'Completed', status: 'True' });
+  return conditions;
+}
+
+// The field order argo-server's JSON has, for readable diffs against Argo.
+const statusOrder = ['phase', 'startedAt', 'finishedAt', 'estimatedDuration', 'progress', 'message', 'nodes', 'storedTemplates',
+  'persistentVolumeClaims', 'outputs', 'conditions', 'resourcesDuration', 'storedWorkflowTemplateSpec', 'artifactRepositoryRef'];
+
+function orderStatus(status: WorkflowStatus): WorkflowStatus {
+  const ordered: Record<string, unknown> = {};
+  const source = status as unknown as Record<string, unknown>;
+  for (const key of statusOrder) if (source[key] !== undefined) ordered[key] = source[key];
+  for (const [key, value] of Object.entries(source)) if (!(key in ordered) && value !== undefined) ordered[key] = value;
+  return ordered as WorkflowStatus;
+}
+
+export type { Workflow };

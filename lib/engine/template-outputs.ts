@@ -1,0 +1,33 @@
+import type { Outputs, Template } from '../generated/argo';
+import { NodeError, type Operation } from './operation';
+import { parameterText } from './process-args';
+import type { Scope } from './scope';
+import { substituteStrict } from './substitute';
+
+/**
+ * The outputs a steps or DAG template declares, taken from its children's outputs in scope
+ * (`valueFrom.parameter: "{{steps.a.outputs.parameters.x}}"`), as Argo's getTemplateOutputsFromScope.
+ */
+export function resolveTemplateOutputs(template: Template, scope: Scope, op: Operation): Outputs | undefined {
+  const declared = template.outputs;
+  if (!declared?.parameters?.length && !declared?.artifacts?.length) return undefined;
+  const outputs: Outputs = {};
+  if (declared.parameters?.length) {
+    outputs.parameters = declared.parameters.map((parameter) => {
+      const from = parameter.valueFrom;
+      if (!from) throw new NodeError('output parameters must have a valueFrom specified');
+      let value: string | undefined;
+      try {
+        if (from.parameter) value = substituteStrict(from.parameter, { ...op.globalParams, ...scope }, op.now);
+        else if (from.expression) value = substituteStrict(`{{=${from.expression}}}`, { ...op.globalParams, ...scope }, op.now);
+      } catch (error) {
+        if (!(error instanceof NodeError) || from.default === undefined) throw error;
+      }
+      value ??= parameterText(from.default);
+      if (value === undefined) throw new NodeError(`output parameter "${parameter.name}" has no value`);
+      const { valueFrom: _unused, ...rest } = parameter;
+      return { ...rest, value };
+    });
+  }
+  return outputs;
+}

@@ -1,0 +1,64 @@
+import type { Template, Workflow, WorkflowSpec } from '../../generated/argo';
+import { reconcileWorkflow } from '../reconcile';
+import type { EngineAction, PodObservation } from '../types';
+
+/** How a simulated pod ends: by default it succeeds with no outputs. */
+export type PodOutcome = (pod: { nodeName: string; template: Template; podName: string }) => Omit<PodObservation, 'phase'> & {
+  phase?: 'Succeeded' | 'Failed' | 'Error';
+};
+
+export interface SimulationResult {
+  workflow: Workflow;
+  /** Every createPod action, in order. */
+  created: Extract<EngineAction, { type: 'createPod' }>[];
+  steps: number;
+}
+
+/**
+ * Drives a workflow to completion with the pure engine: each reconcile is one simulated second; a created pod
+ * runs for one step, then ends as `outcome` says. Deterministic, for tests of the engine's semantics.
+ */
+export function simulateWorkflow(
+  workflow: Workflow,
+  outcome: PodOutcome = () => ({}),
+  options: { start?: Date; maxSteps?: number; templates?: Record<string, WorkflowSpec> } = {},
+): SimulationResult {
+  let current: Workflow = structuredClone(workflow);
+  current.metadata.name ??= 'wf';
+  current.metadata.namespace ??= 'argo';
+  let now = options.start ?? new Date('2026-01-01T00:00:00Z');
+  const pods: Record<string, PodObservation> = {};
+  const pending: Record<string, Extract<EngineAction, { type: 'createPod' }>> = {};
+  const created: SimulationResult['created'] = [];
+  const maxSteps = options.maxSteps ?? 200;
+  for (let step = 0; step < maxSteps; step++) {
+    const output = reconcileWorkflow({
+      workflow: current,
+      pods,
+      now,
+      resolveTemplateRef: (name) => options.templates?.[name],
+    });
+    current = { ...current, status: output.status };
+    if (output.status.phase === 'Succeeded' || output.status.phase === 'Failed' || output.status.phase === 'Error') {
+      return { workflow: current, created, steps: step };
+    }
+    now = new Date(now.getTime() + 1000);
+    // Pods created last step finish now; new ones start running.
+    for (const [id, action] of Object.entries(pending)) {
+      const result = outcome({ nodeName: action.nodeName, template: action.template, podName: action.podName });
+      pods[id] = { ...result, phase: result.phase ?? 'Succeeded', exitCode: result.exitCode ?? (result.phase === 'Failed' ? 1 : 0) };
+      delete pending[id];
+    }
+    for (const action of output.actions) {
+      if (action.type !== 'createPod') continue;
+      created.push(action);
+      pending[action.nodeId] = action;
+      pods[action.nodeId] = { phase: 'Running' };
+    }
+    const requeue = output.actions.find((a) => a.type === 'requeue');
+    if (requeue && requeue.type === 'requeue' && Object.keys(pending).length === 0) {
+      now = new Date(now.getTime() + Math.ceil(requeue.afterSeconds) * 1000);
+    }
+  }
+  throw new Error(`workflow did not finish in ${maxSteps} steps: ${JSON.stringify(current.status, null, 1).slice(0, 3000)}`);
+}

@@ -1,0 +1,53 @@
+import type { NodeStatus, Template, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
+
+/** Node phases, as Argo writes them. */
+export type NodePhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Error' | 'Skipped' | 'Omitted';
+
+/** What was observed of the process (pod or local step) that runs one node. */
+export interface PodObservation {
+  phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Error';
+  message?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  exitCode?: number;
+  hostNodeName?: string;
+  podIP?: string;
+  outputs?: {
+    result?: string;
+    parameters?: { name: string; value: string }[];
+    artifacts?: { name: string; [key: string]: unknown }[];
+  };
+}
+
+/** Everything the engine needs to decide the next status; nothing is fetched during a step. */
+export interface EngineInput {
+  workflow: Workflow;
+  /** Observations of the workflow's pods, by node ID. */
+  pods: Readonly<Record<string, PodObservation>>;
+  now: Date;
+  /** The spec of a WorkflowTemplate (or ClusterWorkflowTemplate when clusterScope), for templateRef and workflowTemplateRef. */
+  resolveTemplateRef?: (name: string, clusterScope: boolean) => WorkflowSpec | undefined;
+}
+
+/** Something the caller must do after a step. */
+export type EngineAction =
+  | {
+      type: 'createPod';
+      nodeId: string;
+      podName: string;
+      nodeName: string;
+      /** The template with inputs and variables substituted, ready to run. */
+      template: Template;
+    }
+  | { type: 'deletePod'; nodeId: string; podName: string; reason: string }
+  | { type: 'requeue'; afterSeconds: number };
+
+export interface EngineOutput {
+  status: WorkflowStatus;
+  actions: EngineAction[];
+  /** True when the status differs from the input's. */
+  changed: boolean;
+}
+
+export type { Template };
+export type Nodes = Record<string, NodeStatus>;
