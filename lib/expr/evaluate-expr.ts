@@ -7,7 +7,7 @@ import { compileGoRegexp } from './go-regexp';
 import { toGoTime } from './go-time';
 import type { GoTime } from './go-time';
 import * as op from './operators';
-import { PREDICATE_BUILTINS } from './parse-expr';
+import { PREDICATE_BUILTINS } from './expr-grammar';
 import { callPredicateBuiltin } from './predicate-builtins';
 import { findMethod } from './time-methods';
 import { getOwn, goTypeName, isNil, isValueMap, setOwn, toValue } from './value';

@@ -2,49 +2,11 @@ import { ExpressionError } from './expression-error';
 import { tokenizeExpr } from './tokenize-expr';
 import type { Token, TokenKind } from './tokenize-expr';
 import type { ExprNode } from './expr-ast';
+import { BINARY, BUILTIN_NAMES, COMPARISONS, NEGATABLE, PREDICATE_BUILTINS, UNARY } from './expr-grammar';
+import { parseNumberLiteral } from './parse-number-literal';
 
 // A port of expr-lang's precedence-climbing parser (parser/parser.go). Keeping its structure keeps its quirks:
 // `!a == b` is `(!a) == b`, `1 < 2 < 3` is `1 < 2 && 2 < 3`, `??` cannot be mixed with other operators unbracketed.
-
-interface Operator {
-  precedence: number;
-  rightAssociative?: boolean;
-}
-
-const UNARY: Record<string, Operator> = { not: { precedence: 50 }, '!': { precedence: 50 }, '-': { precedence: 90 }, '+': { precedence: 90 } };
-
-const BINARY: Record<string, Operator> = {
-  '|': { precedence: 0 }, or: { precedence: 10 }, '||': { precedence: 10 }, and: { precedence: 15 }, '&&': { precedence: 15 },
-  '==': { precedence: 20 }, '!=': { precedence: 20 }, '<': { precedence: 20 }, '>': { precedence: 20 },
-  '>=': { precedence: 20 }, '<=': { precedence: 20 }, in: { precedence: 20 }, matches: { precedence: 20 },
-  contains: { precedence: 20 }, startsWith: { precedence: 20 }, endsWith: { precedence: 20 }, '..': { precedence: 25 },
-  '+': { precedence: 30 }, '-': { precedence: 30 }, '*': { precedence: 60 }, '/': { precedence: 60 }, '%': { precedence: 60 },
-  '**': { precedence: 100, rightAssociative: true }, '^': { precedence: 100, rightAssociative: true }, '??': { precedence: 500 },
-};
-
-const NEGATABLE = new Set(['contains', 'matches', 'startsWith', 'endsWith', 'in']);
-const COMPARISONS = new Set(['<', '>', '>=', '<=']);
-
-type ArgKind = 'expr' | 'predicate' | 'optional-expr' | 'optional-predicate';
-
-/** The builtins whose arguments include a predicate (closure over `#`). */
-export const PREDICATE_BUILTINS: Record<string, ArgKind[]> = {
-  all: ['expr', 'predicate'], none: ['expr', 'predicate'], any: ['expr', 'predicate'], one: ['expr', 'predicate'],
-  filter: ['expr', 'predicate'], map: ['expr', 'predicate'], count: ['expr', 'optional-predicate'],
-  sum: ['expr', 'optional-predicate'], find: ['expr', 'predicate'], findIndex: ['expr', 'predicate'],
-  findLast: ['expr', 'predicate'], findLastIndex: ['expr', 'predicate'], groupBy: ['expr', 'predicate'],
-  sortBy: ['expr', 'predicate', 'optional-expr'], reduce: ['expr', 'predicate', 'optional-expr'],
-};
-
-/** The names expr-lang resolves to builtin functions when called (unless shadowed by nothing: builtins win). */
-export const BUILTIN_NAMES = new Set([
-  ...Object.keys(PREDICATE_BUILTINS), 'len', 'type', 'abs', 'ceil', 'floor', 'round', 'int', 'float', 'string', 'trim',
-  'trimPrefix', 'trimSuffix', 'upper', 'lower', 'split', 'splitAfter', 'replace', 'repeat', 'join', 'indexOf',
-  'lastIndexOf', 'hasPrefix', 'hasSuffix', 'max', 'min', 'mean', 'median', 'toJSON', 'fromJSON', 'toBase64',
-  'fromBase64', 'now', 'duration', 'date', 'timezone', 'first', 'last', 'get', 'take', 'keys', 'values', 'toPairs',
-  'fromPairs', 'reverse', 'uniq', 'concat', 'flatten', 'sort', 'bitand', 'bitor', 'bitxor', 'bitnand', 'bitshl',
-  'bitshr', 'bitushr', 'bitnot',
-]);
 
 const MAX_NODES = 10_000; // expr-lang's conf.DefaultMaxNodes
 
@@ -282,31 +244,11 @@ class Parser {
   }
 
   private parseNumber(token: Token): ExprNode {
-    const text = token.value.replaceAll('_', '');
-    const lower = text.toLowerCase();
-    const position = token.position;
-    const integer = (digits: string, radix: string, label: string): ExprNode => {
-      let value: bigint;
-      try {
-        value = BigInt(radix === '' ? digits : `0${radix}${digits}`);
-      } catch {
-        return this.fail(`invalid ${label} literal: strconv.ParseInt: parsing ${JSON.stringify(token.value)}: invalid syntax`, token);
-      }
-      if (value > 9_223_372_036_854_775_807n) {
-        this.fail(`invalid ${label} literal: strconv.ParseInt: parsing ${JSON.stringify(text)}: value out of range`, token);
-      }
-      return this.node({ kind: 'int', value, position });
-    };
-    if (lower.startsWith('0x')) return integer(text.slice(2), 'x', 'hex');
-    if (lower.includes('.') || lower.includes('e')) {
-      const value = Number(text);
-      if (Number.isNaN(value)) this.fail(`invalid float literal: strconv.ParseFloat: parsing ${JSON.stringify(text)}: invalid syntax`, token);
-      if (!Number.isFinite(value)) this.fail('float literal is too large', token);
-      return this.node({ kind: 'float', value, position });
-    }
-    if (lower.startsWith('0b')) return integer(text.slice(2), 'b', 'binary');
-    if (lower.startsWith('0o')) return integer(text.slice(2), 'o', 'octal');
-    return integer(text.replace(/^0+(?=\d)/, ''), '', 'integer');
+    const literal = parseNumberLiteral(token.value);
+    if (typeof literal === 'string') return this.fail(literal, token);
+    return this.node(literal.kind === 'int'
+      ? { kind: 'int', value: literal.value, position: token.position }
+      : { kind: 'float', value: literal.value, position: token.position });
   }
 
   private parseCall(token: Token, leading: ExprNode[]): ExprNode {

@@ -5,6 +5,7 @@ import { evaluateAst } from './evaluate-expr';
 import { toGoJson } from './go-json';
 import type { GoTime } from './go-time';
 import { parseExpr } from './parse-expr';
+import type { ExprNode } from './expr-ast';
 import { goQuote } from './sprig-convert';
 import { getOwn, isNil, isValueMap } from './value';
 import type { Value, ValueMap } from './value';
@@ -121,30 +122,30 @@ function replaceExpression(rawExpression: string, env: ValueMap, strict: ((name:
       throw new ExpressionError(`failed to unmarshall JSON expression: ${rawExpression}`);
     }
   }
-  let missing: string[];
+  let ast: ExprNode;
   try {
-    missing = collectVariables(parseExpr(expression)).filter((name) => !hasVariable(env, name));
+    ast = parseExpr(expression);
   } catch (error) {
-    return evaluateTag(expression, env, false, keep, options, error);
+    return evaluateTag(undefined, expression, env, false, keep, options, error);
   }
+  const variables = collectVariables(ast);
+  const missing = variables.filter((name) => !hasVariable(env, name));
   const required = missing.find((name) => strict?.(name));
   if (required !== undefined) throw new ExpressionError(`failed to evaluate expression: ${required} is missing`);
-  return evaluateTag(expression, env, missing.length > 0 || strict === undefined, keep, options);
+  return evaluateTag(ast, expression, env, missing.length > 0 || strict === undefined, keep, options);
 }
 
-function evaluateTag(expression: string, env: ValueMap, allowUnresolved: boolean, keep: string, options: SubstituteOptions,
-  parseError?: unknown): string {
+function evaluateTag(ast: ExprNode | undefined, expression: string, env: ValueMap, allowUnresolved: boolean, keep: string,
+  options: SubstituteOptions, parseError?: unknown): string {
   // While Argo still has placeholders for values it will fill in later, any failure just leaves the tag.
   const tolerant = allowUnresolved || hasPlaceholder(env);
-  if (parseError !== undefined) {
+  if (!ast) {
     if (tolerant) return keep;
     throw new ExpressionError(`failed to evaluate expression: ${reasonOf(parseError)}`);
   }
-  const variables = collectVariables(parseExpr(expression));
-  if (allowUnresolved && variables.some((name) => LATE_BOUND.includes(name) && !hasVariable(env, name))) return keep;
+  if (allowUnresolved && collectVariables(ast).some((name) => LATE_BOUND.includes(name) && !hasVariable(env, name))) return keep;
   let result: Value;
   try {
-    const ast = parseExpr(expression);
     checkNames(ast, env, expression);
     result = evaluateAst(ast, env, expression, { now: options.now });
   } catch (error) {
