@@ -6,6 +6,9 @@ import next from 'next';
 import { stripBaseHref } from './base-href';
 import type { ClusterPort } from './cluster/cluster-port';
 import { KubeCluster, loadKubeConfig } from './cluster/kube-cluster';
+import { LocalPodExecutor } from './controller/local-pod-executor';
+import { WorkflowController } from './controller/workflow-controller';
+import { createLocalRunner } from './runner/local-runner';
 import { type CapstanConfig, ConfigError, formatHelp, parseConfig } from './config';
 import { openEmbedded } from './embedded/open-embedded';
 import { createLogger, type Logger } from './logger';
@@ -41,6 +44,15 @@ async function main(): Promise<void> {
   if (!config.dev) await ensureNextBuild(root, (m) => logger.info(m));
 
   const cluster = await openCluster(config, logger);
+  let controller: WorkflowController | undefined;
+  if (config.mode === 'embedded') {
+    const runner = await createLocalRunner({ dataDir: config.dataDir });
+    if (!runner.sandboxed) logger.warn('bubblewrap is not usable here: steps run as plain local processes (install bubblewrap to sandbox them)');
+    controller = new WorkflowController(cluster, new LocalPodExecutor(runner), logger, { workers: Number(process.env.CAPSTAN_WORKFLOW_WORKERS ?? 8) });
+    await controller.start();
+  } else {
+    logger.warn('kubernetes mode serves the API only for now: the controller for Argo executor pods is not built yet');
+  }
   setRuntime({ config, cluster, logger, startedAt: new Date() });
 
   const app = next({ dev: config.dev, dir: root, hostname: 'localhost', port: config.port });
@@ -80,7 +92,9 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections?.();
     setRuntime(undefined);
-    Promise.allSettled([cluster.close(), app.close()]).finally(() => process.exit(0));
+    Promise.allSettled([controller?.stop(), app.close()])
+      .then(() => cluster.close())
+      .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,0 +1,111 @@
+import type { PodObservation } from '@/lib/engine/types';
+import type { Template } from '@/lib/generated/argo';
+import { type StepRunner, type StepSpec } from '../runner/step-runner';
+import type { PodExecutor, WorkflowRef } from './pod-executor';
+
+function parameterText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The runner's view of a template: command, script and outputs, all already substituted by the engine. */
+export function toStepSpec(workflow: WorkflowRef, pod: { nodeId: string; podName: string; template: Template }): StepSpec {
+  const { template } = pod;
+  const source = template.script ?? template.container;
+  return {
+    id: pod.nodeId,
+    podName: pod.podName,
+    workflow,
+    templateName: template.name ?? '',
+    container: {
+      image: source?.image ?? '',
+      command: source?.command,
+      args: source?.args,
+      workingDir: source?.workingDir,
+      env: (source?.env ?? []).filter((e) => e.value !== undefined).map((e) => ({ name: e.name, value: e.value })),
+    },
+    ...(template.script ? { script: { source: template.script.source }, includeScriptOutput: true } : {}),
+    outputs: {
+      parameters: (template.outputs?.parameters ?? []).map((p) => ({
+        name: p.name,
+        valueFrom: { path: p.valueFrom?.path, default: parameterText(p.valueFrom?.default) },
+      })),
+      artifacts: (template.outputs?.artifacts ?? []).filter((a) => a.path).map((a) => ({ name: a.name, path: a.path!, optional: a.optional })),
+    },
+    ...(template.activeDeadlineSeconds !== undefined ? { activeDeadlineSeconds: Number(template.activeDeadlineSeconds) } : {}),
+  };
+}
+
+/** Runs a workflow's pods as local sandboxed processes (embedded mode). */
+export class LocalPodExecutor implements PodExecutor {
+  // Templates a local process cannot run end at once with a clear message.
+  private readonly refused = new Map<string, PodObservation>();
+  private readonly listeners = new Set<(uid: string) => void>();
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly runner: StepRunner) {
+    this.unsubscribe = runner.onChange((observation) => this.notify(observation.workflowUid));
+  }
+
+  private notify(uid: string): void {
+    for (const listener of this.listeners) listener(uid);
+  }
+
+  async createPod(workflow: WorkflowRef, pod: { nodeId: string; podName: string; template: Template }): Promise<void> {
+    const { template } = pod;
+    if (!template.container && !template.script) {
+      const kind = template.resource ? 'resource' : template.data ? 'data' : template.containerSet ? 'containerSet' : 'this';
+      const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      this.refused.set(`${workflow.uid}/${pod.nodeId}`, {
+        phase: 'Error',
+        message: `${kind} templates need kubernetes mode (CAPSTAN_MODE=kubernetes); embedded mode runs container and script templates`,
+        startedAt: now,
+        finishedAt: now,
+      });
+      this.notify(workflow.uid);
+      return;
+    }
+    await this.runner.start(toStepSpec(workflow, pod));
+  }
+
+  async deletePod(workflow: WorkflowRef, nodeId: string, reason: string): Promise<void> {
+    if (this.runner.observe({ workflowUid: workflow.uid, id: nodeId })) await this.runner.stop({ workflowUid: workflow.uid, id: nodeId }, reason);
+  }
+
+  observe(workflow: WorkflowRef, nodeIds: string[]): Record<string, PodObservation> {
+    const observations: Record<string, PodObservation> = {};
+    for (const id of nodeIds) {
+      const refused = this.refused.get(`${workflow.uid}/${id}`);
+      if (refused) {
+        observations[id] = refused;
+        continue;
+      }
+      const step = this.runner.observe({ workflowUid: workflow.uid, id });
+      if (!step) continue;
+      observations[id] = {
+        phase: step.phase,
+        ...(step.message ? { message: step.message } : {}),
+        ...(step.startedAt ? { startedAt: step.startedAt } : {}),
+        ...(step.finishedAt ? { finishedAt: step.finishedAt } : {}),
+        ...(step.exitCode !== undefined ? { exitCode: step.exitCode } : {}),
+        hostNodeName: 'capstan-embedded',
+        ...(step.outputs ? { outputs: { result: step.outputs.result, parameters: step.outputs.parameters } } : {}),
+      };
+    }
+    return observations;
+  }
+
+  onChange(listener: (workflowUid: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async cleanUp(workflow: WorkflowRef, nodeIds: string[]): Promise<void> {
+    for (const id of nodeIds) this.refused.delete(`${workflow.uid}/${id}`);
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe();
+    await this.runner.close();
+  }
+}

@@ -1,0 +1,22 @@
+import type { Template } from '@/lib/generated/argo';
+import type { PodObservation } from '@/lib/engine/types';
+
+/** Identifies the workflow a pod belongs to. */
+export interface WorkflowRef {
+  namespace: string;
+  name: string;
+  uid: string;
+}
+
+/** What the controller needs of whatever runs pods: local processes in embedded mode, pods in Kubernetes. */
+export interface PodExecutor {
+  createPod(workflow: WorkflowRef, pod: { nodeId: string; podName: string; template: Template }): Promise<void>;
+  deletePod(workflow: WorkflowRef, nodeId: string, reason: string): Promise<void>;
+  /** Observations of the workflow's pods, by node ID. */
+  observe(workflow: WorkflowRef, nodeIds: string[]): Record<string, PodObservation>;
+  /** Calls `listener` with the workflow's uid whenever one of its pods changes. */
+  onChange(listener: (workflowUid: string) => void): () => void;
+  /** Frees everything a finished or deleted workflow's pods hold. */
+  cleanUp(workflow: WorkflowRef, nodeIds: string[]): Promise<void>;
+  close(): Promise<void>;
+}

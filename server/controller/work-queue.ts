@@ -1,0 +1,73 @@
+/**
+ * A work queue with per-key serialisation: a key is processed by at most one worker at a time, and a key
+ * added while it is being processed runs once more afterwards (changes are never lost, never doubled up).
+ */
+export class WorkQueue {
+  private readonly queued = new Set<string>();
+  private readonly order: string[] = [];
+  private readonly active = new Set<string>();
+  private readonly dirtyWhileActive = new Set<string>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private running = 0;
+  private closed = false;
+
+  constructor(
+    private readonly process: (key: string) => Promise<void>,
+    private readonly workers: number,
+    private readonly onError: (key: string, error: unknown) => void,
+  ) {}
+
+  add(key: string): void {
+    if (this.closed) return;
+    if (this.active.has(key)) {
+      this.dirtyWhileActive.add(key);
+      return;
+    }
+    if (this.queued.has(key)) return;
+    this.queued.add(key);
+    this.order.push(key);
+    this.pump();
+  }
+
+  /** Adds the key after a delay; an earlier pending delay for the same key wins. */
+  addAfter(key: string, seconds: number): void {
+    if (this.closed) return;
+    const existing = this.timers.get(key);
+    if (existing) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      this.add(key);
+    }, Math.max(0, seconds * 1000));
+    timer.unref?.();
+    this.timers.set(key, timer);
+  }
+
+  get length(): number {
+    return this.order.length;
+  }
+
+  private pump(): void {
+    while (this.running < this.workers && this.order.length > 0) {
+      const key = this.order.shift()!;
+      this.queued.delete(key);
+      this.active.add(key);
+      this.running++;
+      this.process(key)
+        .catch((error: unknown) => this.onError(key, error))
+        .finally(() => {
+          this.running--;
+          this.active.delete(key);
+          if (this.dirtyWhileActive.delete(key)) this.add(key);
+          this.pump();
+        });
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.order.length = 0;
+    this.queued.clear();
+  }
+}
