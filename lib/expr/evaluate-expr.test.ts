@@ -156,7 +156,7 @@ describe('evaluateAst', () => {
   });
 
   it('short-circuits and, or and ?? before evaluating the right side', () => {
-    expect(run('false && missingFn()', { missingFn: () => { throw new Error('called'); } })).toBe(false);
+    expect(run('1 > 2 && missingFn()', { missingFn: () => { throw new Error('called'); } })).toBe(false);
     expect(run('true || 1 / "x" > 0')).toBe(true);
     expect(run('"set" ?? (1 / "x")')).toBe('set');
   });
@@ -204,7 +204,15 @@ describe('evaluateAst', () => {
   it('rejects non-boolean conditions and operands', () => {
     expect(() => run('1 ? 2 : 3')).toThrow('non-bool expression (type int) used as condition');
     expect(() => run('!1')).toThrow('invalid operation: ! (mismatched type int)');
-    expect(() => run('1 && true')).toThrow(ExpressionError);
+    expect(() => run('a.c.d && b')).toThrow('interface conversion: interface {} is int, not bool');
+  });
+
+  it('returns the right operand of and/or as it is, and folds literal operands as expr-lang\'s optimiser does', () => {
+    expect(run('true && a.c.d')).toBe(1n);
+    expect(run('a.c.d && true')).toBe(1n);
+    expect(run('a.c.d || false')).toBe(1n);
+    expect(run('a.b.c && false')).toBe(false); // never evaluated, so no "cannot fetch" error
+    expect(run('s == "abc" && a.c.d')).toBe(1n);
   });
 
   it('answers false for matches and contains on nil', () => {

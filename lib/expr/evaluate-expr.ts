@@ -142,12 +142,8 @@ function unary(node: NodeOf<'unary'>, context: Context): Value {
 
 function binary(node: NodeOf<'binary'>, context: Context): Value {
   const operator = node.operator;
-  // Short-circuiting operators evaluate their right side only when needed.
-  if (operator === '||' || operator === 'or') {
-    return bool(evaluate(node.left, context), operator) || bool(evaluate(node.right, context), operator);
-  }
-  if (operator === '&&' || operator === 'and') {
-    return bool(evaluate(node.left, context), operator) && bool(evaluate(node.right, context), operator);
+  if (operator === '||' || operator === 'or' || operator === '&&' || operator === 'and') {
+    return logical(node, operator === '&&' || operator === 'and', context);
   }
   if (operator === '??') {
     const left = evaluate(node.left, context);
@@ -182,6 +178,17 @@ function binary(node: NodeOf<'binary'>, context: Context): Value {
     }
     default: return fail(`unknown operator ${operator}`);
   }
+}
+
+// expr-lang compiles `a && b` to "jump if a is false, else b": a must be a bool, b is returned as it is. Its optimiser
+// first folds a literal operand away (`x && true` is x, `x && false` is false without evaluating x), so do that too.
+function logical(node: NodeOf<'binary'>, isAnd: boolean, context: Context): Value {
+  const { left, right } = node;
+  if (left.kind === 'bool') return left.value === isAnd ? evaluate(right, context) : left.value;
+  if (right.kind === 'bool') return right.value === isAnd ? evaluate(left, context) : right.value;
+  const value = evaluate(left, context);
+  if (typeof value !== 'boolean') return fail(`interface conversion: interface {} is ${goTypeName(value)}, not bool`);
+  return value === isAnd ? evaluate(right, context) : value;
 }
 
 /** Reads `object[property]` as expr-lang's runtime.Fetch does. */

@@ -1,8 +1,7 @@
 import { ExpressionError } from './expression-error';
-import { checkNames } from './check-names';
+import { compileExpr } from './compile-expr';
 import { evaluateAst } from './evaluate-expr';
 import type { EvaluateOptions } from './evaluate-expr';
-import { parseExpr } from './parse-expr';
 import { goTypeName } from './value';
 import type { Value, ValueMap } from './value';
 
@@ -28,12 +27,11 @@ export { formatGoValue } from './format-go-value';
 
 /**
  * Evaluates an expr-lang expression against an environment (build Argo's with toExpressionEnv). Like expr-lang,
- * every name must exist in the environment, even on a branch that does not run. Throws ExpressionError.
+ * every name must exist in the environment and known types must fit, even on a branch that does not run.
+ * Throws ExpressionError.
  */
 export function evaluateExpression(source: string, env: ValueMap, options: EvaluateOptions = {}): Value {
-  const ast = parseExpr(source);
-  checkNames(ast, env, source);
-  return evaluateAst(ast, env, source, options);
+  return evaluateAst(compileExpr(source, env), env, source, options);
 }
 
 /** Evaluates an expression that must yield a boolean, as Argo's argoexpr.EvalBool does for hooks and retries. */

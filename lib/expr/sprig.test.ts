@@ -19,6 +19,10 @@ describe('createSprigFunctions', () => {
     expect(() => (uuid as () => unknown)()).toThrow('sprig.uuidv4 is not available in Capstan');
   });
 
+  it('says so for semver, which is not implemented', () => {
+    expect(() => (sprig.semverCompare as () => unknown)()).toThrow('sprig.semverCompare is not implemented in Capstan');
+  });
+
   it('uses the given clock', () => {
     expect((sprig.now as () => unknown)()).toEqual(toGoTime(new Date('2024-01-02T03:04:05Z')));
   });

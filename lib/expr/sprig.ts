@@ -17,14 +17,22 @@ const UNAVAILABLE = [
   'urlParse', 'urlJoin',
 ];
 
+// Semantic-version constraints (Masterminds/semver) are a language of their own and are not reproduced yet.
+const NOT_IMPLEMENTED = ['semver', 'semverCompare'];
+
 /** Builds the `sprig` namespace of Argo's expression environment; `now` is the clock for sprig's date functions. */
 export function createSprigFunctions(now?: GoTime): ValueMap {
   const unavailable: Record<string, ExprFunction> = Object.fromEntries(UNAVAILABLE.map((name) => [
     name,
     () => fail(`sprig.${name} is not available in Capstan: it needs randomness, the network or key material`),
   ]));
+  const notImplemented: Record<string, ExprFunction> = Object.fromEntries(NOT_IMPLEMENTED.map((name) => [
+    name,
+    () => fail(`sprig.${name} is not implemented in Capstan`),
+  ]));
   const functions: Record<string, ExprFunction> = {
     ...unavailable,
+    ...notImplemented,
     ...SPRIG_STRING_FUNCTIONS,
     ...SPRIG_MATH_FUNCTIONS,
     ...SPRIG_COLLECTION_FUNCTIONS,

@@ -1,6 +1,7 @@
 import { ExpressionError } from './expression-error';
 import { toExpressionEnv } from './argo-env';
-import { checkNames, collectVariables } from './check-names';
+import { collectVariables } from './check-names';
+import { checkExpr } from './compile-expr';
 import { evaluateAst } from './evaluate-expr';
 import { toGoJson } from './go-json';
 import type { GoTime } from './go-time';
@@ -146,7 +147,7 @@ function evaluateTag(ast: ExprNode | undefined, expression: string, env: ValueMa
   if (allowUnresolved && collectVariables(ast).some((name) => LATE_BOUND.includes(name) && !hasVariable(env, name))) return keep;
   let result: Value;
   try {
-    checkNames(ast, env, expression);
+    checkExpr(ast, env, expression);
     result = evaluateAst(ast, env, expression, { now: options.now });
   } catch (error) {
     if (tolerant) return keep;
