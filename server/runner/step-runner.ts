@@ -12,8 +12,7 @@ export interface StepSpec {
   templateName: string;
   /** The pod name Argo would give the node; the sandbox's hostname. Defaults to `id`. */
   podName?: string;
-  /** `image` is recorded but cannot be honoured by a local runner: host commands run instead. */
-  container: Pick<Container, 'image' | 'command' | 'args' | 'workingDir'> & { env?: Pick<EnvVar, 'name' | 'value'>[] };
+  container: StepContainer;
   /**
    * A script template's source. As in Argo it is written to `/argo/staging/script` and that path is
    * appended to the container's args; with no command, `sh` runs it.
@@ -27,6 +26,13 @@ export interface StepSpec {
   deadline?: string;
   /** Capture stdout as `outputs.result` (ARGO_INCLUDE_SCRIPT_OUTPUT). Defaults to true for scripts. */
   includeScriptOutput?: boolean;
+}
+
+/** The main container, its env values resolved (no `valueFrom`). */
+export interface StepContainer extends Pick<Container, 'command' | 'args' | 'workingDir'> {
+  /** Recorded, but a local runner cannot honour images: host commands run instead. */
+  image?: string;
+  env?: Pick<EnvVar, 'name' | 'value'>[];
 }
 
 export interface StepOutputParameter {
