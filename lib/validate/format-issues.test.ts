@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue, formatLintResults } from './format-issues';
+
+const broken = {
+  file: 'wf.yaml',
+  kind: 'Workflow',
+  name: 'hello-',
+  errors: [
+    { path: 'spec.entrypoint', message: 'spec.entrypoint is required' },
+    { path: '', message: 'a Workflow must be an object, not array' },
+  ],
+};
+
+describe('formatIssue', () => {
+  it('prefixes the path when there is one', () => {
+    expect(formatIssue({ path: 'spec.templates[0].name', message: 'name is required' })).toBe('spec.templates[0].name: name is required');
+    expect(formatIssue({ path: '', message: 'whole manifest' })).toBe('whole manifest');
+  });
+});
+
+describe('formatLintResults', () => {
+  it('prints the pretty report per file with a summary', () => {
+    expect(formatLintResults([broken, { file: 'ok.yaml', kind: 'Workflow', name: 'ok', errors: [] }])).toBe(
+      'wf.yaml:\n' +
+        '   ✖ in "hello-" (Workflow): spec.entrypoint: spec.entrypoint is required\n' +
+        '   ✖ in "hello-" (Workflow): a Workflow must be an object, not array\n' +
+        '\n' +
+        '✖ 2 linting errors found!\n',
+    );
+  });
+
+  it('prints the simple report, and success or nothing-to-lint summaries', () => {
+    expect(formatLintResults([broken], 'simple')).toBe(
+      'wf.yaml: in "hello-" (Workflow): spec.entrypoint: spec.entrypoint is required\n' +
+        'wf.yaml: in "hello-" (Workflow): a Workflow must be an object, not array\n',
+    );
+    expect(formatLintResults([{ ...broken, errors: [] }])).toBe('✔ no linting errors found!\n');
+    expect(formatLintResults([], 'simple')).toBe('found nothing to lint in the specified paths, failing...\n');
+  });
+});

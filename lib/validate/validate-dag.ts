@@ -1,0 +1,143 @@
+import type { Arguments, DAGTask, Template } from '@/lib/generated/argo';
+import { addItemsToScope, addOutputsToScope, isParameterReference } from './add-to-scope';
+import { checkDependsSyntax } from './check-depends-syntax';
+import { checkTaskResults, getTaskAncestry, getTaskDependencies, sortTasks } from './dag-graph';
+import { checkFieldNames } from './field-names';
+import { extractFailedTag, locateText } from './locate-text';
+import { toArgumentSource, toFakeArguments } from './process-args';
+import { findUnresolvedVariable } from './resolve-variables';
+import { hasExitHook, toTemplateHolder } from './template-holder-of';
+import type { ValidationIssue } from './types';
+import { validateArguments } from './validate-arguments';
+import type { HolderValidator } from './validate-steps';
+import type { TemplateBase, ValidationState } from './validation-state';
+import { toIssue } from './validation-state';
+
+const hasLoop = (task: DAGTask) => (task.withItems?.length ?? 0) > 0 || !!task.withParam || task.withSequence != null;
+const isAggregate = (task: DAGTask) => (task.withItems?.length ?? 0) > 0 || !!task.withParam;
+
+function unresolvedIssue(message: string, value: unknown, path: string): ValidationIssue {
+  const tag = extractFailedTag(message);
+  return toIssue(tag === undefined ? path : locateText(value, tag, path), message);
+}
+
+/** Argo's validateDAGTaskArgumentDependency: an argument taken from `{{tasks.X...}}` needs X as an ancestor. */
+function checkArgumentDependencies(args: Arguments | undefined, ancestry: readonly string[], path: string): ValidationIssue | undefined {
+  for (const [index, param] of (args?.parameters ?? []).entries()) {
+    if (param.value?.startsWith('{{tasks.')) {
+      const task = param.value.split('.')[1] ?? '';
+      if (!ancestry.includes(task)) {
+        return toIssue(`${path}.arguments.parameters[${index}].value`, `missing dependency '${task}' for parameter '${param.name}': add it to depends or dependencies`);
+      }
+    }
+  }
+  for (const [index, artifact] of (args?.artifacts ?? []).entries()) {
+    if (artifact.from?.startsWith('{{tasks.')) {
+      const task = artifact.from.split('.')[1] ?? '';
+      if (!ancestry.includes(task)) {
+        return toIssue(`${path}.arguments.artifacts[${index}].from`, `missing dependency '${task}' for artifact '${artifact.name}': add it to depends or dependencies`);
+      }
+    }
+  }
+  return undefined;
+}
+
+function checkTargets(template: Template, path: string, names: ReadonlySet<string>): ValidationIssue | undefined {
+  const target = template.dag?.target;
+  if (!target) return undefined;
+  for (const name of target.split(' ')) {
+    if (!isParameterReference(name) && !names.has(name)) return toIssue(`${path}.dag.target`, `target '${name}' is not defined`);
+  }
+  return undefined;
+}
+
+// The per-task rules of Argo's first pass, before targets and variables.
+function checkTaskShape(task: DAGTask, at: string, usingDepends: boolean, dagPath: string): ValidationIssue | undefined {
+  if ((usingDepends || (task.dependencies ?? []).length > 0) && /^[0-9]/.test(task.name)) {
+    return toIssue(`${at}.name`, "task name cannot begin with a digit when using either 'depends' or 'dependencies'");
+  }
+  if (usingDepends && (task.dependencies ?? []).length > 0) {
+    return toIssue(`${dagPath}.tasks`, "cannot use both 'depends' and 'dependencies' in the same DAG template");
+  }
+  if (usingDepends && task.continueOn != null) {
+    return toIssue(`${at}.continueOn`, "cannot use 'continueOn' when using 'depends'. Instead use 'dep-task.Failed'/'dep-task.Errored'");
+  }
+  if (task.depends) {
+    const syntax = checkDependsSyntax(task.depends);
+    if (syntax !== undefined) return toIssue(`${at}.depends`, `invalid depends expression: ${syntax}`);
+  }
+  return undefined;
+}
+
+/** Argo's validateDAG: checks the tasks of a (substituted) DAG template in dependency order. */
+export function validateDag(
+  state: ValidationState,
+  scope: Set<string>,
+  base: TemplateBase,
+  template: Template,
+  path: string,
+  validateHolder: HolderValidator,
+): ValidationIssue | undefined {
+  const dagPath = `${path}.dag`;
+  if (template.activeDeadlineSeconds !== undefined) return toIssue(`${path}.activeDeadlineSeconds`, 'activeDeadlineSeconds is only valid for leaf templates');
+  const tasks = template.dag?.tasks ?? [];
+  if (tasks.length === 0) return toIssue(`${dagPath}.tasks`, 'a DAG must have at least one task');
+  const taskPath = (index: number) => `${dagPath}.tasks[${index}]`;
+  const usingDepends = tasks.some((task) => !!task.depends);
+  const order = sortTasks(tasks);
+  if (!Array.isArray(order)) {
+    return toIssue(order.field === 'dag' ? `${dagPath}.tasks` : `${taskPath(order.index)}.${order.field}`, order.message);
+  }
+  const names = checkFieldNames(tasks.map((task) => task.name), 'field');
+  if (names !== undefined) return toIssue(`${taskPath(names.index)}.name`, names.message);
+  const byName = new Map(tasks.map((task) => [task.name, task]));
+  const dependenciesOf = (name: string) => [...getTaskDependencies(byName.get(name) ?? { name }).keys()];
+  const resolved = new Map<string, Template | undefined>();
+  for (const index of order) {
+    const task = tasks[index] as DAGTask;
+    const at = taskPath(index);
+    const shape = checkTaskShape(task, at, usingDepends, dagPath);
+    if (shape !== undefined) return shape;
+    const first = validateHolder(toTemplateHolder(task, at), base, toFakeArguments(state.placeholders));
+    if (first.issue !== undefined) return first.issue;
+    resolved.set(task.name, first.template);
+    addOutputsToScope(state, first.template, 'tasks', task.name, scope, isAggregate(task), false);
+    const results = checkTaskResults(task);
+    if (results !== undefined) return toIssue(`${at}.depends`, results);
+    for (const [dependency, type] of getTaskDependencies(task)) {
+      if (type === 'items' && !hasLoop(byName.get(dependency) as DAGTask)) {
+        return toIssue(`${at}.depends`, `dependency '${dependency}' uses an items-based condition such as .AnySucceeded or .AllFailed but does not contain any items`);
+      }
+    }
+  }
+  const target = findUnresolvedVariable(template.dag?.target ?? '', scope, state.globals, state.modes.workflowTemplateValidation);
+  if (target !== undefined) return toIssue(`${dagPath}.target`, target);
+  const targets = checkTargets(template, path, new Set(byName.keys()));
+  if (targets !== undefined) return targets;
+  for (const index of order) {
+    const task = tasks[index] as DAGTask;
+    const at = taskPath(index);
+    const taskTemplate = resolved.get(task.name);
+    if (task.hooks !== undefined) scope.add(`tasks.${task.name}.status`);
+    addOutputsToScope(state, taskTemplate, 'tasks', task.name, scope, false, false);
+    if (hasExitHook(task)) addOutputsToScope(state, taskTemplate, 'tasks', task.name, scope, false, false);
+    const taskScope = new Set(scope);
+    const ancestry = getTaskAncestry(task.name, dependenciesOf);
+    for (const ancestor of ancestry) {
+      const ancestorTask = byName.get(ancestor) as DAGTask;
+      addOutputsToScope(state, resolved.get(ancestor), 'tasks', ancestor, taskScope, isAggregate(ancestorTask), true);
+    }
+    for (const param of task.inline?.inputs?.parameters ?? []) taskScope.add(`inputs.parameters.${param.name}`);
+    const loop = addItemsToScope(task, taskScope);
+    if (loop !== undefined) return toIssue(at, loop);
+    const unresolved = findUnresolvedVariable(JSON.stringify(task), taskScope, state.globals, state.modes.workflowTemplateValidation);
+    if (unresolved !== undefined) return unresolvedIssue(unresolved, task, at);
+    const argsIssue = validateArguments(`${at}.arguments`, task.arguments, false);
+    if (argsIssue !== undefined) return argsIssue;
+    const dependencyIssue = checkArgumentDependencies(task.arguments, ancestry, at);
+    if (dependencyIssue !== undefined) return dependencyIssue;
+    const second = validateHolder(toTemplateHolder(task, at), base, toArgumentSource(task.arguments));
+    if (second.issue !== undefined) return second.issue;
+  }
+  return undefined;
+}
