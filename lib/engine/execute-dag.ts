@@ -6,7 +6,8 @@ import { executeTemplate, type TemplateContext } from './execute-template';
 import { expandLoop, shouldExpand } from './expand-items';
 import { NodeError, type Operation } from './operation';
 import { isCompleted, isFailedOrError, isFulfilled } from './phases';
-import { addLoopToScope, addNodeToScope, type Scope } from './scope';
+import { exitHookOf, runExitHook } from './exit-hooks';
+import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArguments, type Scope } from './scope';
 import { substituteObject } from './substitute';
 import { resolveTemplateOutputs } from './template-outputs';
 import { shouldExecute } from './when';
@@ -84,6 +85,14 @@ function buildTaskScope(state: DagState, names: string[]): Scope {
     }
     const effective = node.type === 'Retry' && node.children?.length ? (state.op.getNodeById(node.children.at(-1)!) ?? node) : node;
     addNodeToScope(scope, 'tasks', name, effective);
+    const task = state.tasks.find((t) => t.name === name);
+    if (task && (node.phase === 'Skipped' || node.phase === 'Omitted')) {
+      try {
+        addSkippedOutputsToScope(scope, 'tasks', name, node, state.op.resolveTemplate(task, state.context.scope).template);
+      } catch {
+        // An unresolvable template fails the task itself; its outputs simply stay unknown here.
+      }
+    }
   }
   return scope;
 }
@@ -95,7 +104,10 @@ function executeDagTask(state: DagState, taskName: string): void {
   const task = state.tasks.find((t) => t.name === taskName);
   if (!task) return;
   const existing = taskNode(state, taskName);
-  if (existing && isFulfilled(existing.phase)) return;
+  if (existing && isFulfilled(existing.phase)) {
+    runTaskExitHook(state, task, existing);
+    return;
+  }
 
   const nodeName = taskNodeName(state, taskName);
   const { logic, dependencies } = dependenciesOf(state, taskName);
@@ -145,8 +157,11 @@ function executeDagTask(state: DagState, taskName: string): void {
 
   let expanded: DAGTask[];
   try {
-    const values = { ...op.globalParams, ...buildTaskScope(state, dependencyClosure(state, taskName)) };
-    const resolved = substituteObject(task, values, op.now, ['tasks', 'steps']);
+    // `{{tasks.name}}` is the task's own name, bound when its template runs: keep it for then.
+    const values = { ...op.globalParams, ...buildTaskScope(state, dependencyClosure(state, taskName)), 'tasks.name': '{{tasks.name}}' };
+    // Hooks are resolved only when they run, since they may name the task's own outputs.
+    const { hooks, ...rest } = markAbsentArguments(task, values);
+    const resolved: DAGTask = { ...substituteObject(rest, values, op.now, ['tasks', 'steps']), ...(hooks ? { hooks } : {}) };
     expanded = shouldExpand(resolved) ? expandLoop(resolved, values, op.now) : [resolved];
     if (shouldExpand(task)) {
       if (expanded.length === 0) {
@@ -183,7 +198,8 @@ function executeDagTask(state: DagState, taskName: string): void {
         continue;
       }
     }
-    executeTemplate(op, itemName, item, context.scope, item.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'tasks' });
+    const itemNode = executeTemplate(op, itemName, item, context.scope, item.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'tasks' });
+    if (!group) runTaskExitHook(state, task, itemNode);
   }
 
   if (group) {
@@ -194,6 +210,19 @@ function executeDagTask(state: DagState, taskName: string): void {
       if (isFailedOrError(n.phase)) phase = n.phase as 'Failed' | 'Error';
     }
     op.markPhase(group.name, phase);
+  }
+}
+
+/** Runs a completed task's exit hook; its node hangs under the task, so the DAG waits for it. */
+function runTaskExitHook(state: DagState, task: DAGTask, node: NodeStatus): void {
+  const hook = exitHookOf(task);
+  if (!hook || !isCompleted(node.phase)) return;
+  const scope = buildTaskScope(state, [...dependencyClosure(state, task.name ?? ''), task.name ?? '']);
+  try {
+    runExitHook(state.op, hook, node, state.node.id, state.context.scope, { prefix: 'tasks', name: task.name ?? '' }, scope);
+  } catch (error) {
+    if (!(error instanceof NodeError)) throw error;
+    state.op.markError(node.name, error.message);
   }
 }
 

@@ -2,8 +2,9 @@ import type { NodeStatus, WorkflowStep } from '../generated/argo';
 import { executeTemplate, type TemplateContext } from './execute-template';
 import { expandLoop, shouldExpand } from './expand-items';
 import { NodeError, type Operation } from './operation';
-import { isFailedOrError, isFulfilled } from './phases';
-import { addLoopToScope, addNodeToScope, type Scope } from './scope';
+import { isCompleted, isFailedOrError, isFulfilled } from './phases';
+import { exitHookOf, runExitHook } from './exit-hooks';
+import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArguments, type Scope } from './scope';
 import { resolveTemplateOutputs } from './template-outputs';
 import { substituteObject } from './substitute';
 import { shouldExecute } from './when';
@@ -42,7 +43,7 @@ export function executeSteps(op: Operation, context: TemplateContext): NodeStatu
       updateOutboundNodes(op, nodeName, groups.length);
       return op.markPhase(nodeName, 'Failed', group.message);
     }
-    for (const step of groups[i] ?? []) addStepToScope(op, scope, groupName, step, node.id);
+    for (const step of groups[i] ?? []) addStepToScope(op, context, scope, groupName, step, node.id);
   }
   updateOutboundNodes(op, nodeName, groups.length);
   try {
@@ -55,17 +56,27 @@ export function executeSteps(op: Operation, context: TemplateContext): NodeStatu
   return op.markPhase(nodeName, 'Succeeded');
 }
 
-function addStepToScope(op: Operation, scope: Scope, groupName: string, step: WorkflowStep, boundaryID: string): void {
+function addStepToScope(op: Operation, context: TemplateContext, scope: Scope, groupName: string, step: WorkflowStep, boundaryID: string): void {
   const childName = `${groupName}.${step.name}`;
   const child = op.getNode(childName);
   if (child) {
     addNodeToScope(scope, 'steps', step.name ?? '', lastAttempt(op, child));
+    addSkippedOutputsToScope(scope, 'steps', step.name ?? '', child, templateOf(op, context, step));
     return;
   }
   const expanded = Object.values(op.nodes).filter(
     (n) => n.boundaryID === boundaryID && n.name.startsWith(`${childName}(`) && n.type !== 'Skipped',
   );
   if (expanded.length) addLoopToScope(scope, 'steps', step.name ?? '', expanded);
+}
+
+/** The template a step calls, when it can be found (for the outputs a skipped step would have had). */
+export function templateOf(op: Operation, context: TemplateContext, holder: WorkflowStep) {
+  try {
+    return op.resolveTemplate(holder, context.scope).template;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A Retry node's outputs are its last attempt's. */
@@ -94,12 +105,15 @@ function executeStepGroup(
 ): NodeStatus {
   const group = op.getNode(groupName)!;
   if (isFulfilled(group.phase) && op.childrenFulfilled(group)) return group;
-  const values = { ...op.globalParams, ...scope };
+  // `{{steps.name}}` is the called step's own name, bound when its template runs: keep it for then.
+  const values = { ...op.globalParams, ...scope, 'steps.name': '{{steps.name}}' };
   const stepsToRun: WorkflowStep[] = [];
   try {
     for (const original of steps) {
-      // Outputs of earlier groups must resolve now; `{{item}}` waits for the loop expansion.
-      const step = substituteObject(original, values, op.now, ['steps', 'tasks']);
+      // Outputs of earlier groups must resolve now; `{{item}}` waits for the loop expansion. Hooks are resolved
+      // only when they run, since they may name the step's own outputs.
+      const { hooks, ...rest } = markAbsentArguments(original, scope);
+      const step: WorkflowStep = { ...substituteObject(rest, values, op.now, ['steps', 'tasks']), ...(hooks ? { hooks } : {}) };
       if (!shouldExpand(step)) {
         stepsToRun.push(step);
         continue;
@@ -143,6 +157,21 @@ function executeStepGroup(
 
   const children = (group.children ?? []).map((id) => op.getNodeById(id)).filter((n): n is NodeStatus => !!n);
   if (children.some((child) => !isFulfilled(child.phase))) return group;
+  let hooksDone = true;
+  for (const child of children) {
+    const step = stepsToRun.find((s) => `${groupName}.${s.name}` === child.name);
+    if (!step || !isCompleted(child.phase)) continue;
+    const hookScope: Scope = { ...scope };
+    addNodeToScope(hookScope, 'steps', step.name ?? '', lastAttempt(op, child));
+    try {
+      const hookNode = runExitHook(op, exitHookOf(step), child, boundaryID, context.scope, { prefix: 'steps', name: step.name ?? '' }, hookScope);
+      if (hookNode && !isFulfilled(hookNode.phase)) hooksDone = false;
+    } catch (error) {
+      if (error instanceof NodeError) return op.markError(groupName, error.message);
+      throw error;
+    }
+  }
+  if (!hooksDone) return group;
   for (const child of children) {
     const step = stepsToRun.find((s) => `${groupName}.${s.name}` === child.name);
     if (isFailedOrError(child.phase) && !continuesOn(step, child.phase)) {

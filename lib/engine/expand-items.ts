@@ -71,21 +71,22 @@ export function loopItems(item: Expandable): unknown[] {
 }
 
 /** Expands a looping step or task into one copy per item with `{{item}}` substituted, named as Argo names them. */
-export function expandLoop<T extends Expandable>(item: T, globals: Record<string, string>, now: Date): T[] {
+export function expandLoop<T extends Expandable>(item: T, globals: Record<string, string | null>, now: Date): T[] {
   const items = loopItems(item);
   const base = { ...item };
   delete base.withItems;
   delete base.withParam;
   delete base.withSequence;
   return items.map((value, index) => {
-    const values: Record<string, string> = { ...globals };
+    const values: Record<string, string | null> = { ...globals };
     let description: string;
     if (typeof value === 'string') {
       values['item'] = value;
       description = value;
     } else if (typeof value === 'number' || typeof value === 'boolean') {
-      values['item'] = formatGoValue(value);
-      description = values['item'];
+      const text = formatGoValue(value);
+      values['item'] = text;
+      description = text;
     } else if (Array.isArray(value)) {
       values['item'] = JSON.stringify(value);
       description = formatGoValue(value as never);

@@ -1,5 +1,6 @@
 import type { Workflow, WorkflowSpec } from '../generated/argo';
-import { parameterText } from './process-args';
+import { parameterText } from './parameter-text';
+import { strftimeFormats } from './strftime';
 
 /** The `workflow.*` variables every template can use, as Argo's setGlobalParameters. */
 export function toGlobalParams(workflow: Workflow, spec: WorkflowSpec, startedAt: string | undefined, now: Date): Record<string, string> {
@@ -12,17 +13,33 @@ export function toGlobalParams(workflow: Workflow, spec: WorkflowSpec, startedAt
     'workflow.serviceAccountName': spec.serviceAccountName ?? '',
     'workflow.creationTimestamp': meta.creationTimestamp ?? '',
   };
+  if (meta.creationTimestamp) {
+    const created = new Date(meta.creationTimestamp);
+    for (const [char, format] of Object.entries(strftimeFormats)) params[`workflow.creationTimestamp.${char}`] = format(created);
+    params['workflow.creationTimestamp.s'] = String(Math.floor(created.getTime() / 1000));
+    params['workflow.creationTimestamp.RFC3339'] = meta.creationTimestamp;
+  }
+  const scheduled = meta.annotations?.['workflows.argoproj.io/scheduled-time'];
+  if (scheduled) params['workflow.scheduledTime'] = scheduled;
   if (spec.priority !== undefined) params['workflow.priority'] = String(spec.priority);
   if (startedAt) params['workflow.duration'] = String((now.getTime() - Date.parse(startedAt)) / 1000);
   const parameters = spec.arguments?.parameters ?? [];
+  // Only values count: a workflow parameter without one is an error at submit time, not a default here.
   for (const parameter of parameters) {
-    const value = parameterText(parameter.value) ?? parameterText(parameter.default);
+    const value = parameterText(parameter.value);
     if (value !== undefined) params[`workflow.parameters.${parameter.name}`] = value;
   }
   params['workflow.parameters'] = JSON.stringify(parameters);
+  params['workflow.parameters.json'] = JSON.stringify(parameters);
   for (const [key, value] of Object.entries(meta.labels ?? {})) params[`workflow.labels.${key}`] = value;
   for (const [key, value] of Object.entries(meta.annotations ?? {})) params[`workflow.annotations.${key}`] = value;
   params['workflow.labels'] = JSON.stringify(meta.labels ?? {});
+  params['workflow.labels.json'] = params['workflow.labels'];
   params['workflow.annotations'] = JSON.stringify(meta.annotations ?? {});
+  params['workflow.annotations.json'] = params['workflow.annotations'];
+  for (const parameter of workflow.status?.outputs?.parameters ?? []) {
+    const value = parameterText(parameter.value);
+    if (value !== undefined) params[`workflow.outputs.parameters.${parameter.name}`] = value;
+  }
   return params;
 }

@@ -1,12 +1,9 @@
 import type { Arguments, Parameter, Template } from '../generated/argo';
 import { NodeError } from './operation';
+import { parameterText } from './parameter-text';
+import { absentArgument } from './scope';
 import { substituteObject } from './substitute';
 
-/** An argument or parameter value as text: Argo's AnyString accepts numbers and booleans too. */
-export function parameterText(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
 
 /**
  * Applies a call's arguments to a template's inputs and substitutes global, local and input variables, as
@@ -21,7 +18,13 @@ export function processArgs(
 ): Template {
   const copy = structuredClone(template);
   const inputs: Parameter[] = (copy.inputs?.parameters ?? []).map((input) => {
-    const argument = args?.parameters?.find((p) => p.name === input.name);
+    let argument = args?.parameters?.find((p) => p.name === input.name);
+    if (argument?.value === absentArgument) {
+      if (input.value === undefined && input.default === undefined && !input.valueFrom) {
+        throw new NodeError(`inputs.parameters.${input.name}: argument references an absent optional (skipped/omitted node output with no default)`);
+      }
+      argument = undefined;
+    }
     const value = parameterText(argument?.value) ?? parameterText(input.value) ?? parameterText(input.default);
     if (value === undefined && !input.valueFrom) throw new NodeError(`inputs.parameters.${input.name} was not supplied`);
     return value === undefined ? input : { ...input, value };

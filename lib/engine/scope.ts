@@ -1,8 +1,11 @@
 import type { NodeStatus } from '../generated/argo';
-import { parameterText } from './process-args';
+import { parameterText } from './parameter-text';
 
-/** Variables a steps or DAG template's children can reference: `steps.<name>.…` or `tasks.<name>.…`. */
-export type Scope = Record<string, string>;
+/**
+ * Variables a steps or DAG template's children can reference: `steps.<name>.…` or `tasks.<name>.…`. A null value
+ * is an output of a skipped or omitted node that has no default: present, so `??` can fall back, but absent.
+ */
+export type Scope = Record<string, string | null>;
 
 /** Adds what one finished (or running) child exposes, as Argo's buildLocalScope. */
 export function addNodeToScope(scope: Scope, prefix: 'steps' | 'tasks', name: string, node: NodeStatus): void {
@@ -56,4 +59,43 @@ export function addLoopToScope(scope: Scope, prefix: 'steps' | 'tasks', name: st
 export function loopIndex(nodeName: string): number {
   const match = /\((\d+):[^()]*\)$/.exec(nodeName) ?? /\((\d+):/.exec(nodeName.slice(nodeName.lastIndexOf('(')));
   return match ? Number(match[1]) : 0;
+}
+
+/**
+ * A skipped or omitted node produced nothing, but its template's declared outputs still exist in scope: with
+ * their default, or as absent (null), as Argo's addSkippedNodeOutputsToScope.
+ */
+export function addSkippedOutputsToScope(
+  scope: Scope,
+  prefix: 'steps' | 'tasks',
+  name: string,
+  node: NodeStatus,
+  template: { outputs?: { parameters?: { name: string; valueFrom?: { default?: unknown } }[] } } | undefined,
+): void {
+  if (node.outputs || (node.phase !== 'Skipped' && node.phase !== 'Omitted') || !template) return;
+  for (const parameter of template.outputs?.parameters ?? []) {
+    scope[`${prefix}.${name}.outputs.parameters.${parameter.name}`] = parameterText(parameter.valueFrom?.default) ?? null;
+  }
+}
+
+/** The value that stands for "argument not supplied" once an argument named an absent output. */
+export const absentArgument = '__capstan_absent_optional__';
+
+/** Replaces arguments that are exactly a reference to an absent output with the absent marker. */
+export function markAbsentArguments<T extends { arguments?: { parameters?: { value?: unknown }[] } }>(holder: T, scope: Scope): T {
+  const parameters = holder.arguments?.parameters;
+  if (!parameters?.some((p) => isAbsentReference(p.value, scope))) return holder;
+  return {
+    ...holder,
+    arguments: {
+      ...holder.arguments,
+      parameters: parameters.map((p) => (isAbsentReference(p.value, scope) ? { ...p, value: absentArgument } : p)),
+    },
+  };
+}
+
+function isAbsentReference(value: unknown, scope: Scope): boolean {
+  if (typeof value !== 'string') return false;
+  const match = /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(value);
+  return !!match && scope[match[1]!] === null;
 }

@@ -5,7 +5,7 @@ import { NodeError } from './operation';
  * Substitutes `{{...}}` tags throughout a JSON-shaped value, as Argo does on a marshalled template.
  * `strict` lists variable prefixes that must resolve (e.g. `steps`, `tasks`); other unknown tags stay.
  */
-export function substituteObject<T>(value: T, values: Record<string, string>, now: Date, strict?: string[]): T {
+export function substituteObject<T>(value: T, values: Record<string, string | null>, now: Date, strict?: string[]): T {
   const text = JSON.stringify(value);
   if (!text.includes('{{')) return value;
   try {
@@ -23,7 +23,7 @@ export function substituteObject<T>(value: T, values: Record<string, string>, no
 }
 
 /** Substitutes tags in one string; every tag must resolve. */
-export function substituteStrict(text: string, values: Record<string, string>, now: Date): string {
+export function substituteStrict(text: string, values: Record<string, string | null>, now: Date): string {
   try {
     return substituteTemplate(text, values, { unresolved: 'error', now });
   } catch (error) {

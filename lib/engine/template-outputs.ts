@@ -1,6 +1,7 @@
+import { evaluateExpression, ExpressionError, formatGoValue, toExpressionEnv } from '../expr';
 import type { Outputs, Template } from '../generated/argo';
 import { NodeError, type Operation } from './operation';
-import { parameterText } from './process-args';
+import { parameterText } from './parameter-text';
 import type { Scope } from './scope';
 import { substituteStrict } from './substitute';
 
@@ -19,7 +20,7 @@ export function resolveTemplateOutputs(template: Template, scope: Scope, op: Ope
       let value: string | undefined;
       try {
         if (from.parameter) value = substituteStrict(from.parameter, { ...op.globalParams, ...scope }, op.now);
-        else if (from.expression) value = substituteStrict(`{{=${from.expression}}}`, { ...op.globalParams, ...scope }, op.now);
+        else if (from.expression) value = evaluateOutputExpression(from.expression, { ...op.globalParams, ...scope }, op.now);
       } catch (error) {
         if (!(error instanceof NodeError) || from.default === undefined) throw error;
       }
@@ -30,4 +31,16 @@ export function resolveTemplateOutputs(template: Template, scope: Scope, op: Ope
     });
   }
   return outputs;
+}
+
+/** `valueFrom.expression`: evaluated directly, so only the branch taken needs its variables (expr short-circuits). */
+function evaluateOutputExpression(expression: string, values: Scope, now: Date): string {
+  try {
+    const result = evaluateExpression(expression, toExpressionEnv(values, { now }));
+    if (result === null) throw new NodeError(`failed to evaluate expression "${expression}"`);
+    return formatGoValue(result);
+  } catch (error) {
+    if (error instanceof ExpressionError) throw new NodeError(error.message);
+    throw error;
+  }
 }

@@ -46,7 +46,7 @@ export function simulateWorkflow(
     // Pods created last step finish now; new ones start running.
     for (const [id, action] of Object.entries(pending)) {
       const result = outcome({ nodeName: action.nodeName, template: action.template, podName: action.podName });
-      pods[id] = { ...result, phase: result.phase ?? 'Succeeded', exitCode: result.exitCode ?? (result.phase === 'Failed' ? 1 : 0) };
+      pods[id] = { hostNodeName: 'sim-node', podIP: '10.0.0.2', ...result, phase: result.phase ?? 'Succeeded', exitCode: result.exitCode ?? (result.phase === 'Failed' ? 1 : 0) };
       delete pending[id];
     }
     for (const action of output.actions) {

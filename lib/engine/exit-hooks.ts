@@ -1,0 +1,45 @@
+import { evaluateBool, ExpressionError, toExpressionEnv } from '../expr';
+import type { LifecycleHook, NodeStatus } from '../generated/argo';
+import { executeTemplate } from './execute-template';
+import { NodeError, type Operation, type TemplateScope } from './operation';
+import { parameterText } from './parameter-text';
+import { markAbsentArguments, type Scope } from './scope';
+import { substituteObject } from './substitute';
+
+/** A step's or task's exit hook: `hooks.exit`, or the older `onExit` template name. */
+export function exitHookOf(holder: { hooks?: Record<string, LifecycleHook>; onExit?: string }): LifecycleHook | undefined {
+  return holder.hooks?.['exit'] ?? (holder.onExit ? { template: holder.onExit } : undefined);
+}
+
+/**
+ * Runs a finished step's or task's exit hook as the node `<node>.onExit`, its arguments resolved with the
+ * node's own outputs (Argo's runOnExitNode). Returns the hook node, or undefined when there is no hook to run.
+ */
+export function runExitHook(
+  op: Operation,
+  hook: LifecycleHook | undefined,
+  parent: NodeStatus,
+  boundaryID: string,
+  templateScope: TemplateScope,
+  ref: { prefix: 'steps' | 'tasks'; name: string },
+  scope: Scope,
+): NodeStatus | undefined {
+  if (!hook) return undefined;
+  const values: Scope = { ...op.globalParams, ...scope };
+  const attempt = parent.type === 'Retry' && parent.children?.length ? op.getNodeById(parent.children.at(-1)!) ?? parent : parent;
+  for (const parameter of attempt.outputs?.parameters ?? []) {
+    values[`${ref.prefix}.${ref.name}.outputs.parameters.${parameter.name}`] = parameterText(parameter.value) ?? '';
+  }
+  if (hook.expression) {
+    try {
+      if (!evaluateBool(hook.expression, toExpressionEnv(values, { now: op.now }))) return undefined;
+    } catch (error) {
+      throw new NodeError(error instanceof ExpressionError ? error.message : String(error));
+    }
+  }
+  const name = `${parent.name}.onExit`;
+  const args = hook.arguments ? substituteObject(markAbsentArguments({ arguments: hook.arguments }, values).arguments, values, op.now, []) : undefined;
+  const node = executeTemplate(op, name, { template: hook.template, templateRef: hook.templateRef }, templateScope, args, { boundaryID, onExit: true });
+  op.addChild(parent.name, name);
+  return node;
+}
