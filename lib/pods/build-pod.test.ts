@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { Container, Template } from '../generated/argo';
+import { type BuildPodInput, buildPod } from './build-pod';
+import type { PodManifest } from './pod-manifest';
+import { PodBuildError } from './pod-volumes';
+import { oracleFailingDagBadPod, oracleHelloWorldPod } from './testing/oracle-pods';
+
+const executor = { image: 'quay.io/argoproj/argoexec:v3.7.9' };
+const now = new Date('2026-11-24T00:06:15Z');
+
+function input(overrides: Partial<BuildPodInput> & { template: Template }): BuildPodInput {
+  return {
+    workflow: { name: 'hello-world-zb8df', namespace: 'argo-oracle', uid: '6ee77188-6a09-49ac-bacc-26b3e193e6d9', spec: { entrypoint: 'main' } },
+    nodeId: 'hello-world-zb8df',
+    nodeName: 'hello-world-zb8df',
+    podName: 'hello-world-zb8df',
+    executor,
+    includeScriptOutput: false,
+    now,
+    ...overrides,
+  };
+}
+
+// Argo v4.1.2 also gives main ARGO_WORKFLOW_NAME (v3.7.9, the oracle, does not); `resources: {}` is the API server's.
+function asOracleWrites(pod: PodManifest): unknown {
+  const strip = (c: Container) => {
+    const { resources: _r, ...rest } = c;
+    return { ...rest, env: rest.env?.filter((e) => !(c.name === 'main' && e.name === 'ARGO_WORKFLOW_NAME')) };
+  };
+  return JSON.parse(JSON.stringify({ ...pod, spec: { ...pod.spec, initContainers: pod.spec.initContainers?.map(strip), containers: pod.spec.containers.map(strip) } }));
+}
+
+function oracle(pod: unknown): unknown {
+  const p = structuredClone(pod) as PodManifest;
+  for (const c of [...(p.spec.initContainers ?? []), ...p.spec.containers]) delete c.resources;
+  return p;
+}
+
+describe('buildPod', () => {
+  it("builds the hello-world pod as Argo's controller does", () => {
+    const pod = buildPod(input({ template: { name: 'main', container: { image: 'busybox', command: ['echo', 'hello'] } } }));
+    expect(asOracleWrites(pod)).toEqual(oracle(oracleHelloWorldPod));
+  });
+
+  it("builds a DAG task's pod, with the template's annotation, as Argo's controller does", () => {
+    const pod = buildPod(input({
+      workflow: { name: 'failing-dag-kf8q8', namespace: 'argo-oracle', uid: '9343c08d-31f1-413d-81a6-2f648e42f6c6', spec: { entrypoint: 'main' } },
+      nodeId: 'failing-dag-kf8q8-2875380033',
+      nodeName: 'failing-dag-kf8q8.b',
+      podName: 'failing-dag-kf8q8-bad-2875380033',
+      template: {
+        name: 'bad',
+        metadata: { annotations: { 'kwok.capstan.test/exit-code': '3' } },
+        container: { image: 'busybox', command: ['sh', '-c', 'exit 3'] },
+      },
+    }));
+    expect(asOracleWrites(pod)).toEqual(oracle(oracleFailingDagBadPod));
+  });
+
+  it('gives main the v4 ARGO_WORKFLOW_NAME without repeating it in the argoexec containers', () => {
+    const pod = buildPod(input({ template: { name: 'main', container: { image: 'busybox', command: ['true'] } } }));
+    const names = (c: Container | undefined) => c?.env?.filter((e) => e.name === 'ARGO_WORKFLOW_NAME').length;
+    expect(pod.spec.containers.map(names)).toEqual([1, 1]);
+    expect(names(pod.spec.initContainers?.[0])).toBe(1);
+  });
+
+  it('stages a script: source path as the last argument, argo-staging on init, main and (mirrored) wait', () => {
+    const pod = buildPod(input({ includeScriptOutput: true, template: { name: 'gen', script: { image: 'python:3', command: ['python'], source: 'print(1)' } } }));
+    const [wait, main] = pod.spec.containers;
+    expect(main?.command).toEqual(['/var/run/argo/argoexec', 'emissary', '--loglevel', 'info', '--log-format', 'text', '--gloglevel', '0', '--', 'python']);
+    expect(main?.args).toEqual(['/argo/staging/script']);
+    expect(main?.volumeMounts).toEqual([{ name: 'argo-staging', mountPath: '/argo/staging' }, { name: 'var-run-argo', mountPath: '/var/run/argo' }]);
+    expect(pod.spec.initContainers?.[0]?.volumeMounts).toEqual([{ name: 'argo-staging', mountPath: '/argo/staging' }, { name: 'var-run-argo', mountPath: '/var/run/argo' }]);
+    expect(wait?.volumeMounts).toEqual([
+      { name: 'argo-staging', mountPath: '/mainctrfs/argo/staging' },
+      { name: 'tmp-dir-argo', mountPath: '/tmp', subPath: '0' },
+      { name: 'var-run-argo', mountPath: '/var/run/argo' },
+    ]);
+    expect(pod.spec.volumes?.map((v) => v.name)).toEqual(['var-run-argo', 'tmp-dir-argo', 'argo-staging']);
+    expect(main?.env?.find((e) => e.name === 'ARGO_INCLUDE_SCRIPT_OUTPUT')?.value).toBe('true');
+    const template = JSON.parse(pod.spec.initContainers?.[0]?.env?.find((e) => e.name === 'ARGO_TEMPLATE')?.value ?? '{}');
+    expect(template.script.source).toBe('print(1)');
+  });
+
+  it('drops input parameters from ARGO_TEMPLATE and keeps artifacts', () => {
+    const pod = buildPod(input({
+      template: { name: 'main', inputs: { parameters: [{ name: 'x', value: '1' }], artifacts: [{ name: 'a', path: '/a', raw: { data: 'x' } }] }, container: { image: 'busybox', command: ['true'] } },
+    }));
+    const value = JSON.parse(pod.spec.initContainers?.[0]?.env?.find((e) => e.name === 'ARGO_TEMPLATE')?.value ?? '{}');
+    expect(value.inputs).toEqual({ artifacts: [{ name: 'a', path: '/a', raw: { data: 'x' } }] });
+  });
+
+  it('takes scheduling from the template, then the boundary template, then the workflow', () => {
+    const spec = { nodeSelector: { wf: '1' }, tolerations: [{ key: 'wf' }], affinity: { nodeAffinity: {} }, serviceAccountName: 'wf-sa', imagePullSecrets: [{ name: 'pull' }] };
+    const pod = buildPod(input({
+      workflow: { name: 'w', namespace: 'ns', uid: 'u', spec },
+      boundaryTemplate: { name: 'dag', tolerations: [{ key: 'boundary' }] },
+      template: { name: 'main', nodeSelector: { tmpl: '1' }, serviceAccountName: 'tmpl-sa', container: { image: 'busybox', command: ['true'] } },
+    }));
+    expect(pod.spec.nodeSelector).toEqual({ tmpl: '1' });
+    expect(pod.spec.tolerations).toEqual([{ key: 'boundary' }]);
+    expect(pod.spec.affinity).toEqual({ nodeAffinity: {} });
+    expect(pod.spec.serviceAccountName).toBe('tmpl-sa');
+    expect(pod.spec.imagePullSecrets).toEqual([{ name: 'pull' }]);
+  });
+
+  it('merges podMetadata and template metadata over the defaults', () => {
+    const pod = buildPod(input({
+      workflow: { name: 'w', namespace: 'ns', uid: 'u', spec: { podMetadata: { labels: { team: 'a' }, annotations: { note: 'wf' } } } },
+      template: { name: 'main', metadata: { labels: { tier: 'x' }, annotations: { note: 'tmpl' } }, container: { image: 'busybox', command: ['true'] } },
+    }));
+    expect(pod.metadata.labels).toEqual({ 'workflows.argoproj.io/workflow': 'w', 'workflows.argoproj.io/completed': 'false', team: 'a', tier: 'x' });
+    expect(pod.metadata.annotations?.note).toBe('tmpl');
+  });
+
+  it('shortens activeDeadlineSeconds to the workflow deadline and writes ARGO_DEADLINE', () => {
+    const deadline = new Date(now.getTime() + 30_000);
+    const pod = buildPod(input({ workflow: { name: 'w', namespace: 'ns', uid: 'u', spec: {}, deadline }, template: { name: 'main', activeDeadlineSeconds: 60, container: { image: 'busybox', command: ['true'] } } }));
+    expect(pod.spec.activeDeadlineSeconds).toBe(30);
+    expect(pod.spec.containers[1]?.env?.find((e) => e.name === 'ARGO_DEADLINE')?.value).toBe('2026-11-24T00:06:45Z');
+    expect(() => buildPod(input({ workflow: { name: 'w', namespace: 'ns', uid: 'u', spec: {}, deadline: now }, template: { name: 'main', container: { image: 'busybox', command: ['true'] } } })))
+      .toThrow('Step exceeded its deadline');
+  });
+
+  it('applies the workflow podSpecPatch, then the template one, as a strategic merge', () => {
+    const pod = buildPod(input({
+      workflow: { name: 'w', namespace: 'ns', uid: 'u', spec: { podSpecPatch: '{"containers":[{"name":"main","resources":{"limits":{"cpu":"1"}}}]}' } },
+      template: { name: 'main', podSpecPatch: 'terminationGracePeriodSeconds: 5\ncontainers:\n- name: main\n  env:\n  - {name: POD, value: "{{pod.name}}"}\n', container: { image: 'busybox', command: ['true'] } },
+    }));
+    const main = pod.spec.containers[1];
+    expect(main?.resources).toEqual({ limits: { cpu: '1' } });
+    expect(main?.env?.find((e) => e.name === 'POD')?.value).toBe('hello-world-zb8df');
+    expect(main?.command?.slice(0, 2)).toEqual(['/var/run/argo/argoexec', 'emissary']);
+    expect(main?.env?.at(-1)).toEqual({ name: 'ARGO_TERMINATION_GRACE_PERIOD_SECONDS', value: '5' });
+  });
+
+  it('adds workflow volumes the template mounts and fails on unknown ones', () => {
+    const pod = buildPod(input({
+      workflow: { name: 'w', namespace: 'ns', uid: 'u', spec: { volumes: [{ name: 'data', emptyDir: {} }] } },
+      template: { name: 'main', container: { image: 'busybox', command: ['true'], volumeMounts: [{ name: 'data', mountPath: '/data' }] } },
+    }));
+    expect(pod.spec.volumes?.map((v) => v.name)).toEqual(['var-run-argo', 'tmp-dir-argo', 'data']);
+    expect(pod.spec.containers[0]?.volumeMounts?.[0]).toEqual({ name: 'data', mountPath: '/mainctrfs/data' });
+    expect(() => buildPod(input({ template: { name: 'main', container: { image: 'busybox', command: ['true'], volumeMounts: [{ name: 'nope', mountPath: '/x' }] } } })))
+      .toThrow("volume 'nope' not found in workflow spec");
+  });
+
+  it('wraps sidecars in emissary and needs a command for images it cannot look up', () => {
+    const pod = buildPod(input({
+      imageCommands: { nginx: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'] } },
+      template: { name: 'main', sidecars: [{ name: 'web', image: 'nginx' }], container: { image: 'busybox', command: ['true'] } },
+    }));
+    expect(pod.spec.containers.map((c) => c.name)).toEqual(['wait', 'main', 'web']);
+    expect(pod.spec.containers[2]?.command?.slice(-2)).toEqual(['--', '/docker-entrypoint.sh']);
+    expect(pod.spec.containers[2]?.args).toEqual(['nginx', '-g', 'daemon off;']);
+    expect(() => buildPod(input({ template: { name: 'main', container: { image: 'busybox' } } }))).toThrow(PodBuildError);
+  });
+
+  it('refuses templates that are not container or script', () => {
+    expect(() => buildPod(input({ template: { name: 'r', resource: { action: 'create' } } }))).toThrow(/resource templates are not supported/);
+  });
+});
