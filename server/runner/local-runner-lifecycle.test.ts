@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createLocalRunner, deadlineMessage, type LocalRunner } from './local-runner';
 import { readStartTime } from './process-identity';
 import { lostMessage } from './recover-steps';
-import { buildSpec, newDataDir, newRunner, readLines, runToEnd, shellSpec, waitFor, workflow } from './runner-fixtures';
+import { buildSpec, newDataDir, newRunner, readLines, runToEnd, shellSpec, waitFor, workflow, removeDataDirs } from './runner-fixtures';
 import { detectSandbox, type SandboxMode } from './sandbox';
 import { readStepRecord, writeStepRecord } from './step-record';
 import { toStepPaths } from './step-paths';
@@ -13,6 +13,7 @@ import { toStepRef } from './step-runner';
 
 const bwrapWorks = (await detectSandbox('auto')).kind === 'bwrap';
 const modes: SandboxMode[] = bwrapWorks ? ['bwrap', 'none'] : ['none'];
+afterAll(removeDataDirs);
 
 describe.each(modes)('LocalRunner lifecycle (sandbox: %s)', (sandbox) => {
   let runner: LocalRunner;
@@ -164,5 +165,14 @@ describe.skipIf(!bwrapWorks)('LocalRunner sandbox isolation', () => {
     const spec = buildSpec('hidden', { container: { command: ['sh', '-c', `ls /root 2>&1; hostname; ${interfaces}`] }, podName: 'hello-pod' });
     expect(await runToEnd(runner, spec)).toMatchObject({ phase: 'Succeeded' });
     expect(await readLines(runner, toStepRef(spec))).toEqual([expect.stringMatching(/No such file or directory/), 'hello-pod', 'lo ']);
+  });
+
+  it('reports a sandbox that cannot be set up, and never writes to the host\'s read-only paths', async () => {
+    runner = await newRunner({ sandbox: 'bwrap' });
+    const badDir = await runToEnd(runner, buildSpec('bad-dir', { container: { command: ['true'], workingDir: '/usr/capstan-missing' } }));
+    expect(badDir).toMatchObject({ phase: 'Error', message: "the sandbox did not start: bwrap: Can't chdir to /usr/capstan-missing: No such file or directory" });
+    const badInput = await runToEnd(runner, buildSpec('bad-input', { container: { command: ['true'] }, inputFiles: [{ path: '/etc/capstan-x', content: 'x' }] }));
+    expect(badInput).toMatchObject({ phase: 'Error', message: 'could not prepare the step: cannot write /etc/capstan-x: it is on a read-only host path' });
+    expect(existsSync('/etc/capstan-x')).toBe(false);
   });
 });

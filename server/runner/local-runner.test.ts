@@ -1,21 +1,19 @@
-import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { LocalRunner } from './local-runner';
-import { buildSpec, newRunner, readLines, runToEnd, shellSpec } from './runner-fixtures';
+import { buildSpec, newDataDir, newRunner, readLines, runToEnd, shellSpec, removeDataDirs } from './runner-fixtures';
 import { detectSandbox, type SandboxMode } from './sandbox';
 import { toStepRef } from './step-runner';
 
 const bwrapWorks = (await detectSandbox('auto')).kind === 'bwrap';
 const modes: SandboxMode[] = bwrapWorks ? ['bwrap', 'none'] : ['none'];
+afterAll(removeDataDirs);
 
 describe.each(modes)('LocalRunner (sandbox: %s)', (sandbox) => {
   let runner: LocalRunner;
   afterEach(async () => runner?.close());
   // Unsandboxed steps share the host's /tmp, so each test needs paths of its own there.
-  const privateTmp = () => (sandbox === 'bwrap' ? '/tmp' : mkdtempSync(join(tmpdir(), 'capstan-step-')));
+  const privateTmp = () => (sandbox === 'bwrap' ? '/tmp' : newDataDir());
 
   it('runs a command to success and keeps its output as timestamped lines', async () => {
     runner = await newRunner({ sandbox });
@@ -57,13 +55,14 @@ describe.each(modes)('LocalRunner (sandbox: %s)', (sandbox) => {
   it('reads output parameters from absolute paths, with defaults for missing files', async () => {
     runner = await newRunner({ sandbox });
     const dir = privateTmp();
-    const spec = shellSpec('params', `mkdir -p ${dir} /mnt/out && echo hello world > ${dir}/hello_world.txt && echo out > /mnt/out/a`, {
+    const out = sandbox === 'bwrap' ? '/mnt/out' : `${dir}/out`;
+    const spec = shellSpec('params', `mkdir -p ${dir} ${out} && echo hello world > ${dir}/hello_world.txt && echo out > ${out}/a`, {
       outputs: {
         parameters: [
           { name: 'hello', valueFrom: { path: `${dir}/hello_world.txt` } },
           { name: 'fallback', valueFrom: { path: `${dir}/missing.txt`, default: 'dflt' } },
         ],
-        artifacts: [{ name: 'a', path: '/mnt/out/a' }, { name: 'b', path: '/mnt/out/b', optional: true }],
+        artifacts: [{ name: 'a', path: `${out}/a` }, { name: 'b', path: `${out}/b`, optional: true }],
       },
     });
     const observation = await runToEnd(runner, spec);

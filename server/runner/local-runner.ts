@@ -59,6 +59,8 @@ interface StepState {
   markFinished: () => void;
   /** Why the step is being ended early; it wins over the exit code. */
   stopping?: Outcome;
+  /** Set once the process has ended: from then on a stop is too late to change the outcome. */
+  finishing?: boolean;
   deadline?: NodeJS.Timeout;
   saving: Promise<void>;
 }
@@ -112,9 +114,13 @@ export class LocalRunner implements StepRunner {
       sandboxed: this.sandboxed,
       observation: { workflowUid: spec.workflow.uid, id: spec.id, phase: 'Pending' },
     });
-    // Synchronous, so that a follower who asks for logs straight after start() gets the live log.
-    mkdirSync(paths.dir, { recursive: true });
-    state.log = new StepLog(paths.log, capturesResult(spec) ? paths.stdout : undefined);
+    try {
+      // Synchronous, so that a follower who asks for logs straight after start() gets the live log.
+      mkdirSync(paths.dir, { recursive: true });
+      state.log = new StepLog(paths.log, capturesResult(spec) ? paths.stdout : undefined);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     this.steps.set(key, state);
     state.launched = this.launch(state, spec);
     return state.launched;
@@ -168,7 +174,7 @@ export class LocalRunner implements StepRunner {
 
   /** Ends a step early: before it has a process it never gets one; after, it is terminated. */
   private end(state: StepState, outcome: Outcome): void {
-    if (isFinished(state.record.observation.phase) || state.stopping) return;
+    if (isFinished(state.record.observation.phase) || state.stopping || state.finishing) return;
     state.stopping = outcome;
     state.process?.terminate(this.options.terminationGracePeriodMs ?? 30_000);
   }
@@ -215,6 +221,7 @@ export class LocalRunner implements StepRunner {
     exit: StepProcessExit,
     failure?: Outcome,
   ): Promise<void> {
+    state.finishing = true;
     clearTimeout(state.deadline);
     if (exit.error) state.log?.note(exit.error);
     state.log?.end();

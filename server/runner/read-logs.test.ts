@@ -1,13 +1,18 @@
 import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readStepLogs } from './read-logs';
 import { StepLog } from './step-log';
 import type { StepLogOptions } from './step-runner';
 
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 function newLog() {
   const dir = mkdtempSync(join(tmpdir(), 'capstan-logs-'));
+  dirs.push(dir);
   const log = new StepLog(join(dir, 'main.log'), join(dir, 'stdout'));
   return { log, path: join(dir, 'main.log') };
 }

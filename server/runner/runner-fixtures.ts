@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalRunner, type LocalRunner, type LocalRunnerOptions } from './local-runner';
@@ -7,8 +8,16 @@ import { toStepRef, type StepLogOptions, type StepObservation, type StepRef, typ
 
 // Helpers for the runner's tests, which spawn real processes.
 
+const dataDirs: string[] = [];
+
 export function newDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'capstan-runner-'));
+  const dir = mkdtempSync(join(tmpdir(), 'capstan-runner-'));
+  dataDirs.push(dir);
+  return dir;
+}
+
+export async function removeDataDirs(): Promise<void> {
+  await Promise.all(dataDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 export function newRunner(options: Partial<LocalRunnerOptions> & Pick<LocalRunnerOptions, 'sandbox'>): Promise<LocalRunner> {

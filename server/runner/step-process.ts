@@ -40,13 +40,15 @@ export function launchStepProcess(launch: Launch, argv: string[], env: Record<st
   });
   let reaperPid: number | undefined;
   let reportedExit: number | undefined;
-  let setupError = '';
+  // bwrap reports its child before setting the sandbox up in it; setup errors then exit 1 with a
+  // `bwrap: ` line on stderr before the command could print anything.
+  let firstStderr = '';
   let killTimer: NodeJS.Timeout | undefined;
   let finished = false;
 
   child.stdout?.on('data', (chunk: Buffer) => log.write('stdout', chunk));
   child.stderr?.on('data', (chunk: Buffer) => {
-    if (sandboxed && reaperPid === undefined) setupError += chunk.toString('utf8');
+    if (sandboxed && firstStderr.length < 1024) firstStderr += chunk.toString('utf8');
     log.write('stderr', chunk);
   });
   if (sandboxed) {
@@ -77,11 +79,14 @@ export function launchStepProcess(launch: Launch, argv: string[], env: Record<st
       if (!sandboxed && child.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
     });
     child.once('close', (code: number | null, signal: NodeJS.Signals | null) => {
-      if (sandboxed && reaperPid === undefined) {
-        finish({ error: `the sandbox did not start: ${setupError.trim() || `bwrap exited with ${code ?? signal}`}` });
+      const exitCode = reportedExit ?? code ?? 128 + (signal ? constants.signals[signal] : 0);
+      const setupFailed = reaperPid === undefined || (exitCode === 1 && firstStderr.startsWith('bwrap: '));
+      if (sandboxed && setupFailed) {
+        const reason = firstStderr.split('\n')[0]?.trim() || `bwrap exited with ${code ?? signal}`;
+        finish({ error: `the sandbox did not start: ${reason}` });
         return;
       }
-      finish({ exitCode: reportedExit ?? code ?? 128 + (signal ? constants.signals[signal] : 0) });
+      finish({ exitCode });
     });
   });
 
