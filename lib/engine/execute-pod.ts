@@ -10,6 +10,15 @@ import type { Operation } from './operation';
 export function executePod(op: Operation, context: TemplateContext): NodeStatus {
   const existing = op.getNode(context.nodeName);
   if (existing) return existing;
+  if (op.shutdown && !(op.shutdown.runExitHandlers && context.options.onExit)) {
+    return op.initNode(context.nodeName, 'Pod', {
+      holder: context.holder,
+      templateScope: context.scope.id,
+      boundaryID: context.options.boundaryID,
+      phase: 'Failed',
+      message: op.shutdown.message,
+    });
+  }
   const node = op.initNode(context.nodeName, 'Pod', {
     holder: context.holder,
     templateScope: context.scope.id,

@@ -7,6 +7,10 @@ import type { Operation } from './operation';
 /** A suspend template: Running until resumed (the API marks it Succeeded) or until its duration passes. */
 export function executeSuspend(op: Operation, context: TemplateContext): NodeStatus {
   let node = op.getNode(context.nodeName);
+  if (op.shutdown && !(op.shutdown.runExitHandlers && context.options.onExit)) {
+    if (node) return op.markPhase(context.nodeName, 'Failed', op.shutdown.message);
+    return op.initNode(context.nodeName, 'Suspend', { holder: context.holder, templateScope: context.scope.id, boundaryID: context.options.boundaryID, phase: 'Failed', message: op.shutdown.message });
+  }
   if (!node) {
     node = op.initNode(context.nodeName, 'Suspend', {
       holder: context.holder,

@@ -38,6 +38,8 @@ export class Operation {
   readonly globalParams: Record<string, string> = {};
   readonly localScope: TemplateScope;
   requeueAfter: number | undefined;
+  /** Set while the workflow winds down: no new pods start, except in exit handlers that still run. */
+  shutdown: { message: string; runExitHandlers: boolean } | undefined;
   private readonly resolveRef: EngineInput['resolveTemplateRef'];
 
   constructor(input: EngineInput, spec: WorkflowSpec, nodes: Nodes) {

@@ -8,6 +8,7 @@ import { orderNodeFields } from './node-order';
 import { Operation } from './operation';
 import { isCompleted, isFailedOrError, isFulfilled } from './phases';
 import { updateProgress } from './progress';
+import { shutdownOf, stopRunningNodes } from './shutdown';
 import type { EngineInput, EngineOutput } from './types';
 
 /**
@@ -51,8 +52,11 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
   }
   Object.assign(op.globalParams, toGlobalParams(workflow, spec, status.startedAt, op.now));
   applyPodObservations(op);
+  op.shutdown = shutdownOf(op, status.startedAt);
+  if (op.shutdown) stopRunningNodes(op, op.shutdown);
 
-  if (!spec.suspend) runWorkflow(op, spec, status);
+  // A suspended workflow keeps what runs, starts nothing new, and waits for resume; shutdown overrides it.
+  if (!spec.suspend || op.shutdown) runWorkflow(op, spec, status);
 
   status.nodes = Object.fromEntries(Object.entries(nodes).map(([id, n]) => [id, orderNodeFields(n)]));
   status.progress = updateProgress(status.nodes);
@@ -67,7 +71,7 @@ function runWorkflow(op: Operation, spec: WorkflowSpec, status: WorkflowStatus):
   if (!isFulfilled(root.phase)) return;
 
   let onExit: NodeStatus | undefined;
-  if (spec.onExit) {
+  if (spec.onExit && (!op.shutdown || op.shutdown.runExitHandlers)) {
     op.globalParams['workflow.status'] = workflowPhaseOf(root.phase);
     op.globalParams['workflow.failures'] = JSON.stringify(failuresOf(op));
     onExit = executeTemplate(op, `${op.name}.onExit`, { template: spec.onExit }, op.localScope, spec.arguments, { onExit: true });
@@ -83,7 +87,8 @@ function runWorkflow(op: Operation, spec: WorkflowSpec, status: WorkflowStatus):
     return;
   }
   status.phase = root.phase === 'Error' ? 'Error' : 'Failed';
-  if (root.message) status.message = root.message;
+  const message = op.shutdown?.message ?? root.message;
+  if (message) status.message = message;
 }
 
 function workflowPhaseOf(nodePhase: string | undefined): string {

@@ -42,6 +42,7 @@ export function processRetries(op: Operation, retryNode: NodeStatus, strategy: R
     op.markPhase(retryNode.name, last.phase === 'Succeeded' ? 'Succeeded' : (last.phase as 'Skipped'));
     return { done: true };
   }
+  if (op.shutdown) return finish(op.shutdown.message);
   const policy = strategy.retryPolicy || 'OnFailure';
   const retryOnFailed = policy === 'Always' || policy === 'OnFailure' || policy === 'OnTransientError';
   const retryOnError = policy === 'Always' || policy === 'OnError' || policy === 'OnTransientError';
