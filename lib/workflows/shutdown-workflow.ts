@@ -1,0 +1,19 @@
+import { ApiError, GrpcCode } from '../api-error';
+import type { Workflow } from '../generated/argo';
+import { isCompletedPhase } from './phase';
+
+export type ShutdownStrategy = 'Stop' | 'Terminate';
+
+/**
+ * `argo stop` / `argo terminate`: sets `spec.shutdown`, which makes the controller stop scheduling
+ * (Stop still runs exit handlers; Terminate does not). A completed workflow cannot be shut down.
+ */
+export function shutdownWorkflow(workflow: Workflow, strategy: ShutdownStrategy): Workflow {
+  if (isCompletedPhase(workflow.status?.phase)) {
+    throw new ApiError(
+      GrpcCode.Internal,
+      `cannot shutdown a completed workflow: workflow: "${workflow.metadata.name}", namespace: "${workflow.metadata.namespace}"`,
+    );
+  }
+  return { ...workflow, spec: { ...workflow.spec, shutdown: strategy } };
+}
