@@ -1,0 +1,87 @@
+import { mergeWorkflowSpec } from '../engine/merge-spec';
+import type { Template, Workflow } from '../generated/argo';
+import type { BuildPodInput } from './build-pod';
+import type { ExecutorSettings } from './executor-containers';
+
+/**
+ * Everything buildPod needs that lives on the Workflow rather than in the engine's createPod action: the spec it
+ * runs, the node's name and boundary, whether its stdout is referenced, its deadline (as Argo's newPodBuilder).
+ */
+export function toBuildPodInput(
+  workflow: Workflow,
+  pod: { nodeId: string; podName: string; template: Template },
+  executor: ExecutorSettings,
+  now: Date,
+): BuildPodInput {
+  const status = workflow.status ?? {};
+  const spec = status.storedWorkflowTemplateSpec && workflow.spec.workflowTemplateRef
+    ? mergeWorkflowSpec(status.storedWorkflowTemplateSpec, workflow.spec)
+    : workflow.spec;
+  const node = status.nodes?.[pod.nodeId];
+  const nodeName = node?.name ?? pod.nodeId;
+  const boundaryNode = node?.boundaryID ? status.nodes?.[node.boundaryID] : undefined;
+  const boundaryTemplate = boundaryNode?.templateName ? spec.templates?.find((t) => t.name === boundaryNode.templateName) : undefined;
+  return {
+    workflow: {
+      name: workflow.metadata.name ?? '',
+      namespace: workflow.metadata.namespace ?? '',
+      uid: workflow.metadata.uid ?? '',
+      spec,
+      persistentVolumeClaims: status.persistentVolumeClaims,
+      deadline: toWorkflowDeadline(spec.activeDeadlineSeconds, status.startedAt),
+    },
+    nodeId: pod.nodeId,
+    nodeName,
+    podName: pod.podName,
+    template: pod.template,
+    ...(boundaryTemplate ? { boundaryTemplate } : {}),
+    executor,
+    includeScriptOutput: includesScriptOutput(nodeName, boundaryTemplate, boundaryNode !== undefined),
+    onExitPod: /\.onExit($|[.[(])/.test(nodeName.slice((workflow.metadata.name ?? '').length)),
+    now,
+  };
+}
+
+/** The workflow's deadline: its start (to the second) plus spec.activeDeadlineSeconds (getWorkflowDeadline). */
+export function toWorkflowDeadline(activeDeadlineSeconds: number | undefined, startedAt: string | undefined): Date | undefined {
+  if (activeDeadlineSeconds === undefined || !startedAt) return undefined;
+  const start = Math.floor(new Date(startedAt).getTime() / 1000) * 1000;
+  return new Date(start + activeDeadlineSeconds * 1000);
+}
+
+/**
+ * Whether some step or task of the boundary template reads this node's `outputs.result`, so the wait container
+ * must capture main's stdout (includeScriptOutput / hasOutputResultRef). A boundary template Capstan cannot see
+ * (one from a templateRef) counts as reading it.
+ */
+export function includesScriptOutput(nodeName: string, boundaryTemplate: Template | undefined, hasBoundary: boolean): boolean {
+  if (!hasBoundary) return false;
+  if (!boundaryTemplate) return true;
+  const name = escapeRegExp(toStepOrTaskName(nodeName));
+  const prefix = boundaryTemplate.dag ? 'tasks' : boundaryTemplate.steps ? 'steps' : '';
+  const text = JSON.stringify(boundaryTemplate);
+  return new RegExp(`${prefix}\\.${name}\\.outputs\\.result`).test(text) || new RegExp(`${prefix}\\[['"]${name}['"]\\]\\.outputs.result`).test(text);
+}
+
+/** The step or task name in a node name: the part after the last dot, without loop and retry suffixes. */
+export function toStepOrTaskName(nodeName: string): string {
+  let end = nodeName.length;
+  let opener = '';
+  for (let i = nodeName.length - 1; i >= 0; i--) {
+    const char = nodeName[i];
+    if (char === opener) opener = '';
+    else if (opener) continue;
+    else if (char === ')') opener = '(';
+    else if (char === ']') opener = '[';
+    else {
+      end = i + 1;
+      break;
+    }
+  }
+  const trimmed = nodeName.slice(0, end);
+  return trimmed.slice(trimmed.lastIndexOf('.') + 1);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
