@@ -40,6 +40,8 @@ describe('parseConfig', () => {
     [[], { CAPSTAN_AUTH_MODE: 'magic' }, /unknown mode "magic"/],
     [[], { CAPSTAN_SECURE: 'maybe' }, /expected true or false/],
     [['--port'], {}, /--port needs a value/],
+    [[], { CAPSTAN_SANDBOX: 'docker' }, /expected bwrap, none or auto/],
+    [['--workflow-workers', '0'], {}, /not a positive whole number/],
   ])('rejects bad input %j %j with a clear message', (argv, env, message) => {
     expect(() => parseConfig(argv, env, home)).toThrow(ConfigError);
     expect(() => parseConfig(argv, env, home)).toThrow(message);

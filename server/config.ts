@@ -21,6 +21,10 @@ export interface CapstanConfig {
   /** Skip creating the sample WorkflowTemplates on the first start. */
   noSamples: boolean;
   logLevel: string;
+  /** How embedded mode isolates steps: bubblewrap, none, or bubblewrap when it works. */
+  sandbox: 'bwrap' | 'none' | 'auto';
+  /** Workflows reconciled in parallel (Argo's --workflow-workers). */
+  workflowWorkers: number;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +48,8 @@ export const configOptions: Option[] = [
   { flag: 'namespace', env: 'CAPSTAN_NAMESPACE', help: 'default namespace (default argo)' },
   { flag: 'kubeconfig', env: 'KUBECONFIG', help: 'kubeconfig path in kubernetes mode (default: in-cluster, then ~/.kube/config)' },
   { flag: 'log-level', env: 'CAPSTAN_LOG_LEVEL', help: 'debug, info, warn or error (default info)' },
+  { flag: 'sandbox', env: 'CAPSTAN_SANDBOX', help: 'embedded steps: bwrap, none, or auto (bwrap when usable; default)' },
+  { flag: 'workflow-workers', env: 'CAPSTAN_WORKFLOW_WORKERS', help: 'workflows reconciled in parallel (default 8)' },
   { flag: 'no-samples', env: 'CAPSTAN_NO_SAMPLES', help: 'do not create sample WorkflowTemplates on the first start', boolean: true },
   { flag: 'dev', env: 'CAPSTAN_DEV', help: 'run Next.js in development mode', boolean: true },
 ];
@@ -104,6 +110,12 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
   }
   if (authModes.length === 0) throw new ConfigError('CAPSTAN_AUTH_MODE: give at least one of server, client, sso');
 
+  const sandbox = (get('sandbox') || 'auto') as CapstanConfig['sandbox'];
+  if (!['bwrap', 'none', 'auto'].includes(sandbox)) throw new ConfigError(`CAPSTAN_SANDBOX: expected bwrap, none or auto, got "${sandbox}"`);
+  const workersText = get('workflow-workers') ?? '8';
+  const workflowWorkers = Number(workersText);
+  if (!Number.isInteger(workflowWorkers) || workflowWorkers < 1) throw new ConfigError(`CAPSTAN_WORKFLOW_WORKERS: "${workersText}" is not a positive whole number`);
+
   const secureText = get('secure');
   return {
     port,
@@ -118,6 +130,8 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     dev: parseBoolean('--dev', get('dev') ?? 'false'),
     noSamples: parseBoolean('CAPSTAN_NO_SAMPLES', get('no-samples') ?? 'false'),
     logLevel: get('log-level') ?? 'info',
+    sandbox,
+    workflowWorkers,
   };
 }
 

@@ -46,9 +46,11 @@ async function main(): Promise<void> {
   const cluster = await openCluster(config, logger);
   let controller: WorkflowController | undefined;
   if (config.mode === 'embedded') {
-    const runner = await createLocalRunner({ dataDir: config.dataDir });
-    if (!runner.sandboxed) logger.warn('bubblewrap is not usable here: steps run as plain local processes (install bubblewrap to sandbox them)');
-    controller = new WorkflowController(cluster, new LocalPodExecutor(runner), logger, { workers: Number(process.env.CAPSTAN_WORKFLOW_WORKERS ?? 8) });
+    const runner = await createLocalRunner({ dataDir: config.dataDir, sandbox: config.sandbox, logger });
+    if (!runner.sandboxed && config.sandbox !== 'none') {
+      logger.warn('bubblewrap is not usable here: steps run as plain local processes (apt-get install bubblewrap to sandbox them)');
+    }
+    controller = new WorkflowController(cluster, new LocalPodExecutor(runner), logger, { workers: config.workflowWorkers });
     await controller.start();
   } else {
     logger.warn('kubernetes mode serves the API only for now: the controller for Argo executor pods is not built yet');
