@@ -6,6 +6,7 @@ import next from 'next';
 import { stripBaseHref } from './base-href';
 import type { ClusterPort } from './cluster/cluster-port';
 import { KubeCluster, loadKubeConfig } from './cluster/kube-cluster';
+import { defaultExecutorImage, KubePodExecutor } from './controller/kube-pod-executor';
 import { LocalPodExecutor } from './controller/local-pod-executor';
 import { WorkflowController } from './controller/workflow-controller';
 import { createLocalRunner } from './runner/local-runner';
@@ -53,7 +54,18 @@ async function main(): Promise<void> {
     controller = new WorkflowController(cluster, new LocalPodExecutor(runner), logger, { workers: config.workflowWorkers });
     await controller.start();
   } else {
-    logger.warn('kubernetes mode serves the API only for now: the controller for Argo executor pods is not built yet');
+    // Pods run Argo's own argoexec image. The controller keeps to --namespace, like argo's --namespaced, so it can
+    // share a cluster with another Argo controller.
+    const kube = cluster as KubeCluster;
+    const executor = new KubePodExecutor(kube.kubeConfig, {
+      namespace: config.namespace,
+      // Until config.ts has an --executor-image flag: the image argoexec runs from.
+      executor: { image: process.env.CAPSTAN_EXECUTOR_IMAGE || defaultExecutorImage },
+      logger,
+    });
+    await executor.start();
+    controller = new WorkflowController(cluster, executor, logger, { workers: config.workflowWorkers, namespace: config.namespace });
+    await controller.start();
   }
   setRuntime({ config, cluster, logger, startedAt: new Date() });
 

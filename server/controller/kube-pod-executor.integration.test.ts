@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CoreV1Api, type V1Container, type V1Pod } from '@kubernetes/client-node';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NodeStatus, Workflow } from '@/lib/generated/argo';
+import type { KubeObject } from '@/lib/k8s/object';
+import { KubeCluster, loadKubeConfig } from '../cluster/kube-cluster';
+import { argoCli } from '../testing/argo-cli';
+import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
+import { testBed, uniqueNamespace } from '../testing/test-bed';
+
+// Capstan in kubernetes mode runs the same workflows as Argo v3.7.9's controller (the oracle, in its own namespace)
+// on the test bed's kwok node, and must end them the same way. kwok runs no container, so there are no task
+// results and no outputs beyond exit codes, for either controller.
+const bed = testBed();
+const namespace = uniqueNamespace('kube-exec');
+const fixture = (name: string) => fileURLToPath(new URL(`../testing/fixtures/${name}`, import.meta.url));
+const completed = new Set(['Succeeded', 'Failed', 'Error']);
+let capstan: CapstanProcess;
+let cluster: KubeCluster;
+let core: CoreV1Api;
+const timings: Record<string, { capstan?: number; oracle?: number }> = {};
+
+beforeAll(async () => {
+  const config = loadKubeConfig(bed.kubeconfig());
+  cluster = new KubeCluster(config);
+  core = config.makeApiClient(CoreV1Api);
+  await core.createNamespace({ body: { metadata: { name: namespace } } });
+  capstan = await startCapstan(['--mode', 'kubernetes', '--secure=false', '--auth-mode', 'server', '--namespace', namespace], { KUBECONFIG: bed.kubeconfig() });
+});
+afterAll(async () => {
+  await capstan?.stop();
+  await core?.deleteNamespace({ name: namespace }).catch(() => {});
+  console.log(`timings (ms from create to completed phase): ${JSON.stringify(timings)}`);
+});
+
+async function waitForCompletion(ns: string, name: string, started: number): Promise<{ workflow: Workflow; ms: number }> {
+  for (;;) {
+    const workflow = await cluster.get<Workflow & KubeObject>('workflows', ns, name);
+    if (completed.has(workflow.status?.phase ?? '')) return { workflow, ms: Date.now() - started };
+    if (Date.now() - started > 60_000) throw new Error(`${ns}/${name} did not complete: ${JSON.stringify(workflow.status)}\n${capstan.output().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function runOnCapstan(file: string) {
+  const started = Date.now();
+  const created = await cluster.create('workflows', namespace, parse(readFileSync(fixture(file), 'utf8')) as KubeObject);
+  const run = await waitForCompletion(namespace, created.metadata.name ?? '', started);
+  (timings[file] ??= {}).capstan = run.ms;
+  return run.workflow;
+}
+
+async function runOnOracle(file: string) {
+  const ns = bed.oracleNamespace();
+  const started = Date.now();
+  const { stdout } = await argoCli(bed.argoBin(), bed.argoServer(), ['submit', '-n', ns, '-o', 'name', fixture(file)]);
+  const run = await waitForCompletion(ns, stdout.trim(), started);
+  (timings[file] ??= {}).oracle = run.ms;
+  return run.workflow;
+}
+
+// What must match: each node's type, phase, message and exit code, by display name.
+function summary(workflow: Workflow) {
+  const nodes = Object.values(workflow.status?.nodes ?? {}) as NodeStatus[];
+  return {
+    phase: workflow.status?.phase,
+    message: workflow.status?.message,
+    nodes: Object.fromEntries(nodes.map((n) => [
+      n.name === workflow.metadata.name ? '(root)' : n.displayName,
+      { type: n.type, phase: n.phase, message: n.message, exitCode: n.outputs?.exitCode, hostNodeName: n.hostNodeName },
+    ])),
+  };
+}
+
+// A pod's shape without the names that differ between runs.
+function podShape(pod: V1Pod, workflow: Workflow) {
+  const named = (value: string) => value.replaceAll(workflow.metadata.name ?? '', 'WF').replaceAll(workflow.metadata.uid ?? '', 'UID');
+  const container = (c: V1Container) => ({
+    name: c.name,
+    image: c.image,
+    command: c.command,
+    args: c.args,
+    env: c.env?.map((e) => `${e.name}=${e.valueFrom ? 'fieldRef' : e.name === 'ARGO_TEMPLATE' ? 'json' : named(e.value ?? '')}`),
+    volumeMounts: c.volumeMounts,
+  });
+  return {
+    labels: Object.keys(pod.metadata?.labels ?? {}).sort(),
+    annotations: Object.keys(pod.metadata?.annotations ?? {}).sort(),
+    owner: pod.metadata?.ownerReferences?.map((o) => ({ ...o, name: '', uid: '' })),
+    restartPolicy: pod.spec?.restartPolicy,
+    initContainers: pod.spec?.initContainers?.map(container),
+    containers: pod.spec?.containers.map(container),
+    volumes: pod.spec?.volumes,
+  };
+}
+
+async function podsOf(ns: string, workflow: string): Promise<V1Pod[]> {
+  return (await core.listNamespacedPod({ namespace: ns, labelSelector: `workflows.argoproj.io/workflow=${workflow}` })).items;
+}
+
+describe('KubePodExecutor: Capstan runs Argo pods on the test bed like Argo does', () => {
+  it('runs hello-world to Succeeded with the pod Argo builds', async () => {
+    const [mine, oracle] = await Promise.all([runOnCapstan('hello-world.yaml'), runOnOracle('hello-world.yaml')]);
+    expect(mine.status?.phase).toBe('Succeeded');
+    expect(summary(mine)).toEqual(summary(oracle));
+
+    const [myPod] = await podsOf(namespace, mine.metadata.name ?? '');
+    const [oraclePod] = await podsOf(bed.oracleNamespace(), oracle.metadata.name ?? '');
+    expect(myPod?.metadata?.name).toBe(mine.metadata.name);
+    const shape = podShape(myPod!, mine);
+    // Argo v4.1.2 (Capstan's model) also gives main ARGO_WORKFLOW_NAME; v3.7.9, the oracle, does not.
+    shape.containers = shape.containers?.map((c) => ({ ...c, env: c.env?.filter((e) => !(c.name === 'main' && e.startsWith('ARGO_WORKFLOW_NAME='))) }));
+    expect(shape).toEqual(podShape(oraclePod!, oracle));
+    // Both controllers label a finished pod completed.
+    await expect.poll(async () => (await podsOf(namespace, mine.metadata.name ?? ''))[0]?.metadata?.labels?.['workflows.argoproj.io/completed']).toBe('true');
+  });
+
+  it('runs failing-dag to Failed with the same node phases and messages', async () => {
+    const [mine, oracle] = await Promise.all([runOnCapstan('failing-dag.yaml'), runOnOracle('failing-dag.yaml')]);
+    expect(mine.status?.phase).toBe('Failed');
+    expect(summary(mine)).toEqual(summary(oracle));
+    const b = Object.values(mine.status?.nodes ?? {}).find((n) => n.displayName === 'b');
+    expect(b?.message).toBe('main: Error (exit code 3)');
+  });
+
+  it('ends a node in Error, without a pod, when Argo would not build its pod', async () => {
+    const created = await cluster.create<KubeObject>('workflows', namespace, {
+      metadata: { generateName: 'no-volume-' },
+      spec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'busybox', command: ['true'], volumeMounts: [{ name: 'missing', mountPath: '/m' }] } }] },
+    });
+    const { workflow } = await waitForCompletion(namespace, created.metadata.name ?? '', Date.now());
+    expect(workflow.status?.phase).toBe('Error');
+    expect(Object.values(workflow.status?.nodes ?? {})[0]?.message).toBe("volume 'missing' not found in workflow spec");
+    expect(await podsOf(namespace, created.metadata.name ?? '')).toEqual([]);
+  });
+});

@@ -1,0 +1,195 @@
+import {
+  CoreV1Api, CustomObjectsApi, type KubeConfig, type KubernetesListObject, type KubernetesObject, PatchStrategy, setHeaderOptions,
+  type V1Pod,
+} from '@kubernetes/client-node';
+import { isApiError } from '@/lib/api-error';
+import type { PodObservation } from '@/lib/engine/types';
+import type { Template, Workflow } from '@/lib/generated/argo';
+import { buildPod } from '@/lib/pods/build-pod';
+import type { ExecutorSettings } from '@/lib/pods/executor-containers';
+import { toPodObservation } from '@/lib/pods/observe-pod';
+import type { ObservedPod, ObservedTaskResult } from '@/lib/pods/observed-pod';
+import { toBuildPodInput } from '@/lib/pods/pod-context';
+import { PodBuildError } from '@/lib/pods/pod-volumes';
+import { fromKubeError } from '../cluster/kube-errors';
+import type { Logger } from '../logger';
+import { NodeInformer } from './kube/node-informer';
+import type { PodExecutor, WorkflowRef } from './pod-executor';
+
+/** The argoexec image of the test bed's oracle (Argo v3.7.9); Argo v4.1.2's own would be `:v4.1.2`. */
+export const defaultExecutorImage = 'quay.io/argoproj/argoexec:v3.7.9';
+
+export interface KubePodExecutorOptions {
+  /** Only this namespace's pods, or every namespace when empty. */
+  namespace?: string;
+  executor?: Partial<ExecutorSettings>;
+  /** Command and args of images used without a command (Argo's `images` configuration). */
+  imageCommands?: Record<string, { entrypoint?: string[]; cmd?: string[] }>;
+  logger?: Logger;
+}
+
+type TaskResult = KubernetesObject & ObservedTaskResult;
+const group = 'argoproj.io';
+const version = 'v1alpha1';
+const fulfilled = new Set(['Succeeded', 'Failed', 'Error']);
+
+const nodeIdOfPod = (pod: V1Pod) => pod.metadata?.annotations?.['workflows.argoproj.io/node-id'];
+const workflowUidOf = (object: KubernetesObject) => object.metadata?.ownerReferences?.find((o) => o.kind === 'Workflow')?.uid;
+
+/**
+ * Runs a workflow's pods on Kubernetes (kubernetes mode): pods built as Argo's controller builds them, so Argo's own
+ * argoexec image runs them unchanged, observed through informers on pods and WorkflowTaskResults.
+ */
+export class KubePodExecutor implements PodExecutor {
+  private readonly core: CoreV1Api;
+  private readonly custom: CustomObjectsApi;
+  private readonly pods: NodeInformer<V1Pod>;
+  private readonly results: NodeInformer<TaskResult>;
+  private readonly listeners = new Set<(uid: string) => void>();
+  // Nodes whose pod could not be built, or whose pod vanished before it finished: what to report instead.
+  private readonly settled = new Map<string, PodObservation>();
+  private readonly labelled = new Set<string>();
+  private readonly executor: ExecutorSettings;
+
+  constructor(kubeConfig: KubeConfig, private readonly options: KubePodExecutorOptions = {}) {
+    this.core = kubeConfig.makeApiClient(CoreV1Api);
+    this.custom = kubeConfig.makeApiClient(CustomObjectsApi);
+    this.executor = { image: defaultExecutorImage, ...options.executor };
+    const ns = options.namespace ?? '';
+    const selector = 'workflows.argoproj.io/workflow';
+    this.pods = new NodeInformer<V1Pod>(
+      kubeConfig,
+      ns ? `/api/v1/namespaces/${ns}/pods` : '/api/v1/pods',
+      () => (ns ? this.core.listNamespacedPod({ namespace: ns, labelSelector: selector }) : this.core.listPodForAllNamespaces({ labelSelector: selector })),
+      nodeIdOfPod,
+      (pod, type) => this.onPodEvent(pod, type),
+      options.logger,
+    );
+    this.results = new NodeInformer<TaskResult>(
+      kubeConfig,
+      ns ? `/apis/${group}/${version}/namespaces/${ns}/workflowtaskresults` : `/apis/${group}/${version}/workflowtaskresults`,
+      () => (ns
+        ? this.custom.listNamespacedCustomObject({ group, version, plural: 'workflowtaskresults', namespace: ns, labelSelector: selector })
+        : this.custom.listClusterCustomObject({ group, version, plural: 'workflowtaskresults', labelSelector: selector })) as Promise<KubernetesListObject<TaskResult>>,
+      (result) => result.metadata?.name,
+      (result) => this.notifyOwner(result),
+      options.logger,
+    );
+  }
+
+  /** Lists existing pods and task results, then watches; call before the controller starts reconciling. */
+  async start(): Promise<void> {
+    await Promise.all([this.pods.start(), this.results.start()]);
+  }
+
+  private onPodEvent(pod: V1Pod, type: 'add' | 'update' | 'delete'): void {
+    const nodeId = nodeIdOfPod(pod);
+    const uid = workflowUidOf(pod);
+    if (type === 'delete' && nodeId && uid) {
+      // Deleted before it finished: the node errors, as Argo's "pod deleted" (kept from the last state otherwise).
+      const last = toPodObservation(pod as ObservedPod);
+      const key = `${uid}/${nodeId}`;
+      this.settled.set(key, fulfilled.has(last.phase) ? last : { ...last, phase: 'Error', message: 'pod deleted' });
+    }
+    if (type === 'delete' && pod.metadata?.uid) this.labelled.delete(pod.metadata.uid);
+    this.notifyOwner(pod);
+  }
+
+  private notifyOwner(object: KubernetesObject): void {
+    const uid = workflowUidOf(object);
+    if (uid) for (const listener of this.listeners) listener(uid);
+  }
+
+  async createPod(workflow: WorkflowRef, pod: { nodeId: string; podName: string; template: Template }): Promise<void> {
+    const existing = this.pods.get(workflow.namespace, pod.nodeId);
+    if (existing && workflowUidOf(existing) === workflow.uid) return;
+    const wf = await this.call(() => this.custom.getNamespacedCustomObject({ group, version, plural: 'workflows', namespace: workflow.namespace, name: workflow.name })) as Workflow;
+    let manifest;
+    try {
+      manifest = buildPod({ ...toBuildPodInput(wf, pod, this.executor, new Date()), imageCommands: this.options.imageCommands });
+    } catch (error) {
+      if (!(error instanceof PodBuildError)) throw error;
+      const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      this.settled.set(`${workflow.uid}/${pod.nodeId}`, { phase: 'Error', message: error.message, startedAt: now, finishedAt: now });
+      for (const listener of this.listeners) listener(workflow.uid);
+      return;
+    }
+    try {
+      await this.call(() => this.core.createNamespacedPod({ namespace: workflow.namespace, body: manifest as V1Pod }));
+    } catch (error) {
+      // Created by an earlier attempt whose status update or watch event has not arrived yet.
+      if (isApiError(error) && error.code === 6) return;
+      throw error;
+    }
+  }
+
+  async deletePod(workflow: WorkflowRef, nodeId: string, reason: string): Promise<void> {
+    const pod = this.pods.get(workflow.namespace, nodeId);
+    const name = pod?.metadata?.name;
+    if (!name || workflowUidOf(pod) !== workflow.uid) return;
+    this.options.logger?.info({ workflow: `${workflow.namespace}/${workflow.name}`, pod: name, reason }, 'deleting pod');
+    try {
+      await this.call(() => this.core.deleteNamespacedPod({ name, namespace: workflow.namespace }));
+    } catch (error) {
+      if (!(isApiError(error) && error.code === 5)) throw error;
+    }
+  }
+
+  observe(workflow: WorkflowRef, nodeIds: string[]): Record<string, PodObservation> {
+    const observations: Record<string, PodObservation> = {};
+    for (const id of nodeIds) {
+      const settled = this.settled.get(`${workflow.uid}/${id}`);
+      const pod = this.pods.get(workflow.namespace, id);
+      if (pod && workflowUidOf(pod) === workflow.uid) {
+        // A task result left by an earlier workflow of the same name does not count.
+        const result = this.results.get(workflow.namespace, id);
+        const ownResult = result && (workflowUidOf(result) ?? workflow.uid) === workflow.uid ? result : undefined;
+        observations[id] = toPodObservation(pod as ObservedPod, ownResult);
+        if (fulfilled.has(observations[id].phase)) this.labelCompleted(pod);
+      } else if (settled) observations[id] = settled;
+    }
+    return observations;
+  }
+
+  // Argo relabels finished pods `completed=true`, so tools (and its own informer) can skip them.
+  private labelCompleted(pod: V1Pod): void {
+    const { name, namespace, uid, labels } = pod.metadata ?? {};
+    if (!name || !namespace || !uid || labels?.['workflows.argoproj.io/completed'] === 'true' || this.labelled.has(uid)) return;
+    this.labelled.add(uid);
+    const body = { metadata: { labels: { 'workflows.argoproj.io/completed': 'true' } } };
+    this.core.patchNamespacedPod({ name, namespace, body }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch))
+      .catch((error: unknown) => {
+        this.labelled.delete(uid);
+        this.options.logger?.debug({ err: error, pod: name }, 'could not label pod completed');
+      });
+  }
+
+  onChange(listener: (workflowUid: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async cleanUp(workflow: WorkflowRef, nodeIds: string[]): Promise<void> {
+    for (const id of nodeIds) this.settled.delete(`${workflow.uid}/${id}`);
+    try {
+      await this.call(() => this.custom.deleteCollectionNamespacedCustomObject({
+        group, version, plural: 'workflowtaskresults', namespace: workflow.namespace,
+        labelSelector: `workflows.argoproj.io/workflow=${workflow.name}`,
+      }));
+    } catch (error) {
+      if (!(isApiError(error) && error.code === 5)) throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.pods.stop(), this.results.stop()]);
+  }
+
+  private async call<R>(request: () => Promise<R>): Promise<R> {
+    try {
+      return await request();
+    } catch (error) {
+      throw fromKubeError(error);
+    }
+  }
+}
