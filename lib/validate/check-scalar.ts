@@ -23,8 +23,14 @@ export function isQuantity(text: string): boolean {
   return quantity.test(text.trim());
 }
 
+/** The JSON type of a value with its article: `an array`, `a string`. */
+export function describeWithArticle(value: unknown): string {
+  const type = describeJsonType(value);
+  return `${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}`;
+}
+
 function expect(type: string, value: unknown): string {
-  return `must be ${type}, not ${describeJsonType(value) === 'object' ? 'an object' : `a ${describeJsonType(value)}`}`;
+  return `must be ${type}, not ${describeWithArticle(value)}`;
 }
 
 function checkIntOrString(value: unknown): string | undefined {

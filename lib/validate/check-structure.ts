@@ -1,5 +1,5 @@
 import { validationShapes } from '@/lib/generated/validation-schema';
-import { checkScalar, describeJsonType } from './check-scalar';
+import { checkScalar, describeWithArticle } from './check-scalar';
 import { toFieldPath, toIndexPath } from './json-path';
 import type { Shape, ShapeTable } from './shape';
 import type { ValidationIssue } from './types';
@@ -53,7 +53,7 @@ function walkValue(walk: Walk, shape: Shape, value: unknown, path: string, stric
   }
   if (value === null || value === undefined) return;
   if ('array' in resolved) {
-    if (!Array.isArray(value)) return typeError(walk, path, `must be a list, not ${describeJsonType(value) === 'object' ? 'an object' : `a ${describeJsonType(value)}`}`);
+    if (!Array.isArray(value)) return typeError(walk, path, `must be a list, not ${describeWithArticle(value)}`);
     value.forEach((item, index) => {
       const itemPath = toIndexPath(path, index);
       // ParallelSteps' own decoder checks a step's keys even inside a non-strict region.
@@ -62,7 +62,7 @@ function walkValue(walk: Walk, shape: Shape, value: unknown, path: string, stric
     });
     return;
   }
-  if (!isObject(value)) return typeError(walk, path, `must be an object, not a ${describeJsonType(value)}`);
+  if (!isObject(value)) return typeError(walk, path, `must be an object, not ${describeWithArticle(value)}`);
   if ('map' in resolved) {
     for (const [key, item] of Object.entries(value)) walkValue(walk, resolved.map, item, toFieldPath(path, key), strict);
     return;
@@ -75,8 +75,9 @@ function walkObjectKeys(walk: Walk, shape: Shape, value: unknown, path: string, 
   const resolved = resolve(walk, shape);
   if (typeof resolved !== 'object' || !('props' in resolved)) return walkValue(walk, resolved, value, path, strictChildren);
   if (value === null || value === undefined) return;
-  if (!isObject(value)) return typeError(walk, path, `must be an object, not a ${describeJsonType(value)}`);
+  if (!isObject(value)) return typeError(walk, path, `must be an object, not ${describeWithArticle(value)}`);
   for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) continue; // a JavaScript caller's way of leaving a field out
     const property = resolved.props[key];
     const itemPath = toFieldPath(path, key);
     if (property !== undefined) walkValue(walk, property, item, itemPath, strictChildren);
@@ -98,7 +99,7 @@ export function checkStructure(manifest: unknown, kind: string, options: Structu
   const root = table.roots[kind];
   if (root === undefined) throw new Error(`no validation schema for kind ${kind}`);
   const walk: Walk = { table, requireFields: options.requireFields === true, report: { errors: [], decodes: true } };
-  if (!isObject(manifest)) typeError(walk, '', `a ${kind} must be an object, not ${describeJsonType(manifest)}`);
+  if (!isObject(manifest)) typeError(walk, '', `a ${kind} must be an object, not ${describeWithArticle(manifest)}`);
   else walkValue(walk, { ref: root }, manifest, '', true);
   return walk.report;
 }

@@ -7,7 +7,7 @@ const broken = {
   name: 'hello-',
   errors: [
     { path: 'spec.entrypoint', message: 'spec.entrypoint is required' },
-    { path: '', message: 'a Workflow must be an object, not array' },
+    { path: '', message: 'a Workflow must be an object, not an array' },
   ],
 };
 
@@ -23,7 +23,7 @@ describe('formatLintResults', () => {
     expect(formatLintResults([broken, { file: 'ok.yaml', kind: 'Workflow', name: 'ok', errors: [] }])).toBe(
       'wf.yaml:\n' +
         '   ✖ in "hello-" (Workflow): spec.entrypoint: spec.entrypoint is required\n' +
-        '   ✖ in "hello-" (Workflow): a Workflow must be an object, not array\n' +
+        '   ✖ in "hello-" (Workflow): a Workflow must be an object, not an array\n' +
         '\n' +
         '✖ 2 linting errors found!\n',
     );
@@ -32,7 +32,7 @@ describe('formatLintResults', () => {
   it('prints the simple report, and success or nothing-to-lint summaries', () => {
     expect(formatLintResults([broken], 'simple')).toBe(
       'wf.yaml: in "hello-" (Workflow): spec.entrypoint: spec.entrypoint is required\n' +
-        'wf.yaml: in "hello-" (Workflow): a Workflow must be an object, not array\n',
+        'wf.yaml: in "hello-" (Workflow): a Workflow must be an object, not an array\n',
     );
     expect(formatLintResults([{ ...broken, errors: [] }])).toBe('✔ no linting errors found!\n');
     expect(formatLintResults([], 'simple')).toBe('found nothing to lint in the specified paths, failing...\n');

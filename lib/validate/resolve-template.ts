@@ -72,7 +72,12 @@ function resolveRef(state: ValidationState, holder: TemplateHolder, ref: Templat
   const dynamic = (ref.template ?? '').includes(placeholderPrefix);
   const kind = ref.clusterScope === true ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate';
   const base = findReferencedBase(state, ref);
-  if (base === undefined) return dynamic ? { dynamic: true } : { issue: toIssue(refField(holder, 'name'), `${kind} "${ref.name}" not found`) };
+  if (base === undefined) {
+    if (dynamic) return { dynamic: true };
+    // Argo, too, fails here: it resolves the name after substituting a placeholder for the variable.
+    const why = (ref.name ?? '').includes(placeholderPrefix) ? ' (its name comes from a variable, which validation cannot resolve)' : '';
+    return { issue: toIssue(refField(holder, 'name'), `${kind} "${ref.name}" not found${why}`) };
+  }
   const resolved = findTemplateByName(base, ref.template ?? '');
   if (resolved === undefined) {
     if (dynamic) return { dynamic: true };

@@ -1,5 +1,6 @@
 import type { ResourceRequirements, Template } from '@/lib/generated/argo';
 import { checkArtifactLocation } from './check-artifact';
+import { toFieldPath } from './json-path';
 import type { ArgumentSource } from './process-args';
 import { processArgs } from './process-args';
 import type { TemplateHolder } from './resolve-template';
@@ -30,7 +31,7 @@ export function checkPodResources(path: string, resources: ResourceRequirements 
   for (const field of ['limits', 'requests'] as const) {
     for (const name of Object.keys(resources[field] ?? {})) {
       if (name !== 'cpu' && name !== 'memory' && !name.startsWith('hugepages-')) {
-        return toIssue(`${path}.${field}.${name}`, `"${name}" is not a valid pod-level resource, only cpu, memory and hugepages-* are supported`);
+        return toIssue(toFieldPath(`${path}.${field}`, name), `"${name}" is not a valid pod-level resource, only cpu, memory and hugepages-* are supported`);
       }
     }
   }
