@@ -1,5 +1,3 @@
-// The conformance test reads Argo's examples from disk; the modules under test stay pure.
-// eslint-disable-next-line no-restricted-imports
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

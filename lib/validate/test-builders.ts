@@ -1,14 +1,18 @@
 import type { Template } from '@/lib/generated/argo';
 
-// Builders for validation tests: small, valid manifests that each test bends into the case it needs.
+// Builders for validation tests: small, valid manifests that each test bends into the case it needs. Tests
+// also build invalid ones, so inputs are loosely typed.
+
+/** A template, or something meant to look like one. */
+export type LooseTemplate = Template | Record<string, unknown>;
 
 /** A container template that is valid on its own. */
-export function buildContainer(name = 'main', extra: Template = {}): Template {
-  return { name, container: { image: 'alpine:3.23', command: ['echo'] }, ...extra };
+export function buildContainer(name = 'main', extra: Record<string, unknown> = {}): Template {
+  return { name, container: { image: 'alpine:3.23', command: ['echo'] }, ...extra } as Template;
 }
 
 /** A Workflow manifest with the given templates; `entrypoint` defaults to the first template's name. */
-export function buildWorkflow(templates: Template[], spec: Record<string, unknown> = {}): Record<string, unknown> {
+export function buildWorkflow(templates: LooseTemplate[], spec: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Workflow',
@@ -18,7 +22,7 @@ export function buildWorkflow(templates: Template[], spec: Record<string, unknow
 }
 
 /** A WorkflowTemplate manifest named `name`. */
-export function buildWorkflowTemplate(name: string, templates: Template[], spec: Record<string, unknown> = {}): Record<string, unknown> {
+export function buildWorkflowTemplate(name: string, templates: LooseTemplate[], spec: Record<string, unknown> = {}): Record<string, unknown> {
   return { apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name }, spec: { templates, ...spec } };
 }
 
