@@ -1,20 +1,29 @@
 import { z } from 'zod';
-import { invalidArgument } from '@/lib/api-error';
 import type { ListOptions } from '../cluster/cluster-port';
+import { parseQuery } from './parse';
 
-const listQuery = z.object({
+const listQuery = z.looseObject({
   'listOptions.labelSelector': z.string().optional(),
+  'listOptions.fieldSelector': z.string().optional(),
+  'listOptions.resourceVersion': z.string().optional(),
   'listOptions.limit': z.coerce.number().int().nonnegative().optional(),
   'listOptions.continue': z.string().optional(),
 });
 
-/** Reads argo-server's `listOptions.*` query parameters. */
+/** argo-server's `listOptions.*` query parameters, with the raw query for the caller's own parameters. */
+export function parseListQuery(url: URL) {
+  const q = parseQuery(url, listQuery);
+  return {
+    labelSelector: q['listOptions.labelSelector'] || undefined,
+    fieldSelector: q['listOptions.fieldSelector'] || undefined,
+    resourceVersion: q['listOptions.resourceVersion'] || undefined,
+    limit: q['listOptions.limit'],
+    continue: q['listOptions.continue'] || undefined,
+  };
+}
+
+/** Reads argo-server's `listOptions.*` query parameters for a plain Kubernetes list. */
 export function parseListOptions(url: URL): ListOptions {
-  const parsed = listQuery.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalidArgument(`${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  const q = parsed.data;
-  return { labelSelector: q['listOptions.labelSelector'], limit: q['listOptions.limit'], continue: q['listOptions.continue'] };
+  const { labelSelector, limit, continue: token } = parseListQuery(url);
+  return { labelSelector, limit, continue: token };
 }

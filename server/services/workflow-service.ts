@@ -1,20 +1,82 @@
-import { invalidArgument } from '@/lib/api-error';
+import { ApiError, GrpcCode, invalidArgument, notFound } from '@/lib/api-error';
+import type { Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
+import { cleanFields, parseFields } from '@/lib/workflows/field-cleaner';
 import { type SubmitOptions, normaliseSubmittableKind, workflowFromSubmittable } from '@/lib/workflows/submit-from';
-import type { ClusterPort, ListOptions } from '../cluster/cluster-port';
-import { toListBody } from './resource-lists';
+import { type WorkflowListParams, compareWorkflows, parseWorkflowListQuery, selectWorkflowPage } from '@/lib/workflows/workflow-list-query';
+import type { ClusterPort } from '../cluster/cluster-port';
+import { changeResource } from './change-resource';
+import { checkValid } from './validation';
 
-export async function listWorkflows(cluster: ClusterPort, namespace: string, options: ListOptions) {
-  return toListBody(await cluster.list('workflows', namespace, options));
+type WorkflowObject = Workflow & KubeObject;
+
+/** `GET /api/v1/workflows/{namespace}`: filtered, paged by offset and projected by `fields`, as argo-server. */
+export async function listWorkflows(cluster: ClusterPort, params: WorkflowListParams & { labelSelector?: string; fields?: string }) {
+  const query = parseWorkflowListQuery(params);
+  const scope = query.namespaceNotEquals ? '' : query.namespace;
+  const list = await cluster.list<WorkflowObject>('workflows', scope, { labelSelector: params.labelSelector });
+  const page = selectWorkflowPage(list.items, query);
+  const body = {
+    metadata: { resourceVersion: list.resourceVersion, ...(page.continue ? { continue: page.continue } : {}) },
+    items: page.items,
+  };
+  return cleanFields(parseFields(params.fields), body);
 }
 
-export function getWorkflow(cluster: ClusterPort, namespace: string, name: string) {
-  return cluster.get('workflows', namespace, name);
+/** A workflow by name; `@latest` is the most recently created one in the namespace, as in the CLI. */
+export async function findWorkflow(cluster: ClusterPort, namespace: string, name: string): Promise<WorkflowObject> {
+  if (name !== '@latest') return cluster.get<WorkflowObject>('workflows', namespace, name);
+  const { items } = await cluster.list<WorkflowObject>('workflows', namespace);
+  const latest = items.sort(compareByCreation)[0];
+  if (!latest) throw new ApiError(GrpcCode.NotFound, 'no workflows found');
+  return latest;
 }
 
-export async function createWorkflow(cluster: ClusterPort, namespace: string, workflow: KubeObject | undefined) {
-  if (!workflow?.metadata) throw invalidArgument('workflow is required');
-  return cluster.create('workflows', namespace, { ...workflow, metadata: { ...workflow.metadata, namespace } });
+function compareByCreation(a: Workflow, b: Workflow): number {
+  return Date.parse(b.metadata.creationTimestamp ?? '') - Date.parse(a.metadata.creationTimestamp ?? '') || compareWorkflows(a, b);
+}
+
+export async function getWorkflow(cluster: ClusterPort, namespace: string, name: string, options: { fields?: string; uid?: string } = {}) {
+  const workflow = await findWorkflow(cluster, namespace, name);
+  if (options.uid && workflow.metadata.uid !== options.uid) throw notFound('workflows.argoproj.io', name);
+  return cleanFields(parseFields(options.fields), workflow);
+}
+
+export interface CreateWorkflowRequest {
+  workflow?: KubeObject;
+  serverDryRun?: boolean;
+  createOptions?: { dryRun?: string[] };
+}
+
+/** `POST /api/v1/workflows/{namespace}`: validates as argo-server, then creates (or only answers, for dry runs). */
+export async function createWorkflow(cluster: ClusterPort, namespace: string, request: CreateWorkflowRequest) {
+  if (!request.workflow) throw invalidArgument('workflow body not specified');
+  const workflow = { ...request.workflow, metadata: { ...request.workflow.metadata, namespace: request.workflow.metadata?.namespace || namespace } };
+  await checkValid(cluster, 'Workflow', workflow, namespace, { lint: false });
+  if (request.createOptions?.dryRun?.length || request.serverDryRun) return workflow;
+  return cluster.create('workflows', namespace, workflow);
+}
+
+/** `POST /api/v1/workflows/{namespace}/lint`: the workflow back when valid. */
+export async function lintWorkflow(cluster: ClusterPort, namespace: string, workflow: KubeObject | undefined) {
+  if (!workflow) throw new ApiError(GrpcCode.Unknown, 'unable to get a workflow');
+  await checkValid(cluster, 'Workflow', workflow, workflow.metadata?.namespace || namespace, { lint: true }, GrpcCode.Unknown);
+  return workflow;
+}
+
+/** `DELETE /api/v1/workflows/{namespace}/{name}`; `force` first removes finalizers so the deletion cannot hang. */
+export async function deleteWorkflow(cluster: ClusterPort, namespace: string, name: string, force = false) {
+  const workflow = await findWorkflow(cluster, namespace, name);
+  const target = workflow.metadata.name ?? name;
+  if (force && workflow.metadata.finalizers) {
+    await changeResource<WorkflowObject>(cluster, 'workflows', namespace, target, (current) => {
+      const metadata = { ...current.metadata };
+      delete metadata.finalizers;
+      return { ...current, metadata };
+    });
+  }
+  await cluster.delete('workflows', namespace, target);
+  return {};
 }
 
 /** Creates a Workflow from a WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow. */
@@ -27,6 +89,7 @@ export async function submitWorkflow(
   const plural = kind === 'WorkflowTemplate' ? 'workflowtemplates' : kind === 'CronWorkflow' ? 'cronworkflows' : 'clusterworkflowtemplates';
   const source = await cluster.get(plural, namespace, request.resourceName);
   const workflow = workflowFromSubmittable(kind, source, namespace, request.submitOptions);
-  if (request.submitOptions?.dryRun) return workflow;
+  await checkValid(cluster, 'Workflow', workflow, namespace, { lint: false, submit: true });
+  if (request.submitOptions?.dryRun || request.submitOptions?.serverDryRun) return workflow;
   return cluster.create('workflows', namespace, workflow);
 }

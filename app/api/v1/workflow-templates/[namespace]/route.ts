@@ -1,21 +1,25 @@
-import type { KubeObject } from '@/lib/k8s/object';
+import { z } from 'zod';
 import { parseListOptions } from '@/server/api/list-options';
-import { readJson, respond } from '@/server/api/respond';
+import { kubeObject, parseBody, parseQuery } from '@/server/api/parse';
+import { respond } from '@/server/api/respond';
 import { getRuntime } from '@/server/runtime';
 import { createWorkflowTemplate, listWorkflowTemplates } from '@/server/services/template-service';
 
 export const dynamic = 'force-dynamic';
 type Context = { params: Promise<{ namespace: string }> };
 
+const listQuery = z.looseObject({ namePattern: z.string().optional() });
+const createBody = z.looseObject({ template: kubeObject.optional() });
+
 export async function GET(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(() => listWorkflowTemplates(getRuntime().cluster, namespace, parseListOptions(new URL(request.url))));
+  return respond(async () => {
+    const url = new URL(request.url);
+    return listWorkflowTemplates(getRuntime().cluster, namespace, parseListOptions(url), parseQuery(url, listQuery).namePattern);
+  });
 }
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => {
-    const body = (await readJson(request)) as { template?: KubeObject };
-    return createWorkflowTemplate(getRuntime().cluster, namespace, body.template);
-  });
+  return respond(async () => createWorkflowTemplate(getRuntime().cluster, namespace, (await parseBody(request, createBody)).template));
 }

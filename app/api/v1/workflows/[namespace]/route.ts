@@ -1,21 +1,37 @@
-import type { KubeObject } from '@/lib/k8s/object';
-import { parseListOptions } from '@/server/api/list-options';
-import { readJson, respond } from '@/server/api/respond';
+import { z } from 'zod';
+import { parseListQuery } from '@/server/api/list-options';
+import { kubeObject, parseBody, parseQuery } from '@/server/api/parse';
+import { respond } from '@/server/api/respond';
 import { getRuntime } from '@/server/runtime';
 import { createWorkflow, listWorkflows } from '@/server/services/workflow-service';
 
 export const dynamic = 'force-dynamic';
 type Context = { params: Promise<{ namespace: string }> };
 
+const listQuery = z.looseObject({
+  fields: z.string().optional(),
+  nameFilter: z.string().optional(),
+  createdAfter: z.string().optional(),
+  finishedBefore: z.string().optional(),
+});
+
+const createBody = z.object({
+  workflow: kubeObject.optional(),
+  serverDryRun: z.boolean().optional(),
+  createOptions: z.looseObject({ dryRun: z.array(z.string()).optional() }).optional(),
+});
+
 export async function GET(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(() => listWorkflows(getRuntime().cluster, namespace, parseListOptions(new URL(request.url))));
+  return respond(async () => {
+    const url = new URL(request.url);
+    const list = parseListQuery(url);
+    const query = parseQuery(url, listQuery);
+    return listWorkflows(getRuntime().cluster, { namespace, ...list, ...query });
+  });
 }
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => {
-    const body = (await readJson(request)) as { workflow?: KubeObject };
-    return createWorkflow(getRuntime().cluster, namespace, body.workflow);
-  });
+  return respond(async () => createWorkflow(getRuntime().cluster, namespace, await parseBody(request, createBody)));
 }

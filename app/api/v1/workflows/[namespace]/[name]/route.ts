@@ -1,11 +1,21 @@
+import { z } from 'zod';
+import { parseQuery, queryBoolean } from '@/server/api/parse';
 import { respond } from '@/server/api/respond';
 import { getRuntime } from '@/server/runtime';
-import { getWorkflow } from '@/server/services/workflow-service';
+import { deleteWorkflow, getWorkflow } from '@/server/services/workflow-service';
 
 export const dynamic = 'force-dynamic';
 type Context = { params: Promise<{ namespace: string; name: string }> };
 
-export async function GET(_request: Request, { params }: Context) {
+const getQuery = z.looseObject({ fields: z.string().optional(), uid: z.string().optional() });
+const deleteQuery = z.looseObject({ force: queryBoolean.optional() });
+
+export async function GET(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(() => getWorkflow(getRuntime().cluster, namespace, name));
+  return respond(async () => getWorkflow(getRuntime().cluster, namespace, name, parseQuery(new URL(request.url), getQuery)));
+}
+
+export async function DELETE(request: Request, { params }: Context) {
+  const { namespace, name } = await params;
+  return respond(async () => deleteWorkflow(getRuntime().cluster, namespace, name, parseQuery(new URL(request.url), deleteQuery).force));
 }

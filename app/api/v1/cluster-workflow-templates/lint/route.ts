@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { kubeObject, parseBody } from '@/server/api/parse';
+import { respond } from '@/server/api/respond';
+import { getRuntime } from '@/server/runtime';
+import { lintClusterWorkflowTemplate } from '@/server/services/cluster-template-service';
+
+export const dynamic = 'force-dynamic';
+
+const lintBody = z.looseObject({ template: kubeObject.optional() });
+
+export async function POST(request: Request) {
+  return respond(async () => lintClusterWorkflowTemplate(getRuntime().cluster, (await parseBody(request, lintBody)).template));
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { parseBody } from '@/server/api/parse';
+import { respond } from '@/server/api/respond';
+import { getRuntime } from '@/server/runtime';
+import { setCronSuspended } from '@/server/services/cron-service';
+
+export const dynamic = 'force-dynamic';
+type Context = { params: Promise<{ namespace: string; name: string }> };
+
+const body = z.looseObject({});
+
+export async function PUT(request: Request, { params }: Context) {
+  const { namespace, name } = await params;
+  return respond(async () => {
+    await parseBody(request, body);
+    return setCronSuspended(getRuntime().cluster, namespace, name, true);
+  });
+}

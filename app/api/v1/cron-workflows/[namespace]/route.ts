@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { parseListOptions } from '@/server/api/list-options';
+import { kubeObject, parseBody } from '@/server/api/parse';
+import { respond } from '@/server/api/respond';
+import { getRuntime } from '@/server/runtime';
+import { createCronWorkflow, listCronWorkflows } from '@/server/services/cron-service';
+
+export const dynamic = 'force-dynamic';
+type Context = { params: Promise<{ namespace: string }> };
+
+const createBody = z.looseObject({ cronWorkflow: kubeObject.optional() });
+
+export async function GET(request: Request, { params }: Context) {
+  const { namespace } = await params;
+  return respond(async () => listCronWorkflows(getRuntime().cluster, namespace, parseListOptions(new URL(request.url))));
+}
+
+export async function POST(request: Request, { params }: Context) {
+  const { namespace } = await params;
+  return respond(async () => createCronWorkflow(getRuntime().cluster, namespace, (await parseBody(request, createBody)).cronWorkflow));
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { parseBody } from '@/server/api/parse';
+import { respond } from '@/server/api/respond';
+import { getRuntime } from '@/server/runtime';
+import { resubmit } from '@/server/services/workflow-actions';
+
+export const dynamic = 'force-dynamic';
+type Context = { params: Promise<{ namespace: string; name: string }> };
+
+const body = z.looseObject({ memoized: z.boolean().optional(), parameters: z.array(z.string()).optional() });
+
+export async function PUT(request: Request, { params }: Context) {
+  const { namespace, name } = await params;
+  return respond(async () => {
+    const input = await parseBody(request, body);
+    return resubmit(getRuntime().cluster, namespace, name, input);
+  });
+}

@@ -1,0 +1,57 @@
+/** How often an idle Server-Sent Events stream gets a comment, so proxies and clients keep it open. */
+const keepAliveMs = 15_000;
+
+/**
+ * A streaming response for one of argo-server's server-streaming calls. With `Accept: text/event-stream` each
+ * message is an SSE event framed as argo-server frames it (`data: <json> \n\n`, and one more newline after a result)
+ * plus a `:` comment at the start and every 15 s (the CLI skips lines shorter than `data: `); otherwise
+ * newline-delimited JSON, as grpc-gateway. An error message ends the stream.
+ */
+export function streamResponse(request: Request, open: (signal: AbortSignal) => AsyncIterable<unknown>): Response {
+  const sse = (request.headers.get('accept') ?? '').includes('text/event-stream');
+  const abort = new AbortController();
+  request.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+  const encoder = new TextEncoder();
+  let keepAlive: ReturnType<typeof setInterval> | undefined;
+  const stop = () => {
+    clearInterval(keepAlive);
+    abort.abort();
+  };
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (text: string) => {
+        if (!abort.signal.aborted) controller.enqueue(encoder.encode(text));
+      };
+      if (sse) {
+        // Next.js sends the headers with the first bytes: a comment at once tells the client the stream is open,
+        // as argo-server's early headers do, even when no event comes for a while.
+        send(':\n\n');
+        keepAlive = setInterval(() => send(':\n\n'), keepAliveMs);
+      }
+      try {
+        for await (const message of open(abort.signal)) {
+          const json = JSON.stringify(message);
+          const isError = typeof message === 'object' && message !== null && 'error' in message;
+          send(sse ? `data: ${json} \n\n${isError ? '' : '\n'}` : `${json}${isError ? '' : '\n'}`);
+          if (isError) break;
+        }
+      } finally {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client going away
+        }
+      }
+    },
+    cancel: stop,
+  });
+  return new Response(body, {
+    headers: {
+      'content-type': sse ? 'text/event-stream' : 'application/json',
+      // no-transform keeps compression (which would buffer) off the stream.
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+    },
+  });
+}

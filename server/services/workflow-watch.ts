@@ -1,0 +1,99 @@
+import { STATUS_CODES } from 'node:http';
+import { invalidArgument, toApiError } from '@/lib/api-error';
+import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
+import type { KubeObject } from '@/lib/k8s/object';
+import { cleanFields, parseFields } from '@/lib/workflows/field-cleaner';
+import { type FieldRequirement, matchesFields, parseFieldSelector } from '@/lib/workflows/field-selector';
+import type { ClusterPort, WatchEvent } from '../cluster/cluster-port';
+import { findWorkflow } from './workflow-service';
+
+export interface WatchWorkflowsRequest {
+  namespace: string;
+  fieldSelector?: string;
+  labelSelector?: string;
+  /** Empty or "0": first an ADDED event per existing workflow, as a Kubernetes watch from "any" version. */
+  resourceVersion?: string;
+  fields?: string;
+}
+
+/** One message of argo-server's streams: `{"result":...}` or, ending the stream, `{"error":...}`. */
+export type StreamMessage = { result: unknown } | { error: { grpc_code: number; http_code: number; message: string; http_status: string } };
+
+const watchableFields = new Set(['metadata.name', 'metadata.namespace']);
+
+function parseSelectors(request: WatchWorkflowsRequest) {
+  let fields: FieldRequirement[];
+  try {
+    fields = parseFieldSelector(request.fieldSelector ?? '');
+    for (const f of fields) {
+      if (!watchableFields.has(f.field)) throw new Error(`field label not supported: ${f.field}`);
+    }
+    return { fields, labels: parseLabelSelector(request.labelSelector ?? '') };
+  } catch (error) {
+    throw invalidArgument((error as Error).message);
+  }
+}
+
+/** The stream's error chunk, as grpc-gateway writes it. */
+export function toErrorMessage(error: unknown): StreamMessage {
+  const apiError = toApiError(error);
+  const status = apiError.httpStatus;
+  return { error: { grpc_code: apiError.code, http_code: status, message: apiError.message, http_status: STATUS_CODES[status] ?? '' } };
+}
+
+const version = (o: KubeObject) => Number.parseInt(o.metadata.resourceVersion ?? '0', 10) || 0;
+
+/**
+ * `GET /api/v1/workflow-events/{namespace}`: the workflows' watch events, as argo-server's `WatchWorkflows`. A
+ * `metadata.name` selector is resolved first (so `@latest` works and a missing workflow ends the stream with a 404
+ * error chunk). The store's watch starts before the initial list, and events already covered by the list are
+ * skipped, so nothing is lost in between. `fields` projects each whole message (`result.object.status.phase`).
+ */
+export async function* watchWorkflows(cluster: ClusterPort, request: WatchWorkflowsRequest, signal: AbortSignal): AsyncGenerator<StreamMessage> {
+  const cleaner = parseFields(request.fields);
+  const pending: WatchEvent[] = [];
+  let wake: (() => void) | undefined;
+  let selectors;
+  try {
+    selectors = parseSelectors(request);
+    const byName = selectors.fields.find((f) => f.field === 'metadata.name' && f.operator === '=');
+    if (byName) byName.value = (await findWorkflow(cluster, request.namespace, byName.value)).metadata.name ?? byName.value;
+    await cluster.watch('workflows', request.namespace, (event) => {
+      pending.push(event);
+      wake?.();
+    }, signal);
+  } catch (error) {
+    yield toErrorMessage(error);
+    return;
+  }
+  const { fields, labels } = selectors;
+  const matches = (o: KubeObject) =>
+    matchesFields({ 'metadata.name': o.metadata.name ?? '', 'metadata.namespace': o.metadata.namespace ?? '' }, fields) &&
+    matchesLabels(o.metadata.labels, labels);
+  const message = (type: string, object: KubeObject): StreamMessage => cleanFields(cleaner, { result: { type, object } });
+
+  const sent = new Map<string, number>();
+  const from = Number.parseInt(request.resourceVersion || '0', 10) || 0;
+  try {
+    const { items } = await cluster.list('workflows', request.namespace);
+    for (const item of items) {
+      sent.set(item.metadata.uid ?? '', version(item));
+      if (matches(item) && version(item) > from) yield message(from ? 'MODIFIED' : 'ADDED', item);
+    }
+  } catch (error) {
+    yield toErrorMessage(error);
+    return;
+  }
+  signal.addEventListener('abort', () => wake?.(), { once: true });
+  while (!signal.aborted) {
+    const event = pending.shift();
+    if (!event) {
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+      continue;
+    }
+    const seen = sent.get(event.object.metadata.uid ?? '');
+    if (event.type !== 'DELETED' && seen !== undefined && version(event.object) <= seen) continue;
+    if (matches(event.object)) yield message(event.type, event.object);
+  }
+}
