@@ -67,3 +67,30 @@ describe.skipIf(files.length === 0)("Argo's examples", () => {
     expect(validateManifest(manifest, { resolver })?.errors).toEqual([]);
   });
 });
+
+// Parity corpus: small manifests, each passed through `argo lint --offline` v4.1.2 (built from Argo's source)
+// with its verdict and message recorded in testdata/argo-lint-verdicts.json. Capstan must reach the same
+// verdict, except where `capstanDiffers` says why it is deliberately stricter.
+interface RecordedVerdict {
+  name: string;
+  argo: 'accept' | 'reject';
+  argoSays?: string;
+  capstanDiffers?: string;
+  documents: unknown[];
+}
+
+const verdicts = JSON.parse(readFileSync(new URL('./testdata/argo-lint-verdicts.json', import.meta.url), 'utf8')) as RecordedVerdict[];
+
+describe('verdicts recorded from argo lint', () => {
+  it('cover both outcomes', () => {
+    expect(verdicts.filter((verdict) => verdict.argo === 'reject').length).toBeGreaterThan(100);
+    expect(verdicts.filter((verdict) => verdict.argo === 'accept').length).toBeGreaterThan(50);
+  });
+
+  it.each(verdicts)('$name: argo says $argo', ({ argo, capstanDiffers, documents }) => {
+    const context = { resolver: createTemplateResolver(documents) };
+    const errors = documents.flatMap((document) => validateManifest(document, context)?.errors ?? []);
+    const expected = capstanDiffers === undefined ? argo : argo === 'accept' ? 'reject' : 'accept';
+    expect(errors.length > 0 ? 'reject' : 'accept').toBe(expected);
+  });
+});
