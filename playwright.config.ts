@@ -9,7 +9,7 @@ export default defineConfig({
   timeout: 60_000,
   retries: 0,
   workers: 1,
-  reporter: [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT ?? 'test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT ?? 'test-reports/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     headless: true,

@@ -5,7 +5,7 @@ set -uo pipefail
 layer=${1:-all}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
-results=$repo/test-results
+results=$repo/test-reports
 export TEST_STARTED=$(date +%s)
 rm -rf "$results"; mkdir -p "$results"
 export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1

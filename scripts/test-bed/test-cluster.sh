@@ -116,6 +116,8 @@ start_argo() {
   start argo-server "$(bin argo $ARGO_VERSION)" server --kubeconfig "$D/kubeconfig" --auth-mode server --secure=false \
     --port "$ARGO_SERVER_PORT" --namespaced --namespace "$ORACLE_NS"
   wait_for "argo server" "$D/argo-server.log" curl -sf "http://127.0.0.1:$ARGO_SERVER_PORT/api/v1/version"
+  # Workflows submitted before the controller leads wait for its first resync: wait for the lease instead.
+  wait_for "workflow-controller leadership" "$D/workflow-controller.log" grep -q "successfully acquired lease" "$D/workflow-controller.log"
   say "Argo $ARGO_VERSION workflow-controller and argo server (:$ARGO_SERVER_PORT) managing namespace $ORACLE_NS"
 }
 
@@ -202,6 +204,13 @@ NODE
   kubectl_ apply --server-side -f "$repo/deploy/crds/" > /dev/null
   kubectl_ wait --for condition=established crd --all --timeout=60s > /dev/null
   kubectl_ wait --for=condition=Ready node/kwok-node-0 --timeout=60s > /dev/null
+  # A fresh CRD's watch cache answers 429 "storage is (re)initializing" for a while; controllers that start
+  # then back off for seconds. Wait until streaming lists (what client-go and kwok use) work for Argo's kinds.
+  local kind
+  for kind in workflows workflowtaskresults workflowtemplates cronworkflows; do
+    wait_for "watch cache for $kind" "$D/kube-apiserver.log" curl -ksf -H "Authorization: Bearer $ADMIN_TOKEN" \
+      "https://127.0.0.1:$KUBE_PORT/apis/argoproj.io/v1alpha1/$kind?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=1"
+  done
   wait_for kube-scheduler "$D/kube-scheduler.log" curl -ksf "https://127.0.0.1:$((KUBE_PORT + 1))/readyz"
   say "scheduler, controller-manager, kwok node Ready, Argo CRDs established"
 
