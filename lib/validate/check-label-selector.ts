@@ -34,11 +34,11 @@ export function checkLabelSelector(selector: LabelSelector): { field: string; me
   for (const [index, expression] of (selector.matchExpressions ?? []).entries()) {
     const field = `matchExpressions[${index}]`;
     const values = expression.values ?? [];
-    const operator = expression.operator;
+    const operator = expression.operator ?? '';
     if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(operator)) {
       return { field: `${field}.operator`, message: `"${operator}" is not a valid label selector operator` };
     }
-    const keyProblem = checkKey(expression.key);
+    const keyProblem = checkKey(expression.key ?? '');
     if (keyProblem !== undefined) return { field: `${field}.key`, message: keyProblem };
     if ((operator === 'In' || operator === 'NotIn') && values.length === 0) {
       return { field: `${field}.values`, message: 'for In and NotIn operators, values set cannot be empty' };

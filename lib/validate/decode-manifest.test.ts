@@ -17,6 +17,13 @@ describe('toAnyString and formatGoFloat', () => {
 });
 
 describe('decodeManifest', () => {
+  it("reads missing required strings as Go's empty string", () => {
+    const manifest = { spec: { templates: [{ name: 'main', resource: {} }], arguments: { parameters: [{ value: 'x' }] } } };
+    expect(decodeManifest(manifest, 'Workflow')).toEqual({
+      spec: { templates: [{ name: 'main', resource: { action: '' } }], arguments: { parameters: [{ name: '', value: 'x' }] } },
+    });
+  });
+
   it('drops nulls and unknown fields, and reads AnyString values as strings', () => {
     const manifest = {
       metadata: { name: 'a', labels: null },

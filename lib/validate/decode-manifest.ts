@@ -52,6 +52,11 @@ function decodeValue(table: ShapeTable, shape: Shape, value: unknown): unknown {
     const property = resolved.props[key];
     if (property !== undefined && item !== null && item !== undefined) decoded[key] = decodeValue(table, property, item);
   }
+  // Go reads a missing string as "", so a required name or path that is absent reads as empty, not undefined.
+  for (const key of resolved.required ?? []) {
+    const property = resolved.props[key];
+    if (decoded[key] === undefined && property !== undefined && resolve(table, property) === 'string') decoded[key] = '';
+  }
   return decoded;
 }
 

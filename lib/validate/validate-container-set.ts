@@ -10,11 +10,12 @@ export function checkContainerSet(containerSet: ContainerSetTemplate): { field: 
   if (names !== undefined) return { field: `containers[${names.index}].name`, message: names.message };
   const mounted = new Map<string, string>();
   for (const [index, mount] of (containerSet.volumeMounts ?? []).entries()) {
-    const previous = mounted.get(mount.mountPath);
+    const mountPath = mount.mountPath ?? '';
+    const previous = mounted.get(mountPath);
     if (previous !== undefined) {
-      return { field: `volumeMounts[${index}].mountPath`, message: `mountPath '${mount.mountPath}' already mounted in ${previous}` };
+      return { field: `volumeMounts[${index}].mountPath`, message: `mountPath '${mountPath}' already mounted in ${previous}` };
     }
-    mounted.set(mount.mountPath, `volumeMounts.${mount.name}`);
+    mounted.set(mountPath, `volumeMounts.${mount.name ?? ''}`);
   }
   const known = new Set(containers.map((container) => container.name));
   for (const [index, container] of containers.entries()) {

@@ -10,7 +10,7 @@ import { toIssue } from './validation-state';
 
 // Argo's validateLeaf: checks of templates that do the work (container, script, resource, containerSet...).
 
-const reservedContainerNames = (name: string) => name === 'wait' || name === 'supervisor' || name.startsWith('artifact-plugin-');
+const reservedContainerNames = (name = '') => name === 'wait' || name === 'supervisor' || name.startsWith('artifact-plugin-');
 const resourceActions = ['get', 'create', 'apply', 'delete', 'replace', 'patch'];
 
 /** Whether a base's templateDefaults supplies an image for the given field (Argo only looks in Workflows and WorkflowTemplates). */
@@ -29,11 +29,12 @@ function isYaml(manifest: string): boolean {
 function checkMounts(template: Template, path: string): ValidationIssue | undefined {
   const mounted = new Map<string, string>();
   for (const [index, mount] of (template.container?.volumeMounts ?? []).entries()) {
-    const previous = mounted.get(mount.mountPath);
+    const mountPath = mount.mountPath ?? '';
+    const previous = mounted.get(mountPath);
     if (previous !== undefined) {
-      return toIssue(`${path}.container.volumeMounts[${index}].mountPath`, `mountPath '${mount.mountPath}' already mounted in ${previous}`);
+      return toIssue(`${path}.container.volumeMounts[${index}].mountPath`, `mountPath '${mountPath}' already mounted in ${previous}`);
     }
-    mounted.set(mount.mountPath, `container.volumeMounts.${mount.name}`);
+    mounted.set(mountPath, `container.volumeMounts.${mount.name ?? ''}`);
   }
   for (const [index, artifact] of (template.inputs?.artifacts ?? []).entries()) {
     const previous = mounted.get(artifact.path ?? '');
@@ -66,10 +67,11 @@ function checkResource(template: Template, path: string): ValidationIssue | unde
   const resource = template.resource;
   if (resource == null) return undefined;
   const at = `${path}.resource`;
-  if (!isPlaceholder(resource.action) && !resourceActions.includes(resource.action)) {
+  const action = resource.action ?? '';
+  if (!isPlaceholder(action) && !resourceActions.includes(action)) {
     return toIssue(`${at}.action`, `action must be one of: ${resourceActions.join(', ')}`);
   }
-  if (resource.action === 'delete' || resource.action === 'get') return undefined;
+  if (action === 'delete' || action === 'get') return undefined;
   if (!resource.manifest && resource.manifestFrom == null) return toIssue(at, 'either manifest or manifestFrom must be specified');
   if (resource.manifest && resource.manifestFrom != null) return toIssue(at, 'manifest and manifestFrom cannot both be specified');
   const artifact = resource.manifestFrom?.artifact;

@@ -53,14 +53,15 @@ function checkKindAndPodResources(template: Template, path: string): ValidationI
 function checkMetrics(template: Template, path: string): ValidationIssue | undefined {
   for (const [index, metric] of (template.metrics?.prometheus ?? []).entries()) {
     const at = `${path}.metrics.prometheus[${index}]`;
-    if (!metricName.test(metric.name)) {
-      return toIssue(`${at}.name`, `metric name '${metric.name}' is invalid. Metric names must contain alphanumeric characters or '_'`);
+    const name = metric.name ?? '';
+    if (!metricName.test(name)) {
+      return toIssue(`${at}.name`, `metric name '${name}' is invalid. Metric names must contain alphanumeric characters or '_'`);
     }
-    const label = (metric.labels ?? []).findIndex((item) => !metricName.test(item.key));
+    const label = (metric.labels ?? []).findIndex((item) => !metricName.test(item.key ?? ''));
     if (label >= 0) {
-      return toIssue(`${at}.labels[${label}].key`, `metric label '${metric.labels?.[label]?.key}' is invalid: keys may only contain alphanumeric characters or '_'`);
+      return toIssue(`${at}.labels[${label}].key`, `metric label '${metric.labels?.[label]?.key ?? ''}' is invalid: keys may only contain alphanumeric characters or '_'`);
     }
-    if (!metric.help) return toIssue(`${at}.help`, `metric '${metric.name}' must contain a help string under 'help: ' field`);
+    if (!metric.help) return toIssue(`${at}.help`, `metric '${name}' must contain a help string under 'help: ' field`);
     if (metric.gauge != null) {
       if (!metric.gauge.value) return toIssue(`${at}.gauge.value`, 'missing gauge.value');
       if (metric.gauge.realtime === true && metric.gauge.value.includes('resourcesDuration.')) {
