@@ -72,9 +72,17 @@ describe('COLLECTION_BUILTINS', () => {
     expect(() => COLLECTION_BUILTINS.bitshl?.([1n, -1n])).toThrow('negative shift count');
   });
 
-  it('refuses first() of a non-array', () => {
-    expect(() => COLLECTION_BUILTINS.first?.(['abc'])).toThrow('cannot get first element from string');
+  it('fetches first and last as expr-lang does at run time: a string gives a byte, other values nil', () => {
+    expect(COLLECTION_BUILTINS.first?.(['abc'])).toBe(97n);
+    expect(COLLECTION_BUILTINS.last?.(['abc'])).toBe(99n);
+    expect(COLLECTION_BUILTINS.first?.([1n])).toBeNull();
     expect(COLLECTION_BUILTINS.first?.([null])).toBeNull();
+  });
+
+  it('returns a lone non-number argument of max as it is, and sorts nothing that is not an array', () => {
+    expect(COLLECTION_BUILTINS.max?.(['x'])).toBe('x');
+    expect(() => COLLECTION_BUILTINS.max?.([1n, 'x'])).toThrow('invalid argument for max (type string)');
+    expect(COLLECTION_BUILTINS.sort?.(['x'])).toBeNull();
   });
 
   it('builds string-keyed maps from pairs', () => {

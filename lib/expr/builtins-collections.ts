@@ -1,5 +1,6 @@
 import { fail } from './expression-error';
 import { arrayArg, expectArgCount, intArg, mapArg } from './builtin-args';
+import { toUtf8 } from './go-encoding';
 import { compare, equal, toGoInt } from './operators';
 import { goTypeName, isNil, isValueMap, toInt64, toValueMap } from './value';
 import type { Value } from './value';
@@ -25,6 +26,9 @@ function collectNumbers(name: string, args: readonly Value[], out: Array<bigint 
 
 function extreme(name: string, args: Value[], wantMax: boolean): Value {
   if (args.length === 0) fail(`not enough arguments to call ${name}`);
+  // A single argument that is neither a number nor an array comes back as it is (builtin minMax's fallback).
+  const [only] = args;
+  if (args.length === 1 && only !== undefined && !isNumber(only) && !Array.isArray(only)) return only;
   let best: bigint | number | null = null;
   for (const value of collectNumbers(name, args)) {
     if (best === null || (wantMax ? compare(best, value, '<') < 0 : compare(best, value, '>') > 0)) best = value;
@@ -80,11 +84,15 @@ export function readSortOrder(order: Value | undefined): boolean {
   return order === 'desc';
 }
 
-// first/last: nil for nil or an empty array; anything but an array is refused, as expr-lang's checker does.
-function edgeElement(name: string, value: Value, index: number): Value {
-  if (isNil(value)) return null;
-  if (!Array.isArray(value)) return fail(`cannot get ${name} element from ${goTypeName(value)}`);
-  return value.at(index) ?? null;
+// first/last fetch index 0 or -1 and turn any failure into nil: a string gives a byte, other values nil. (The type
+// checker refuses arguments known not to be arrays before this runs.)
+function edgeElement(value: Value, index: number): Value {
+  if (Array.isArray(value)) return value.at(index) ?? null;
+  if (typeof value === 'string') {
+    const byte = toUtf8(value).at(index);
+    return byte === undefined ? null : BigInt(byte);
+  }
+  return null;
 }
 
 /** expr-lang's `get(array|map, index)`: like indexing, but nil instead of an error when out of range or missing. */
@@ -129,11 +137,11 @@ export const COLLECTION_BUILTINS: Record<string, Builtin> = {
   },
   first: (args) => {
     expectArgCount('first', args, 1);
-    return edgeElement('first', args[0] ?? null, 0);
+    return edgeElement(args[0] ?? null, 0);
   },
   last: (args) => {
     expectArgCount('last', args, 1);
-    return edgeElement('last', args[0] ?? null, -1);
+    return edgeElement(args[0] ?? null, -1);
   },
   get: (args) => {
     expectArgCount('get', args, 2);
@@ -189,7 +197,10 @@ export const COLLECTION_BUILTINS: Record<string, Builtin> = {
   },
   sort: (args) => {
     expectArgCount('sort', args, 1, 2);
-    return sortValues(arrayArg('sort', args, 0), readSortOrder(args[1]));
+    const items = args[0];
+    // expr-lang sorts nothing, and returns nil, when the value turns out not to be an array at run time.
+    if (!Array.isArray(items)) return null;
+    return sortValues(items, readSortOrder(args[1]));
   },
   len: (args) => {
     expectArgCount('len', args, 1);

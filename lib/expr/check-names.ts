@@ -35,6 +35,12 @@ export function checkNames(root: ExprNode, env: ValueMap, source: string): void 
       }
       return;
     }
+    // expr-lang does not check the arguments of a call to a function of unknown type (a map entry such as
+    // sprig.upper), so a missing name there is not an error; it reads as nil when evaluated.
+    if (node.kind === 'call' && node.callee.kind === 'member' && node.callee.method) {
+      walk(node.callee.object, lets);
+      return;
+    }
     if (node.kind === 'let') {
       if (lets.has(node.name) || Object.hasOwn(env, node.name)) {
         throw new ExpressionError(`cannot redeclare ${node.name}`, source, node.position);

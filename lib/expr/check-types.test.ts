@@ -93,6 +93,33 @@ describe('checkTypes', () => {
     expect(check('true || nil')).toThrow('invalid operation: || (mismatched types bool and unknown)');
   });
 
+  it('checks the other operand when one side has an unknown type', () => {
+    expect(check('m.a + b')).toThrow('invalid operation: + (mismatched types interface {} and bool)');
+    expect(check('m.a % f')).toThrow('invalid operation: % (mismatched types interface {} and float64)');
+    expect(check('m.a contains 1')).toThrow('invalid operation: contains');
+    expect(check('m.a + s')).not.toThrow();
+    expect(check('m.a in s')).not.toThrow();
+  });
+
+  it('checks predicates, pointers, indexes and builtin arguments', () => {
+    expect(check('filter(arr, #index > 0)')).toThrow('unknown pointer #index');
+    expect(check('map(arr, #index)')).not.toThrow();
+    expect(check('find(arr, 1)')).toThrow('predicate should return boolean (got int)');
+    expect(check('sum("a")')).toThrow('builtin sum takes only array (got string)');
+    expect(check('arr[1.5]')).toThrow('array elements can only be selected using an integer (got float64)');
+    expect(check('n.x')).toThrow('type nil has no field x');
+    expect(check('upper(i)')).toThrow('cannot use int as argument (type string) to call upper');
+    expect(check('len(i)')).toThrow('invalid argument for len (type int)');
+    expect(check('first(s)')).toThrow('cannot get first element from string');
+    expect(check('i ? 1 : 2')).toThrow('non-bool expression (type int) used as condition');
+    expect(check('-s')).toThrow('invalid operation: - (mismatched type string)');
+  });
+
+  it('leaves the arguments of functions of unknown type unchecked, as expr-lang does', () => {
+    expect(check('sprig.upper(1 + "a")')).not.toThrow();
+    expect(check('asInt(1 + "a")')).toThrow('mismatched types int and string');
+  });
+
   it('accepts whatever involves unknown types', () => {
     expect(check('m.a == "x"')).not.toThrow();
     expect(check('b && m.a')).not.toThrow();

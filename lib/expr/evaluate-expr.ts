@@ -110,9 +110,9 @@ function evaluateNode(node: ExprNode, context: Context): Value {
 function lookup(name: string, context: Context): Value {
   if (context.lets.has(name)) return context.lets.get(name) ?? null;
   if (name === '$env') return context.env;
-  const value = getOwn(context.env, name);
-  if (value === undefined) return fail(`unknown name ${name}`);
-  return value;
+  // A missing name reads as nil, as a map environment does in expr-lang; checkNames rejects it beforehand except
+  // inside arguments expr-lang leaves unchecked.
+  return getOwn(context.env, name) ?? null;
 }
 
 function pointer(name: string, context: Context): Value {
@@ -184,11 +184,23 @@ function binary(node: NodeOf<'binary'>, context: Context): Value {
 // first folds a literal operand away (`x && true` is x, `x && false` is false without evaluating x), so do that too.
 function logical(node: NodeOf<'binary'>, isAnd: boolean, context: Context): Value {
   const { left, right } = node;
-  if (left.kind === 'bool') return left.value === isAnd ? evaluate(right, context) : left.value;
-  if (right.kind === 'bool') return right.value === isAnd ? evaluate(left, context) : right.value;
+  const constantLeft = constantBool(left);
+  const constantRight = constantBool(right);
+  if (constantLeft !== undefined) return constantLeft === isAnd ? evaluate(right, context) : constantLeft;
+  if (constantRight !== undefined) return constantRight === isAnd ? evaluate(left, context) : constantRight;
   const value = evaluate(left, context);
   if (typeof value !== 'boolean') return fail(`interface conversion: interface {} is ${goTypeName(value)}, not bool`);
   return value === isAnd ? evaluate(right, context) : value;
+}
+
+// The boolean an operand folds to in expr-lang's optimiser: a literal, or `not`/`!` of one.
+function constantBool(node: ExprNode): boolean | undefined {
+  if (node.kind === 'bool') return node.value;
+  if (node.kind === 'unary' && (node.operator === 'not' || node.operator === '!')) {
+    const inner = constantBool(node.operand);
+    return inner === undefined ? undefined : !inner;
+  }
+  return undefined;
 }
 
 /** Reads `object[property]` as expr-lang's runtime.Fetch does. */

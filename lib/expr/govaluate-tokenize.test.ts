@@ -31,6 +31,11 @@ describe('tokenizeGovaluate', () => {
 });
 
 describe('checkGovaluateTokens', () => {
+  it('prints values as Go does in its errors', () => {
+    expect(() => checkGovaluateTokens(tokenizeGovaluate('!"2024-01-01"'), '')).toThrow('from PREFIX [!] to TIME [2024-01-01 00:00:00 +0000 UTC]');
+    expect(() => checkGovaluateTokens(tokenizeGovaluate('(in'), '')).toThrow('from CLAUSE [40] to COMPARATOR [in]');
+  });
+
   it('checks which token may follow which', () => {
     expect(() => checkGovaluateTokens(tokenizeGovaluate('a b'), 'a b')).toThrow('Cannot transition token types from VARIABLE [a] to VARIABLE [b]');
     expect(() => checkGovaluateTokens(tokenizeGovaluate('f(1)'), 'f(1)')).toThrow('Undefined function f');

@@ -1,6 +1,7 @@
 import { ExpressionError } from './expression-error';
 import { parseGoTime } from './go-time-layout';
 import { unixSeconds } from './go-time';
+import type { GoTime } from './go-time';
 import { compileGoRegexp } from './go-regexp';
 import { formatGoValue } from './format-go-value';
 import { isGoSpace } from './tokenize-expr';
@@ -18,6 +19,8 @@ export type GovaluateKind = 'UNKNOWN' | 'PREFIX' | 'NUMERIC' | 'BOOLEAN' | 'STRI
 export interface GovaluateToken {
   kind: GovaluateKind;
   value: number | string | boolean | string[] | RegExp;
+  /** How Go prints the token's value in errors, where it differs from `value` (times, parentheses as runes). */
+  display?: string;
 }
 
 const ALL_VALUES: GovaluateKind[] = ['PREFIX', 'NUMERIC', 'BOOLEAN', 'VARIABLE', 'PATTERN', 'FUNCTION', 'ACCESSOR', 'STRING', 'TIME', 'CLAUSE'];
@@ -56,10 +59,10 @@ const TIME_LAYOUTS = ['Mon Jan _2 15:04:05 2006', 'Mon Jan _2 15:04:05 MST 2006'
   '2006-01-02 15:04:05', '2006-01-02 15:04:05-07:00', '2006-01-02T15Z0700', '2006-01-02T15:04Z0700',
   '2006-01-02T15:04:05Z0700', '2006-01-02T15:04:05.999999999Z0700'];
 
-function tryParseTime(text: string): number | undefined {
+function tryParseTime(text: string): GoTime | undefined {
   for (const layout of TIME_LAYOUTS) {
     try {
-      return Number(unixSeconds(parseGoTime(text, layout)));
+      return parseGoTime(text, layout);
     } catch {
       // not this layout
     }
@@ -149,11 +152,12 @@ export function tokenizeGovaluate(source: string): GovaluateToken[] {
       if (!completed) error('Unclosed string literal');
       position += 1;
       const time = tryParseTime(text);
-      token = time === undefined ? { kind: 'STRING', value: text } : { kind: 'TIME', value: time };
+      token = time === undefined ? { kind: 'STRING', value: text }
+        : { kind: 'TIME', value: Number(unixSeconds(time)), display: formatGoValue(time) };
     } else if (char === '(') {
-      token = { kind: 'CLAUSE', value: '(' };
+      token = { kind: 'CLAUSE', value: '(', display: '40' }; // Go keeps the rune, and prints its code
     } else if (char === ')') {
-      token = { kind: 'CLAUSE_CLOSE', value: ')' };
+      token = { kind: 'CLAUSE_CLOSE', value: ')', display: '41' };
     } else {
       position -= 1;
       const symbol = readWhile(isSymbol, false).text;
@@ -176,8 +180,10 @@ function checkBalance(tokens: readonly GovaluateToken[], source: string): void {
   if (depth !== 0) throw new ExpressionError('Unbalanced parenthesis', source);
 }
 
-function describe(value: GovaluateToken['value'] | undefined): string {
-  if (value === undefined) return '<nil>';
+function describe(token: GovaluateToken | undefined): string {
+  if (token === undefined) return '<nil>';
+  if (token.display !== undefined) return token.display;
+  const value = token.value;
   if (value instanceof RegExp) return value.source;
   if (Array.isArray(value)) return `[${value.join(' ')}]`;
   return typeof value === 'number' ? formatGoValue(value) : String(value);
@@ -193,8 +199,8 @@ export function checkGovaluateTokens(tokens: readonly GovaluateToken[], source: 
   let last: GovaluateToken | undefined;
   for (const token of tokens) {
     if (!STATES[state].next.includes(token.kind)) {
-      if (last?.kind === 'VARIABLE' && token.kind === 'CLAUSE') throw new ExpressionError(`Undefined function ${describe(last.value)}`, source);
-      throw new ExpressionError(`Cannot transition token types from ${state} [${describe(last?.value)}] to ${token.kind} [${describe(token.value)}]`, source);
+      if (last?.kind === 'VARIABLE' && token.kind === 'CLAUSE') throw new ExpressionError(`Undefined function ${describe(last)}`, source);
+      throw new ExpressionError(`Cannot transition token types from ${state} [${describe(last)}] to ${token.kind} [${describe(token)}]`, source);
     }
     state = token.kind;
     last = token;

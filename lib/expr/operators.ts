@@ -88,14 +88,17 @@ export function subtract(a: Value, b: Value): Value {
   return invalid(a, '-', b);
 }
 
-/** `*`: numbers multiply; a duration times an int or duration scales (Go's time.Duration is an int64). */
+/** `*`: numbers multiply; a duration times an int or duration scales it, times a float gives a float (as in Go). */
 export function multiply(a: Value, b: Value): Value {
   const product = arithmetic(a, b, (x, y) => x * y, (x, y) => x * y);
   if (product !== undefined) return product;
   const nanos = (v: Value): bigint | undefined => (v instanceof GoDuration ? v.nanos : typeof v === 'bigint' ? v : undefined);
-  const x = nanos(a);
-  const y = nanos(b);
-  if (x !== undefined && y !== undefined && (a instanceof GoDuration || b instanceof GoDuration)) return new GoDuration(toInt64(x * y));
+  if (a instanceof GoDuration || b instanceof GoDuration) {
+    const x = nanos(a);
+    const y = nanos(b);
+    if (x !== undefined && y !== undefined) return new GoDuration(toInt64(x * y));
+    if (typeof a === 'number' || typeof b === 'number') return Number(x ?? a) * Number(y ?? b);
+  }
   return invalid(a, '*', b);
 }
 

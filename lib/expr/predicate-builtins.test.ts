@@ -43,9 +43,10 @@ describe('predicate builtins match expr-lang v1.17.8 with Argo v4.1.2', () => {
 describe('callPredicateBuiltin', () => {
   const isBig = (item: unknown) => typeof item === 'bigint' && item > 1n;
 
-  it('requires an array', () => {
+  it('requires an array, though a string yields its bytes as expr-lang does at run time', () => {
     expect(() => callPredicateBuiltin('filter', null, isBig)).toThrow('builtin filter takes only array (got <nil>)');
     expect(() => callPredicateBuiltin('map', { a: 1n }, isBig)).toThrow('takes only array');
+    expect(callPredicateBuiltin('map', 'ab', (item) => item)).toEqual([97n, 98n]);
   });
 
   it('requires predicates that filter to return booleans', () => {

@@ -1,6 +1,7 @@
 import { fail } from './expression-error';
 import { readSortOrder } from './builtins-collections';
 import { formatGoValue } from './format-go-value';
+import { toUtf8 } from './go-encoding';
 import { add, compare } from './operators';
 import { goTypeName, toValueMap } from './value';
 import type { Value, ValueMap } from './value';
@@ -16,8 +17,11 @@ function truth(name: string, value: Value): boolean {
   return fail(`predicate of ${name} should return boolean (got ${goTypeName(value)})`);
 }
 
+// expr-lang iterates with reflection, so a string (when its type was not known at compile time) yields its
+// UTF-8 bytes as ints; anything else that is not an array fails.
 function requireArray(name: string, value: Value): Value[] {
   if (Array.isArray(value)) return value;
+  if (typeof value === 'string') return Array.from(toUtf8(value), (byte) => BigInt(byte));
   return fail(`builtin ${name} takes only array (got ${goTypeName(value)})`);
 }
 
@@ -51,7 +55,8 @@ export function callPredicateBuiltin(name: string, collection: Value, predicate:
       for (let i = items.length - 1; i >= 0; i--) if (test(items[i] ?? null, i)) return BigInt(i);
       return null;
     }
-    case 'sum': return items.reduce<Value>((total, item, index) => add(total, run(item, index)), 0n);
+    // Go adds each element to the running total in that order, which shows in its error messages.
+    case 'sum': return items.reduce<Value>((total, item, index) => add(run(item, index), total), 0n);
     case 'groupBy': {
       const groups: ValueMap = toValueMap([]);
       for (const [index, item] of items.entries()) {
