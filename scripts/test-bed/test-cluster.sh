@@ -22,6 +22,7 @@ ETCD_PORT=${ETCD_PORT:-2379}
 PG_PORT=${PG_PORT:-55432}
 MINIO_PORT=${MINIO_PORT:-9000}
 ARGO_SERVER_PORT=${ARGO_SERVER_PORT:-2747}
+ARGO_METRICS_PORT=${ARGO_METRICS_PORT:-9090}   # the oracle controller's Prometheus port (it panics when busy)
 ORACLE_NS=${ORACLE_NS:-argo-oracle}
 if [ "${WITH_ALL:-0}" = 1 ]; then WITH_PG=1 WITH_MINIO=1 WITH_ARGO=1; fi
 WITH_PG=${WITH_PG:-0} WITH_MINIO=${WITH_MINIO:-0} WITH_ARGO=${WITH_ARGO:-0}
@@ -108,7 +109,9 @@ start_argo() {
   check_bin "$(bin argo $ARGO_VERSION)"
   need_port "$ARGO_SERVER_PORT" "argo server" ARGO_SERVER_PORT
   kubectl_ create namespace "$ORACLE_NS" > /dev/null
-  kubectl_ -n "$ORACLE_NS" create configmap workflow-controller-configmap > /dev/null
+  need_port "$ARGO_METRICS_PORT" "workflow-controller metrics" ARGO_METRICS_PORT
+  kubectl_ -n "$ORACLE_NS" create configmap workflow-controller-configmap \
+    --from-literal=metricsConfig="$(printf 'enabled: true\nport: %s\n' "$ARGO_METRICS_PORT")" > /dev/null
   # The oracle manages only its own namespace, so Capstan's controller can own the others on the same cluster.
   LEADER_ELECTION_IDENTITY=test-bed DEFAULT_REQUEUE_TIME=${DEFAULT_REQUEUE_TIME:-1s} start workflow-controller \
     "$(bin workflow-controller $ARGO_VERSION)" --kubeconfig "$D/kubeconfig" --namespaced --namespace "$ORACLE_NS" \
