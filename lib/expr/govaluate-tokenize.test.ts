@@ -33,7 +33,7 @@ describe('tokenizeGovaluate', () => {
 describe('checkGovaluateTokens', () => {
   it('prints values as Go does in its errors', () => {
     expect(() => checkGovaluateTokens(tokenizeGovaluate('!"2024-01-01"'), '')).toThrow('from PREFIX [!] to TIME [2024-01-01 00:00:00 +0000 UTC]');
-    expect(() => checkGovaluateTokens(tokenizeGovaluate('(in'), '')).toThrow('from CLAUSE [40] to COMPARATOR [in]');
+    expect(() => checkGovaluateTokens(tokenizeGovaluate('(in)'), '')).toThrow('from CLAUSE [40] to COMPARATOR [in]');
   });
 
   it('checks which token may follow which', () => {
