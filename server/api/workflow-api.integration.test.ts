@@ -131,7 +131,10 @@ describe('argo CLI against Capstan (embedded): workflows, templates, cron workfl
     expect((await getJson(name)).status.phase).toBe('Succeeded');
     expect((await cli('get', '-n', ns, '@latest')).stdout).toMatch(/Status:\s+Succeeded/);
     expect((await cli('get', '-n', ns, name, '-o', 'yaml')).stdout).toMatch(/^apiVersion: argoproj.io\/v1alpha1/);
-    await cli('submit', '-n', ns, hello, '--wait');
+    expect((await cli('get', '-n', ns, name, '-o', 'wide')).stdout).toMatch(/Status:\s+Succeeded/);
+    expect((await cli('watch', '-n', ns, name)).stdout).toMatch(/Status:\s+Succeeded/);
+    expect((await cli('wait', '-n', ns, name)).stdout).toMatch(`${name} Succeeded at`);
+    expect((await cli('submit', '-n', ns, hello, '--watch')).stdout).toMatch(/Status:\s+Succeeded/);
     expect((await cli('list', '-n', ns, '--status', 'Succeeded', '-o', 'name')).stdout.trim().split('\n')).toHaveLength(2);
     expect((await cli('list', '-n', ns, '--chunk-size', '1', '-o', 'name')).stdout.trim().split('\n')).toHaveLength(2);
     expect((await cli('list', '-n', ns, '-l', 'team=a', '--completed')).stdout).toMatch(/^NAME\s+STATUS/);
