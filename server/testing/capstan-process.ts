@@ -27,9 +27,13 @@ export interface CapstanProcess {
 }
 
 /** Starts Capstan as users do (`server/main.ts` with flags) and waits until its API answers. */
-export async function startCapstan(flags: string[], env: Record<string, string> = {}): Promise<CapstanProcess> {
+export async function startCapstan(
+  flags: string[],
+  env: Record<string, string> = {},
+  options: { dataDir?: string; keepData?: boolean } = {},
+): Promise<CapstanProcess> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'capstan-it-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'capstan-it-'));
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', join(root, 'server/main.ts'), '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...flags],
@@ -65,7 +69,7 @@ export async function startCapstan(flags: string[], env: Record<string, string> 
           setTimeout(() => child.kill('SIGKILL'), 5000).unref();
         });
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
