@@ -9,7 +9,12 @@ import type { Operation } from './operation';
  */
 export function executePod(op: Operation, context: TemplateContext): NodeStatus {
   const existing = op.getNode(context.nodeName);
-  if (existing) return existing;
+  if (existing) {
+    // A node saved as Pending whose pod was never seen (the process stopped between saving and creating it):
+    // ask again; creating a pod is idempotent.
+    if (existing.phase === 'Pending' && !op.pods[existing.id] && !op.shutdown) pushCreate(op, context, existing.id);
+    return existing;
+  }
   if (op.shutdown && !(op.shutdown.runExitHandlers && context.options.onExit)) {
     return op.initNode(context.nodeName, 'Pod', {
       holder: context.holder,
@@ -26,14 +31,18 @@ export function executePod(op: Operation, context: TemplateContext): NodeStatus 
     phase: 'Pending',
   });
   if (hasInputs(context.template)) node.inputs = structuredClone(context.template.inputs);
+  pushCreate(op, context, node.id);
+  return node;
+}
+
+function pushCreate(op: Operation, context: TemplateContext, nodeId: string): void {
   op.actions.push({
     type: 'createPod',
-    nodeId: node.id,
-    nodeName: node.name,
+    nodeId,
+    nodeName: context.nodeName,
     podName: toPodName(op.name, context.nodeName, context.template.name ?? ''),
     template: context.template,
   });
-  return node;
 }
 
 /** Whether a template declares input parameters or artifacts worth showing on its node. */

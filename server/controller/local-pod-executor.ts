@@ -68,7 +68,8 @@ export class LocalPodExecutor implements PodExecutor {
     // The engine asks for a pod only for a node that does not exist yet; a step the runner still holds under the
     // same ID is a leftover from before a retry or resubmit, so its old result must not answer for the new one.
     const ref = { workflowUid: workflow.uid, id: pod.nodeId };
-    if (this.runner.observe(ref)) await this.runner.remove(ref);
+    const leftover = this.runner.observe(ref);
+    if (leftover && ['Succeeded', 'Failed', 'Error'].includes(leftover.phase)) await this.runner.remove(ref);
     this.refused.delete(`${workflow.uid}/${pod.nodeId}`);
     await this.runner.start(toStepSpec(workflow, pod));
   }
