@@ -112,8 +112,9 @@ function applyAnyString(shape: Shape, fields: readonly string[]): Shape {
   if (typeof shape !== 'object' || !('props' in shape)) return shape;
   const props = { ...shape.props };
   for (const field of fields) {
-    if (field.endsWith('[]')) props[field.slice(0, -2)] = { array: 'any-string' };
-    else props[field] = 'any-string';
+    const name = field.replace(/\[\]$/, '');
+    if (props[name] === undefined) continue;
+    props[name] = field.endsWith('[]') ? { array: 'any-string' } : 'any-string';
   }
   return { ...shape, props };
 }

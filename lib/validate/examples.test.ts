@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { compileShapes, renderShapeModule } from './compile-shapes';
 import { createTemplateResolver, lintableKinds, validateManifest } from './index';
 
 // Conformance: every manifest in Argo's examples passes `argo lint --offline` v4.1.2 (checked against the real
@@ -92,5 +93,13 @@ describe('verdicts recorded from argo lint', () => {
     const errors = documents.flatMap((document) => validateManifest(document, context)?.errors ?? []);
     const expected = capstanDiffers === undefined ? argo : argo === 'accept' ? 'reject' : 'accept';
     expect(errors.length > 0 ? 'reject' : 'accept').toBe(expected);
+  });
+});
+
+describe('lib/generated/validation-schema.ts', () => {
+  const schemaPath = fileURLToPath(new URL('../../../shared/argo/schema.json', import.meta.url));
+  it.skipIf(!existsSync(schemaPath))('is what scripts/generate-validation-schema.ts makes of schema.json', () => {
+    const generated = readFileSync(new URL('../generated/validation-schema.ts', import.meta.url), 'utf8');
+    expect(generated).toBe(renderShapeModule(compileShapes(JSON.parse(readFileSync(schemaPath, 'utf8')))));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue, formatLintResults } from './format-issues';
+import { formatIssue, formatIssues, formatLintResults } from './format-issues';
 
 const broken = {
   file: 'wf.yaml',
@@ -15,6 +15,12 @@ describe('formatIssue', () => {
   it('prefixes the path when there is one', () => {
     expect(formatIssue({ path: 'spec.templates[0].name', message: 'name is required' })).toBe('spec.templates[0].name: name is required');
     expect(formatIssue({ path: '', message: 'whole manifest' })).toBe('whole manifest');
+  });
+});
+
+describe('formatIssues', () => {
+  it('puts one issue per line', () => {
+    expect(formatIssues(broken.errors)).toBe('spec.entrypoint: spec.entrypoint is required\na Workflow must be an object, not an array');
   });
 });
 

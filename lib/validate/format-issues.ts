@@ -17,6 +17,11 @@ export function formatIssue(issue: ValidationIssue): string {
   return issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
 }
 
+/** All issues as one message, one `path: message` per line, for an API error body such as the lint endpoints'. */
+export function formatIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map(formatIssue).join('\n');
+}
+
 function describeObject(object: LintedObject): string {
   return `in "${object.name}" (${object.kind})`;
 }

@@ -9,7 +9,7 @@ export type { TemplateResolver, ValidationContext, ValidationIssue, ValidationOp
 export { validateWorkflow, validateWorkflowTemplate, validateClusterWorkflowTemplate } from './validate-workflow';
 export { validateCronWorkflow } from './validate-cron-workflow';
 export { createTemplateResolver } from './create-template-resolver';
-export { formatIssue, formatLintResults } from './format-issues';
+export { formatIssue, formatIssues, formatLintResults } from './format-issues';
 export type { LintedObject } from './format-issues';
 
 /** The kinds `argo lint` validates. */
