@@ -16,7 +16,7 @@ function applyObservation(node: NodeStatus, pod: PodObservation, now: string): v
   node.phase = pod.phase;
   if (pod.message) node.message = pod.message;
   if (pod.hostNodeName) node.hostNodeName = pod.hostNodeName;
-  if (pod.podIP) node.podIP = pod.podIP;
+  // Argo records a pod's IP on its node only for daemon templates, which are not run yet.
   if (!isFulfilled(pod.phase)) return;
   node.finishedAt = pod.finishedAt ?? now;
   const outputs = { ...(node.outputs ?? {}) };

@@ -58,7 +58,9 @@ export function evaluateDepends(logic: string, results: Record<string, ValueMap>
   try {
     return evaluateBool(source, env);
   } catch (error) {
-    const reason = error instanceof ExpressionError ? error.message : String(error);
-    throw new NodeError(`unable to evaluate expression '${source}': ${reason}`);
+    const reason = error instanceof ExpressionError ? error.reason : String(error);
+    // A DAG with thousands of dependencies has an expression too long to repeat whole in a node's message.
+    const shown = source.length > 240 ? `${source.slice(0, 240)}…` : source;
+    throw new NodeError(`unable to evaluate expression '${shown}': ${reason}`);
   }
 }

@@ -89,6 +89,11 @@ export class KubeCluster implements ClusterPort {
     );
   }
 
+  /**
+   * Watches until `signal` aborts, reconnecting from the last resourceVersion seen when the API server ends the
+   * watch (it does every few minutes), and relisting when that version has expired (410 Gone). After a relist
+   * every current object is reported as MODIFIED: consumers are level-triggered, so a repeat is harmless.
+   */
   async watch<T extends KubeObject>(
     plural: ResourcePlural,
     namespace: string,
@@ -100,15 +105,43 @@ export class KubeCluster implements ClusterPort {
       ? `/apis/${group}/${version}/namespaces/${namespace}/${plural}`
       : `/apis/${group}/${version}/${plural}`;
     const watcher = new Watch(this.kubeConfig);
-    const request = await watcher.watch(
-      path,
-      { allowWatchBookmarks: false },
-      (type, object) => {
-        if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') onEvent({ type, object: object as T });
-      },
-      () => {},
-    );
-    signal.addEventListener('abort', () => request.abort(), { once: true });
+    let resourceVersion = (await this.list(plural, namespace, { limit: 1 })).resourceVersion;
+    let current: AbortController | undefined;
+    signal.addEventListener('abort', () => current?.abort(), { once: true });
+    const relist = async () => {
+      const listed = await this.list<T>(plural, namespace);
+      resourceVersion = listed.resourceVersion;
+      for (const object of listed.items) onEvent({ type: 'MODIFIED', object });
+    };
+    const connect = async (): Promise<void> => {
+      if (signal.aborted) return;
+      let expired = false;
+      try {
+        current = await watcher.watch(
+          path,
+          { allowWatchBookmarks: true, resourceVersion },
+          (type, object: T & { code?: number }) => {
+            if (type === 'ERROR') {
+              if (object.code === 410) expired = true;
+              return;
+            }
+            const version = object.metadata?.resourceVersion;
+            if (version) resourceVersion = version;
+            if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') onEvent({ type, object });
+          },
+          (error: unknown) => {
+            if (signal.aborted) return;
+            const gone = expired || (error as { code?: number } | undefined)?.code === 410;
+            setTimeout(() => {
+              (gone ? relist() : Promise.resolve()).then(connect, () => setTimeout(() => void connect(), 1000));
+            }, error ? 1000 : 0);
+          },
+        );
+      } catch {
+        if (!signal.aborted) setTimeout(() => void connect(), 1000);
+      }
+    };
+    await connect();
   }
 
   async close(): Promise<void> {}
