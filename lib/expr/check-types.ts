@@ -3,6 +3,7 @@ import { forEachChild } from './check-names';
 import type { ExprNode, NodeOf } from './expr-ast';
 import { PREDICATE_BUILTINS } from './expr-grammar';
 import { GoDuration, GoTime } from './go-time';
+import { findMethod } from './time-methods';
 import { getOwn, isValueMap } from './value';
 import type { Value, ValueMap } from './value';
 
@@ -111,6 +112,27 @@ export function checkTypes(root: ExprNode, env: ValueMap, source: string): void 
   const mismatch = (node: NodeOf<'binary'>, l: StaticType, r: StaticType): never =>
     error(`invalid operation: ${node.operator} (mismatched types ${GO_NAMES[l]} and ${GO_NAMES[r]})`, node);
 
+  // Indexing rules of expr-lang's checker: arrays take ints, maps strings, times and durations their methods only.
+  const checkIndex = (node: ExprNode, object: StaticType, property: StaticType, name: string | undefined): void => {
+    switch (object) {
+      case 'array':
+        if (known(property) && property !== 'int') error(`array elements can only be selected using an integer (got ${GO_NAMES[property]})`, node);
+        return;
+      case 'map':
+        if (known(property) && property !== 'string') error(`cannot use ${GO_NAMES[property]} to get an element from map[string]interface {}`, node);
+        return;
+      case 'time': case 'duration':
+        if (name !== undefined && !findMethod(object === 'time' ? new GoTime(0n) : new GoDuration(0n), name)) {
+          error(`type ${GO_NAMES[object]} has no field ${name}`, node);
+        }
+        return;
+      case 'unknown': return;
+      default:
+        if (name !== undefined) error(`type ${object === 'nil' ? 'nil' : GO_NAMES[object]} has no field ${name}`, node);
+        if (known(property)) error(`type ${GO_NAMES[object]}[${GO_NAMES[property]}] is undefined`, node);
+    }
+  };
+
   const binary = (node: NodeOf<'binary'>, scope: Scope): StaticType => {
     const l = infer(node.left, scope);
     const r = infer(node.right, scope);
@@ -161,6 +183,13 @@ export function checkTypes(root: ExprNode, env: ValueMap, source: string): void 
     }
     const invalid = (): never => error(`invalid argument for ${node.name} (type ${GO_NAMES[first]})`, node);
     switch (node.name) {
+      case 'get': {
+        const index = args[1] ?? 'unknown';
+        if (known(first) && first !== 'array' && first !== 'map') error(`type ${GO_NAMES[first]} does not support indexing`, node);
+        if (first === 'array' && known(index) && index !== 'int') error(`non-integer slice index ${GO_NAMES[index]}`, node);
+        if (first === 'map' && known(index) && index !== 'string') error(`cannot use ${GO_NAMES[index]} to get an element from map[string]interface {}`, node);
+        break;
+      }
       case 'len':
         if (known(first) && !['array', 'map', 'string'].includes(first)) invalid();
         break;
@@ -222,10 +251,8 @@ export function checkTypes(root: ExprNode, env: ValueMap, source: string): void 
       case 'member': {
         const object = infer(node.object, scope);
         const property = infer(node.property, scope);
-        if (object === 'nil') error(`type nil has no field ${node.property.kind === 'string' ? node.property.value : '?'}`, node);
-        if (object === 'array' && known(property) && property !== 'int') {
-          error(`array elements can only be selected using an integer (got ${GO_NAMES[property]})`, node.property);
-        }
+        const name = node.property.kind === 'string' ? node.property.value : undefined;
+        checkIndex(node, object, property, name);
         return 'unknown';
       }
       case 'call': {

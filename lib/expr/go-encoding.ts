@@ -35,20 +35,22 @@ function encodeBits(bytes: Uint8Array, alphabet: string, bitsPerChar: number, bl
 }
 
 function decodeBits(text: string, alphabet: string, bitsPerChar: number, blockChars: number, label: string): Uint8Array {
-  // Go's decoders skip newlines; everything else must be in the alphabet, padded to whole blocks.
+  // Go's decoders skip newlines, stop at the first character outside the alphabet (reporting its offset), and only
+  // then insist on whole, correctly padded blocks.
   const input = text.replace(/[\r\n]/g, '');
   const illegal = (at: number): never => fail(`illegal ${label} data at input byte ${at}`);
-  if (input.length % blockChars !== 0) illegal(input.length - (input.length % blockChars));
-  const padStart = input.indexOf('=');
-  const body = padStart < 0 ? input : input.slice(0, padStart);
-  if (padStart >= 0 && (/[^=]/.test(input.slice(padStart)) || input.length - padStart >= blockChars)) illegal(padStart);
+  const chars = [...input];
+  const padStart = chars.indexOf('=');
+  const body = padStart < 0 ? chars : chars.slice(0, padStart);
+  const bad = body.findIndex((char) => !alphabet.includes(char));
+  if (bad >= 0) illegal(bad);
+  if (padStart >= 0 && (chars.slice(padStart).some((c) => c !== '=') || chars.length % blockChars !== 0)) illegal(padStart);
+  if (chars.length % blockChars !== 0) illegal(chars.length - (chars.length % blockChars));
   const out: number[] = [];
   let buffer = 0;
   let bits = 0;
-  for (const [i, char] of [...body].entries()) {
-    const value = alphabet.indexOf(char);
-    if (value < 0) illegal(i);
-    buffer = (buffer << bitsPerChar) | value;
+  for (const char of body) {
+    buffer = (buffer << bitsPerChar) | alphabet.indexOf(char);
     bits += bitsPerChar;
     if (bits >= 8) {
       bits -= 8;

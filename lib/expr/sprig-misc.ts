@@ -76,9 +76,11 @@ function replaceAll(pattern: string, text: string, replacement: (match: RegExpEx
   return out + text.slice(last);
 }
 
-function findAll(pattern: string, text: string, n: bigint): string[] {
+// FindAllString: nil (not an empty list) when nothing matches.
+function findAll(pattern: string, text: string, n: bigint): string[] | null {
   const matches = [...text.matchAll(compileGoRegexp(pattern, true))].map((m) => m[0]);
-  return n < 0n ? matches : matches.slice(0, Number(n));
+  const limited = n < 0n ? matches : matches.slice(0, Number(n));
+  return limited.length === 0 ? null : limited;
 }
 
 // regexp.Split, line for line: note a trailing empty piece is kept only when the last match did not end the text.

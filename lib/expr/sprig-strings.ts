@@ -3,6 +3,7 @@ import { fromUtf8, toUtf8 } from './go-encoding';
 import { goReplace, goSplit, goTitle, goToLower, goToUpper, goTrim, goTrimSpace } from './go-strings';
 import { goFunction, goQuote, strval, toStringList } from './sprig-convert';
 import { isGoSpace } from './tokenize-expr';
+import { toDelimitedCase, toPascalCase } from './xstrings-case';
 import { isNil, toValueMap } from './value';
 import type { ExprFunction, Value } from './value';
 
@@ -53,71 +54,38 @@ function initials(text: string): string {
   return out;
 }
 
-function isConnector(char: string): boolean {
-  return char === '-' || char === '_' || isGoSpace(char);
-}
-
-// xstrings.ToCamelCase before v1.5 (what sprig's camelcase means): connectors go, the letter after one is upper-cased.
-function camelCase(text: string): string {
-  const chars = [...text];
+// goutils.WrapCustom: break at the last space within the width; a longer word is split only with wrapLongWords,
+// otherwise it runs on to the next space.
+function wrap(text: string, width: number, separator: string, wrapLongWords: boolean): string {
+  if (text === '') return '';
+  const newLine = separator === '' ? '\n' : separator;
+  const length = Math.max(1, width);
   let out = '';
-  let i = 0;
-  while (i < chars.length && isConnector(chars[i] ?? '')) out += chars[i++];
-  let upperNext = true;
-  for (; i < chars.length; i++) {
-    const char = chars[i] ?? '';
-    if (isConnector(char)) {
-      if (isConnector(chars[i + 1] ?? '')) out += char; // runs of connectors keep all but the last
-      upperNext = true;
+  let offset = 0;
+  while (text.length - offset > length) {
+    if (text[offset] === ' ') {
+      offset += 1;
       continue;
     }
-    out += upperNext ? char.toUpperCase() : char;
-    upperNext = false;
-  }
-  return out;
-}
-
-// xstrings.ToSnakeCase/ToKebabCase, simplified: words split at connectors and case changes ("HTTPServer" is
-// "http_server"); a number stays with the word before it unless lower-case letters follow ("HTTP2xx" is "http_2xx").
-function delimitedCase(text: string, connector: string): string {
-  const words: string[] = [];
-  for (const chunk of text.split(/[-_\s]+/u)) {
-    const parts = chunk.match(/\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+\p{Ll}*|[^\p{L}\p{N}]+/gu) ?? [];
-    for (const part of parts) {
-      const previous = words[words.length - 1];
-      if (/^\p{N}+$/u.test(part) && previous !== undefined && /[\p{L}\p{N}]$/u.test(previous)) {
-        words[words.length - 1] = previous + part;
-      } else words.push(part);
-    }
-  }
-  return words.filter((word) => word !== '').map((word) => word.toLowerCase()).join(connector);
-}
-
-function wrap(text: string, width: number, separator = '\n'): string {
-  // goutils.WrapCustom with wrapLongWords: break at spaces so lines stay within width, long words split.
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(' ').filter((w) => w !== '')) {
-      let rest = word;
-      while (rest.length > width && width > 0) {
-        if (line !== '') {
-          lines.push(line);
-          line = '';
-        }
-        lines.push(rest.slice(0, width));
-        rest = rest.slice(width);
-      }
-      if (line === '') line = rest;
-      else if (line.length + 1 + rest.length <= width) line += ` ${rest}`;
-      else {
-        lines.push(line);
-        line = rest;
+    const space = text.slice(offset, length + offset + 1).lastIndexOf(' ');
+    if (space >= 0) {
+      out += text.slice(offset, offset + space) + newLine;
+      offset += space + 1;
+    } else if (wrapLongWords) {
+      out += text.slice(offset, offset + length) + newLine;
+      offset += length;
+    } else {
+      const next = text.indexOf(' ', offset + length);
+      if (next < 0) {
+        out += text.slice(offset);
+        offset = text.length;
+      } else {
+        out += text.slice(offset, next) + newLine;
+        offset = next + 1;
       }
     }
-    lines.push(line);
   }
-  return lines.join(separator);
+  return out + text.slice(offset);
 }
 
 function indexedMap(parts: string[]): Value {
@@ -173,11 +141,11 @@ export const SPRIG_STRING_FUNCTIONS: Record<string, ExprFunction> = {
   nospace: goFunction('nospace', ['string'], (s: string) => [...s].filter((char) => !isGoSpace(char)).join('')),
   initials: goFunction('initials', ['string'], initials),
   swapcase: goFunction('swapcase', ['string'], swapCase),
-  snakecase: goFunction('snakecase', ['string'], (s: string) => delimitedCase(s, '_')),
-  kebabcase: goFunction('kebabcase', ['string'], (s: string) => delimitedCase(s, '-')),
-  camelcase: goFunction('camelcase', ['string'], camelCase),
-  wrap: goFunction('wrap', ['int', 'string'], (width: bigint, s: string) => wrap(s, Math.max(1, Number(width)))),
-  wrapWith: goFunction('wrapWith', ['int', 'string', 'string'], (width: bigint, sep: string, s: string) => wrap(s, Math.max(1, Number(width)), sep)),
+  snakecase: goFunction('snakecase', ['string'], (s: string) => toDelimitedCase(s, '_')),
+  kebabcase: goFunction('kebabcase', ['string'], (s: string) => toDelimitedCase(s, '-')),
+  camelcase: goFunction('camelcase', ['string'], toPascalCase),
+  wrap: goFunction('wrap', ['int', 'string'], (width: bigint, s: string) => wrap(s, Number(width), '\n', false)),
+  wrapWith: goFunction('wrapWith', ['int', 'string', 'string'], (width: bigint, sep: string, s: string) => wrap(s, Number(width), sep, true)),
   contains: goFunction('contains', ['string', 'string'], (sub: string, s: string) => s.includes(sub)),
   hasPrefix: goFunction('hasPrefix', ['string', 'string'], (prefix: string, s: string) => s.startsWith(prefix)),
   hasSuffix: goFunction('hasSuffix', ['string', 'string'], (suffix: string, s: string) => s.endsWith(suffix)),
