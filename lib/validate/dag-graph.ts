@@ -85,12 +85,14 @@ export function sortTasks(tasks: readonly DAGTask[]): number[] | SortFailure {
       return { index, field, message: `dependency '${unknown}' is not defined` };
     }
   }
+  const dependents = new Map<string, number[]>();
+  for (const [index, names] of dependencies.entries()) {
+    for (const name of names) dependents.set(name, [...(dependents.get(name) ?? []), index]);
+  }
   const remaining = dependencies.map((names) => names.length);
   const order = tasks.flatMap((_, index) => (remaining[index] === 0 ? [index] : []));
   for (let head = 0; head < order.length; head++) {
-    const name = tasks[order[head] as number]?.name;
-    for (const [index, names] of dependencies.entries()) {
-      if (!names.includes(name as string)) continue;
+    for (const index of dependents.get(tasks[order[head] as number]?.name as string) ?? []) {
       remaining[index] = (remaining[index] ?? 0) - 1;
       if (remaining[index] === 0) order.push(index);
     }

@@ -7,6 +7,16 @@ export const anyItemKey = 'item.*';
 export const anyWorkflowOutputParameterKey = 'workflow.outputs.parameters.*';
 export const anyWorkflowOutputArtifactKey = 'workflow.outputs.artifacts.*';
 
+/** What variable resolution needs of a scope: membership. Steps and tasks layer their own variables over it. */
+export interface ScopeLookup {
+  has(key: string): boolean;
+}
+
+/** A scope with `additions` layered over `base`, so each step or task need not copy the whole scope. */
+export function layerScope(base: ScopeLookup, additions: ReadonlySet<string>): ScopeLookup {
+  return { has: (key) => additions.has(key) || base.has(key) };
+}
+
 const checkedPrefixes = ['item.', 'steps.', 'inputs.', 'outputs.', 'pod.', 'workflow.', 'tasks.'];
 
 // Runtime-only variables that validation cannot see but accepts.
@@ -20,7 +30,7 @@ const runtimePrefixes = [
   'node.name',
 ];
 
-function isAccepted(tag: string, scope: ReadonlySet<string>, workflowTemplateValidation: boolean): boolean {
+function isAccepted(tag: string, scope: ScopeLookup, workflowTemplateValidation: boolean): boolean {
   if ((tag === 'item' || tag.startsWith('item.')) && scope.has(anyItemKey)) return true;
   if (tag.startsWith('workflow.outputs.parameters.') && scope.has(anyWorkflowOutputParameterKey)) return true;
   if (tag.startsWith('workflow.outputs.artifacts.') && scope.has(anyWorkflowOutputArtifactKey)) return true;
@@ -35,7 +45,7 @@ function isAccepted(tag: string, scope: ReadonlySet<string>, workflowTemplateVal
  */
 export function findUnresolvedVariable(
   text: string,
-  scope: ReadonlySet<string>,
+  scope: ScopeLookup,
   globals: ReadonlyMap<string, string>,
   workflowTemplateValidation: boolean,
 ): string | undefined {

@@ -5,7 +5,7 @@ import { checkTaskResults, getTaskAncestry, getTaskDependencies, sortTasks } fro
 import { checkFieldNames } from './field-names';
 import { extractFailedTag, locateText } from './locate-text';
 import { toArgumentSource, toFakeArguments } from './process-args';
-import { findUnresolvedVariable } from './resolve-variables';
+import { findUnresolvedVariable, layerScope } from './resolve-variables';
 import { hasExitHook, toTemplateHolder } from './template-holder-of';
 import type { ValidationIssue } from './types';
 import { validateArguments } from './validate-arguments';
@@ -22,11 +22,11 @@ function unresolvedIssue(message: string, value: unknown, path: string): Validat
 }
 
 /** Argo's validateDAGTaskArgumentDependency: an argument taken from `{{tasks.X...}}` needs X as an ancestor. */
-function checkArgumentDependencies(args: Arguments | undefined, ancestry: readonly string[], path: string): ValidationIssue | undefined {
+function checkArgumentDependencies(args: Arguments | undefined, ancestry: ReadonlySet<string>, path: string): ValidationIssue | undefined {
   for (const [index, param] of (args?.parameters ?? []).entries()) {
     if (param.value?.startsWith('{{tasks.')) {
       const task = param.value.split('.')[1] ?? '';
-      if (!ancestry.includes(task)) {
+      if (!ancestry.has(task)) {
         return toIssue(`${path}.arguments.parameters[${index}].value`, `missing dependency '${task}' for parameter '${param.name}': add it to depends or dependencies`);
       }
     }
@@ -34,7 +34,7 @@ function checkArgumentDependencies(args: Arguments | undefined, ancestry: readon
   for (const [index, artifact] of (args?.artifacts ?? []).entries()) {
     if (artifact.from?.startsWith('{{tasks.')) {
       const task = artifact.from.split('.')[1] ?? '';
-      if (!ancestry.includes(task)) {
+      if (!ancestry.has(task)) {
         return toIssue(`${path}.arguments.artifacts[${index}].from`, `missing dependency '${task}' for artifact '${artifact.name}': add it to depends or dependencies`);
       }
     }
@@ -91,7 +91,12 @@ export function validateDag(
   const names = checkFieldNames(tasks.map((task) => task.name), 'field');
   if (names !== undefined) return toIssue(`${taskPath(names.index)}.name`, names.message);
   const byName = new Map(tasks.map((task) => [task.name, task]));
-  const dependenciesOf = (name: string) => [...getTaskDependencies(byName.get(name) ?? { name }).keys()];
+  const dependencyCache = new Map<string, string[]>();
+  const dependenciesOf = (name: string) => {
+    let names = dependencyCache.get(name);
+    if (names === undefined) dependencyCache.set(name, (names = [...getTaskDependencies(byName.get(name) ?? { name }).keys()]));
+    return names;
+  };
   const resolved = new Map<string, Template | undefined>();
   for (const index of order) {
     const task = tasks[index] as DAGTask;
@@ -121,20 +126,22 @@ export function validateDag(
     if (task.hooks !== undefined) scope.add(`tasks.${task.name}.status`);
     addOutputsToScope(state, taskTemplate, 'tasks', task.name, scope, false, false);
     if (hasExitHook(task)) addOutputsToScope(state, taskTemplate, 'tasks', task.name, scope, false, false);
-    const taskScope = new Set(scope);
+    // Argo re-adds each ancestor's outputs with isAncestor set; the first pass already added all the rest, so
+    // only `tasks.<ancestor>.status` is new, answered from the ancestry rather than copied into a new scope.
+    const additions = new Set<string>();
     const ancestry = getTaskAncestry(task.name, dependenciesOf);
-    for (const ancestor of ancestry) {
-      const ancestorTask = byName.get(ancestor) as DAGTask;
-      addOutputsToScope(state, resolved.get(ancestor), 'tasks', ancestor, taskScope, isAggregate(ancestorTask), true);
-    }
-    for (const param of task.inline?.inputs?.parameters ?? []) taskScope.add(`inputs.parameters.${param.name}`);
-    const loop = addItemsToScope(task, taskScope);
+    const ancestors = new Set(ancestry);
+    for (const param of task.inline?.inputs?.parameters ?? []) additions.add(`inputs.parameters.${param.name}`);
+    const loop = addItemsToScope(task, additions);
     if (loop !== undefined) return toIssue(at, loop);
+    const isAncestorStatus = (key: string) => key.startsWith('tasks.') && key.endsWith('.status') && ancestors.has(key.slice(6, -7));
+    const layered = layerScope(scope, additions);
+    const taskScope = { has: (key: string) => layered.has(key) || isAncestorStatus(key) };
     const unresolved = findUnresolvedVariable(JSON.stringify(task), taskScope, state.globals, state.modes.workflowTemplateValidation);
     if (unresolved !== undefined) return unresolvedIssue(unresolved, task, at);
     const argsIssue = validateArguments(`${at}.arguments`, task.arguments, false);
     if (argsIssue !== undefined) return argsIssue;
-    const dependencyIssue = checkArgumentDependencies(task.arguments, ancestry, at);
+    const dependencyIssue = checkArgumentDependencies(task.arguments, ancestors, at);
     if (dependencyIssue !== undefined) return dependencyIssue;
     const second = validateHolder(toTemplateHolder(task, at), base, toArgumentSource(task.arguments));
     if (second.issue !== undefined) return second.issue;

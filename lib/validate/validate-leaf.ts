@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import type { Template } from '@/lib/generated/argo';
 import { extractFailedTag, locateText } from './locate-text';
 import { isPlaceholder } from './placeholders';
+import type { ScopeLookup } from './resolve-variables';
 import { findUnresolvedVariable } from './resolve-variables';
 import type { ValidationIssue } from './types';
 import { checkContainerSet } from './validate-container-set';
@@ -99,7 +100,7 @@ function checkActiveDeadline(template: Template, path: string): ValidationIssue 
 /** The first problem with a leaf template (already substituted), with `scope` the variables it may use. */
 export function validateLeaf(
   state: ValidationState,
-  scope: ReadonlySet<string>,
+  scope: ScopeLookup,
   base: TemplateBase,
   template: Template,
   path: string,

@@ -3,6 +3,7 @@ import { isParameterReference } from './add-to-scope';
 import { checkArtifactPath } from './check-artifact';
 import { checkFieldNames, checkParamOrArtifactName } from './field-names';
 import { extractFailedTag, locateText } from './locate-text';
+import type { ScopeLookup } from './resolve-variables';
 import { findUnresolvedVariable } from './resolve-variables';
 import { getTemplateKind, isLeafKind } from './template-kind';
 import type { ValidationIssue } from './types';
@@ -46,7 +47,7 @@ function checkValueFromForKind(param: Parameter, template: Template): string | u
 /** The first problem with a (substituted) template's outputs, with `scope` the variables its outputs may use. */
 export function validateOutputs(
   state: ValidationState,
-  scope: ReadonlySet<string>,
+  scope: ScopeLookup,
   template: Template,
   path: string,
 ): ValidationIssue | undefined {

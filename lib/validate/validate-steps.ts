@@ -6,7 +6,7 @@ import { placeholderPrefix } from './placeholders';
 import type { ArgumentSource } from './process-args';
 import { toArgumentSource, toFakeArguments } from './process-args';
 import type { TemplateHolder } from './resolve-template';
-import { findUnresolvedVariable } from './resolve-variables';
+import { findUnresolvedVariable, layerScope } from './resolve-variables';
 import { checkHooks, hasExitHook, toTemplateHolder } from './template-holder-of';
 import type { ValidationIssue } from './types';
 import { validateArguments } from './validate-arguments';
@@ -55,8 +55,8 @@ export function validateSteps(
       if (hasExitHook(step)) addOutputsToScope(state, first.template, 'steps', step.name, scope, false, false);
       const hook = checkHooks(step.hooks, `${at}.hooks`);
       if (hook !== undefined) return toIssue(hook.path, hook.message);
-      const stepScope = new Set(scope);
-      for (const param of step.inline?.inputs?.parameters ?? []) stepScope.add(`inputs.parameters.${param.name}`);
+      const inlineInputs = new Set((step.inline?.inputs?.parameters ?? []).map((param) => `inputs.parameters.${param.name}`));
+      const stepScope = layerScope(scope, inlineInputs);
       const unresolved = findUnresolvedVariable(JSON.stringify(step), stepScope, state.globals, state.modes.workflowTemplateValidation);
       if (unresolved !== undefined) {
         const tag = extractFailedTag(unresolved);
