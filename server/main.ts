@@ -8,6 +8,7 @@ import type { ClusterPort } from './cluster/cluster-port';
 import { KubeCluster, loadKubeConfig } from './cluster/kube-cluster';
 import { defaultExecutorImage, KubePodExecutor } from './controller/kube-pod-executor';
 import { LocalPodExecutor } from './controller/local-pod-executor';
+import type { PodExecutor } from './controller/pod-executor';
 import { WorkflowController } from './controller/workflow-controller';
 import { createLocalRunner } from './runner/local-runner';
 import { type CapstanConfig, ConfigError, formatHelp, parseConfig } from './config';
@@ -46,28 +47,31 @@ async function main(): Promise<void> {
 
   const cluster = await openCluster(config, logger);
   let controller: WorkflowController | undefined;
+  let executor: PodExecutor;
   if (config.mode === 'embedded') {
     const runner = await createLocalRunner({ dataDir: config.dataDir, sandbox: config.sandbox, logger });
     if (!runner.sandboxed && config.sandbox !== 'none') {
       logger.warn('bubblewrap is not usable here: steps run as plain local processes (apt-get install bubblewrap to sandbox them)');
     }
-    controller = new WorkflowController(cluster, new LocalPodExecutor(runner), logger, { workers: config.workflowWorkers });
+    executor = new LocalPodExecutor(runner);
+    controller = new WorkflowController(cluster, executor, logger, { workers: config.workflowWorkers });
     await controller.start();
   } else {
     // Pods run Argo's own argoexec image. The controller keeps to --namespace, like argo's --namespaced, so it can
     // share a cluster with another Argo controller.
     const kube = cluster as KubeCluster;
-    const executor = new KubePodExecutor(kube.kubeConfig, {
+    const kubeExecutor = new KubePodExecutor(kube.kubeConfig, {
       namespace: config.namespace,
       // Until config.ts has an --executor-image flag: the image argoexec runs from.
       executor: { image: process.env.CAPSTAN_EXECUTOR_IMAGE || defaultExecutorImage },
       logger,
     });
-    await executor.start();
+    await kubeExecutor.start();
+    executor = kubeExecutor;
     controller = new WorkflowController(cluster, executor, logger, { workers: config.workflowWorkers, namespace: config.namespace });
     await controller.start();
   }
-  setRuntime({ config, cluster, logger, startedAt: new Date() });
+  setRuntime({ config, cluster, executor, logger, startedAt: new Date() });
 
   const app = next({ dev: config.dev, dir: root, hostname: 'localhost', port: config.port });
   await app.prepare();

@@ -1,5 +1,6 @@
 import { ApiError, GrpcCode } from '@/lib/api-error';
 import type { ClusterPort } from './cluster/cluster-port';
+import type { PodExecutor } from './controller/pod-executor';
 import type { CapstanConfig } from './config';
 import type { Logger } from './logger';
 
@@ -7,6 +8,8 @@ import type { Logger } from './logger';
 export interface Runtime {
   config: CapstanConfig;
   cluster: ClusterPort;
+  /** Runs and reads pods: local processes in embedded mode, Kubernetes pods otherwise. */
+  executor?: PodExecutor;
   logger: Logger;
   startedAt: Date;
 }

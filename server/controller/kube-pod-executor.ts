@@ -1,5 +1,6 @@
+import { PassThrough } from 'node:stream';
 import {
-  CoreV1Api, CustomObjectsApi, type KubeConfig, type KubernetesListObject, type KubernetesObject, PatchStrategy, setHeaderOptions,
+  CoreV1Api, CustomObjectsApi, type KubeConfig, type KubernetesListObject, type KubernetesObject, Log, PatchStrategy, setHeaderOptions,
   type V1Pod,
 } from '@kubernetes/client-node';
 import { isApiError } from '@/lib/api-error';
@@ -14,7 +15,7 @@ import { PodBuildError } from '@/lib/pods/pod-volumes';
 import { fromKubeError } from '../cluster/kube-errors';
 import type { Logger } from '../logger';
 import { NodeInformer } from './kube/node-informer';
-import type { PodExecutor, WorkflowRef } from './pod-executor';
+import type { PodExecutor, PodLogLine, PodLogOptions, WorkflowRef } from './pod-executor';
 
 /** The argoexec image of the test bed's oracle (Argo v3.7.9); Argo v4.1.2's own would be `:v4.1.2`. */
 export const defaultExecutorImage = 'quay.io/argoproj/argoexec:v3.7.9';
@@ -51,7 +52,10 @@ export class KubePodExecutor implements PodExecutor {
   private readonly labelled = new Set<string>();
   private readonly executor: ExecutorSettings;
 
+  private readonly logReader: Log;
+
   constructor(kubeConfig: KubeConfig, private readonly options: KubePodExecutorOptions = {}) {
+    this.logReader = new Log(kubeConfig);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.custom = kubeConfig.makeApiClient(CustomObjectsApi);
     this.executor = { image: defaultExecutorImage, ...options.executor };
@@ -164,6 +168,31 @@ export class KubePodExecutor implements PodExecutor {
       });
   }
 
+  /** A container's log through the API server, with Kubernetes' timestamps split off each line. */
+  async *logs(workflow: WorkflowRef, pod: { podName: string }, options: PodLogOptions, signal: AbortSignal): AsyncIterable<PodLogLine> {
+    const stream = new PassThrough();
+    let request: AbortController | undefined;
+    signal.addEventListener('abort', () => {
+      request?.abort();
+      stream.end();
+    }, { once: true });
+    try {
+      request = await this.logReader.log(workflow.namespace, pod.podName, options.container ?? 'main', stream, (error: unknown) => {
+        if (error) stream.destroy(error instanceof Error ? error : new Error(String(error)));
+        else stream.end();
+      }, { follow: options.follow, sinceSeconds: options.sinceSeconds, tailLines: options.tailLines, timestamps: true });
+    } catch (error) {
+      throw fromKubeError(error);
+    }
+    let rest = '';
+    for await (const chunk of stream) {
+      const lines = (rest + String(chunk)).split('\n');
+      rest = lines.pop() ?? '';
+      for (const raw of lines) yield splitTimestamp(raw);
+    }
+    if (rest) yield splitTimestamp(rest);
+  }
+
   onChange(listener: (workflowUid: string) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -192,4 +221,11 @@ export class KubePodExecutor implements PodExecutor {
       throw fromKubeError(error);
     }
   }
+}
+
+/** Kubernetes prefixes each line with an RFC 3339 timestamp and a space when asked for timestamps. */
+function splitTimestamp(raw: string): PodLogLine {
+  const space = raw.indexOf(' ');
+  if (space > 0 && /^\d{4}-\d\d-\d\dT/.test(raw)) return { time: raw.slice(0, space), line: raw.slice(space + 1) };
+  return { time: '', line: raw };
 }

@@ -1,7 +1,7 @@
 import type { PodObservation } from '@/lib/engine/types';
 import type { Template } from '@/lib/generated/argo';
 import { type StepRunner, type StepSpec } from '../runner/step-runner';
-import type { PodExecutor, WorkflowRef } from './pod-executor';
+import type { PodExecutor, PodLogLine, PodLogOptions, WorkflowRef } from './pod-executor';
 
 function parameterText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -99,6 +99,12 @@ export class LocalPodExecutor implements PodExecutor {
       };
     }
     return observations;
+  }
+
+  async *logs(workflow: WorkflowRef, pod: { nodeId: string }, options: PodLogOptions, signal: AbortSignal): AsyncIterable<PodLogLine> {
+    const ref = { workflowUid: workflow.uid, id: pod.nodeId };
+    if (!this.runner.observe(ref)) return;
+    yield* this.runner.logs(ref, { container: options.container ?? 'main', follow: options.follow, sinceSeconds: options.sinceSeconds, tailLines: options.tailLines }, signal);
   }
 
   onChange(listener: (workflowUid: string) => void): () => void {

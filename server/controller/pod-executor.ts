@@ -8,6 +8,20 @@ export interface WorkflowRef {
   uid: string;
 }
 
+/** How much of a pod's log to read, as Kubernetes' PodLogOptions and Argo's `grep`. */
+export interface PodLogOptions {
+  container?: string;
+  follow?: boolean;
+  sinceSeconds?: number;
+  tailLines?: number;
+}
+
+/** One line of a pod's log with the time it was written (RFC 3339). */
+export interface PodLogLine {
+  time: string;
+  line: string;
+}
+
 /** What the controller needs of whatever runs pods: local processes in embedded mode, pods in Kubernetes. */
 export interface PodExecutor {
   createPod(workflow: WorkflowRef, pod: { nodeId: string; podName: string; template: Template }): Promise<void>;
@@ -16,6 +30,8 @@ export interface PodExecutor {
   observe(workflow: WorkflowRef, nodeIds: string[]): Record<string, PodObservation>;
   /** Calls `listener` with the workflow's uid whenever one of its pods changes. */
   onChange(listener: (workflowUid: string) => void): () => void;
+  /** The lines a pod's container wrote; with `follow`, until the pod ends or `signal` aborts. */
+  logs(workflow: WorkflowRef, pod: { nodeId: string; podName: string }, options: PodLogOptions, signal: AbortSignal): AsyncIterable<PodLogLine>;
   /** Frees everything a finished or deleted workflow's pods hold. */
   cleanUp(workflow: WorkflowRef, nodeIds: string[]): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { LogQuery } from '../services/workflow-logs';
+import { parseQuery } from './parse';
+
+const logQuery = z.looseObject({
+  podName: z.string().optional(),
+  grep: z.string().optional(),
+  'logOptions.container': z.string().optional(),
+  'logOptions.follow': z.enum(['true', 'false']).optional(),
+  'logOptions.sinceSeconds': z.coerce.number().int().nonnegative().optional(),
+  'logOptions.tailLines': z.coerce.number().int().nonnegative().optional(),
+});
+
+/** Reads the query of argo-server's log endpoints (`podName`, `grep`, `logOptions.*`). */
+export function parseLogQuery(url: URL, podName?: string): LogQuery {
+  const q = parseQuery(url, logQuery);
+  return {
+    podName: podName ?? q.podName,
+    grep: q.grep,
+    container: q['logOptions.container'],
+    follow: q['logOptions.follow'] === 'true',
+    sinceSeconds: q['logOptions.sinceSeconds'],
+    tailLines: q['logOptions.tailLines'],
+  };
+}
