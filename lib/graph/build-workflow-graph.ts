@@ -1,0 +1,113 @@
+import type { NodeStatus } from '../generated/argo';
+import { exitsOfGroup, nodesInsideGroup, outboundLeaves } from './group-scope';
+import { displayLabel, displayPhase, isCollapsibleType, isDimmed, kindOfNode } from './node-display';
+import type { GraphEdge, GraphNode, GraphViewOptions, WorkflowGraph } from './types';
+
+/** Argo's UI shows at most three children of a node until it is expanded: the first, a placeholder, the last. */
+const maxChildrenShown = 3;
+
+/** The id of the placeholder standing for a node's hidden children. */
+export function hiddenNodeId(parentId: string): string {
+  return `hidden:${parentId}`;
+}
+
+/**
+ * Builds the graph Argo's UI draws from `status.nodes`: edges follow `children` from the node named like the
+ * workflow; a node with more than three children shows the first, an "N hidden nodes" placeholder and the last
+ * (unless expanded); folded Retry/TaskGroup nodes stand for their subtree; the exit handler hangs under the
+ * workflow's last pods. Nodes and edges come out in traversal order, so the same input gives the same graph.
+ */
+export function buildWorkflowGraph(
+  workflowName: string,
+  nodes: Readonly<Record<string, NodeStatus>>,
+  options: GraphViewOptions = {},
+): WorkflowGraph {
+  const expanded = options.expanded ?? new Set<string>();
+  const collapsed = options.collapsed ?? new Set<string>();
+  const graphNodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  const traversed = new Set<string>();
+  const placeholders = new Map<string, string[]>();
+
+  const addEdge = (source: string | undefined, target: string) => {
+    if (source === undefined || source === target) return;
+    edges.set(`${source}\u0000${target}`, { source, target });
+  };
+  const addNode = (node: NodeStatus, folded: number) => {
+    if (graphNodes.has(node.id)) return;
+    const collapsible = isCollapsibleType(node.type);
+    graphNodes.set(node.id, {
+      id: node.id,
+      kind: folded > 0 ? 'card' : kindOfNode(node.type),
+      type: node.type,
+      label: displayLabel(node),
+      phase: displayPhase(node),
+      dimmed: isDimmed(node),
+      collapsible,
+      hiddenCount: folded,
+    });
+  };
+
+  const traverse = (rootId: string, rootParent: string | undefined) => {
+    const queue: { id: string; parent: string | undefined }[] = [{ id: rootId, parent: rootParent }];
+    for (let head = 0; head < queue.length; head++) {
+      const { id, parent } = queue[head]!;
+      const node = nodes[id];
+      if (!node) continue;
+      const folded = collapsed.has(id) && isCollapsibleType(node.type) ? nodesInsideGroup(nodes, id) : undefined;
+      addNode(node, folded?.size ?? 0);
+      addEdge(parent, id);
+      if (traversed.has(id)) continue;
+      traversed.add(id);
+      const children = folded ? exitsOfGroup(nodes, id, folded) : (node.children ?? []).filter((c) => nodes[c]);
+      const hideMiddle = !folded && children.length > maxChildrenShown && !expanded.has('*') && !expanded.has(id);
+      if (!hideMiddle) {
+        for (const child of children) queue.push({ id: child, parent: id });
+        continue;
+      }
+      const hidden = children.slice(1, -1);
+      const placeholderId = hiddenNodeId(id);
+      placeholders.set(placeholderId, hidden);
+      graphNodes.set(placeholderId, {
+        id: placeholderId, kind: 'hidden', type: 'Collapsed', label: `${hidden.length} hidden nodes`, phase: '',
+        dimmed: false, collapsible: false, hiddenCount: hidden.length, expands: id,
+      });
+      queue.push({ id: children[0]!, parent: id });
+      addEdge(id, placeholderId);
+      queue.push({ id: children[children.length - 1]!, parent: id });
+    }
+  };
+
+  const root = nodes[workflowName] ?? Object.values(nodes).find((n) => n.name === workflowName);
+  if (root) traverse(root.id, undefined);
+
+  const exitHandler = Object.values(nodes).find((n) => n.name === `${workflowName}.onExit`);
+  if (exitHandler) {
+    const from = root ? outboundLeaves(nodes, root.id).filter((id) => graphNodes.has(id)) : [];
+    traverse(exitHandler.id, undefined);
+    for (const id of from.length ? from : root ? [root.id] : []) addEdge(id, exitHandler.id);
+  }
+
+  // A placeholder leads on to whatever its hidden children lead to that is drawn (the fan-in after a fan-out).
+  for (const [placeholderId, hidden] of placeholders) {
+    for (const target of drawnSuccessors(nodes, hidden, graphNodes)) addEdge(placeholderId, target);
+  }
+  return { nodes: [...graphNodes.values()], edges: [...edges.values()] };
+}
+
+/** Drawn nodes reachable from `start` through nodes that are not drawn. */
+function drawnSuccessors(nodes: Readonly<Record<string, NodeStatus>>, start: string[], drawn: ReadonlyMap<string, GraphNode>): string[] {
+  const found = new Set<string>();
+  const seen = new Set(start);
+  const stack = [...start];
+  while (stack.length) {
+    for (const child of nodes[stack.pop()!]?.children ?? []) {
+      if (drawn.has(child)) found.add(child);
+      else if (!seen.has(child) && nodes[child]) {
+        seen.add(child);
+        stack.push(child);
+      }
+    }
+  }
+  return [...found];
+}
