@@ -8,15 +8,22 @@ export function applyPodObservations(op: Operation): void {
   for (const node of Object.values(op.nodes)) {
     if (node.type !== 'Pod' || isFulfilled(node.phase)) continue;
     const pod = op.pods[node.id];
-    if (pod) applyObservation(node, pod, op.nowText);
+    if (pod) applyObservation(node, pod, op.nowText, isDaemon(op, node));
   }
 }
 
-function applyObservation(node: NodeStatus, pod: PodObservation, now: string): void {
+// Best effort: daemons are declared on the template, which a node names.
+function isDaemon(op: Operation, node: NodeStatus): boolean {
+  if (!node.templateName) return false;
+  return op.localScope.templates.some((t) => t.name === node.templateName && t.daemon === true);
+}
+
+function applyObservation(node: NodeStatus, pod: PodObservation, now: string, daemon: boolean): void {
   node.phase = pod.phase;
   if (pod.message) node.message = pod.message;
   if (pod.hostNodeName) node.hostNodeName = pod.hostNodeName;
-  // Argo records a pod's IP on its node only for daemon templates, which are not run yet.
+  // Argo records a pod's IP on its node only for daemon templates.
+  if (daemon && pod.podIP) node.podIP = pod.podIP;
   if (!isFulfilled(pod.phase)) return;
   node.finishedAt = pod.finishedAt ?? now;
   const outputs = { ...(node.outputs ?? {}) };

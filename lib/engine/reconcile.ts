@@ -8,6 +8,7 @@ import { orderNodeFields } from './node-order';
 import { Operation } from './operation';
 import { isCompleted, isFailedOrError, isFulfilled } from './phases';
 import { updateProgress } from './progress';
+import { findStartProblem } from './validate-on-start';
 import { shutdownOf, stopRunningNodes } from './shutdown';
 import type { EngineInput, EngineOutput } from './types';
 
@@ -30,6 +31,12 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
     status.finishedAt = toKubeTime(input.now);
     return { status, actions: [], changed: true };
   };
+
+  // A workflow that cannot run fails before it starts, as Argo's controller validates it (`invalid spec: …`).
+  if (!status.phase) {
+    const problem = findStartProblem(workflow, input.resolveTemplateRef);
+    if (problem) return failWorkflow(problem);
+  }
 
   let spec: WorkflowSpec = workflow.spec ?? {};
   if (spec.workflowTemplateRef) {
