@@ -84,8 +84,8 @@ function findAll(pattern: string, text: string, n: bigint): string[] | null {
 }
 
 // regexp.Split, line for line: note a trailing empty piece is kept only when the last match did not end the text.
-function regexSplit(pattern: string, text: string, n: bigint): string[] {
-  if (n === 0n) return [];
+function regexSplit(pattern: string, text: string, n: bigint): string[] | null {
+  if (n === 0n) return null;
   if (pattern.length > 0 && text.length === 0) return [''];
   let matches = [...text.matchAll(compileGoRegexp(pattern, true))];
   if (n > 0n) matches = matches.slice(0, Number(n));

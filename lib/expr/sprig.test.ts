@@ -27,3 +27,13 @@ describe('createSprigFunctions', () => {
     expect((sprig.now as () => unknown)()).toEqual(toGoTime(new Date('2024-01-02T03:04:05Z')));
   });
 });
+
+describe('createSprigFunctions caching', () => {
+  it('shares one frozen namespace per clock', () => {
+    const now = toGoTime(new Date('2020-01-01T00:00:00Z'));
+    const first = createSprigFunctions(now);
+    expect(createSprigFunctions(toGoTime(new Date('2020-01-01T00:00:00Z')))).toBe(first);
+    expect(createSprigFunctions(toGoTime(new Date('2021-01-01T00:00:00Z')))).not.toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+});

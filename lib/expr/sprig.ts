@@ -20,8 +20,22 @@ const UNAVAILABLE = [
 // Semantic-version constraints (Masterminds/semver) are a language of their own and are not reproduced yet.
 const NOT_IMPLEMENTED = ['semver', 'semverCompare'];
 
+// Building the namespace takes a couple of milliseconds, so recent ones are kept, keyed by their clock. They are
+// frozen: every environment built for the same instant shares one.
+const recent = new Map<string, ValueMap>();
+
 /** Builds the `sprig` namespace of Argo's expression environment; `now` is the clock for sprig's date functions. */
 export function createSprigFunctions(now?: GoTime): ValueMap {
+  const key = now ? `${now.epochNanos}/${now.offsetSeconds}/${now.zone}` : '';
+  const cached = recent.get(key);
+  if (cached) return cached;
+  const built = Object.freeze(buildSprigFunctions(now));
+  if (recent.size >= 16) recent.delete(recent.keys().next().value ?? '');
+  recent.set(key, built);
+  return built;
+}
+
+function buildSprigFunctions(now?: GoTime): ValueMap {
   const unavailable: Record<string, ExprFunction> = Object.fromEntries(UNAVAILABLE.map((name) => [
     name,
     () => fail(`sprig.${name} is not available in Capstan: it needs randomness, the network or key material`),

@@ -35,7 +35,9 @@ export function getOwn(map: ValueMap, key: string): Value | undefined {
 
 /** Sets an own property even for keys like `__proto__`, which plain assignment would treat specially. */
 export function setOwn(map: ValueMap, key: string, value: Value): void {
-  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty is slow on V8, so only the one key assignment mishandles takes that path.
+  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  else map[key] = value;
 }
 
 /** Builds a map from entries, safely for any key. */
