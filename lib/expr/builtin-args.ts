@@ -1,6 +1,6 @@
 import { fail } from './expression-error';
 import { toGoInt } from './operators';
-import { goTypeName, isNil, isValueMap } from './value';
+import { goTypeName, isValueMap } from './value';
 import type { Value, ValueMap } from './value';
 
 // Argument checks shared by expr-lang's builtins and sprig's functions. The messages follow the ones Go gives when
@@ -39,11 +39,4 @@ export function mapArg(name: string, args: readonly Value[], i: number): ValueMa
   const value = args[i];
   if (isValueMap(value)) return value;
   return fail(`cannot use ${goTypeName(value)} as argument (type map[string]interface {}) to call ${name}`);
-}
-
-/** A value Go would see as a string when a func(string) is called with it: nil becomes "", as reflect's zero value. */
-export function coerceStringParam(name: string, value: Value | undefined): string {
-  if (isNil(value)) return '';
-  if (typeof value === 'string') return value;
-  return fail(`reflect: Call using ${goTypeName(value)} as type string (calling ${name})`);
 }

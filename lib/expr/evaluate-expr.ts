@@ -41,7 +41,7 @@ interface Context {
 // Thrown when `?.` meets nil; caught by the enclosing chain node, which then yields nil.
 const CHAIN_NIL = Symbol('chain-nil');
 
-/** Evaluates a parsed expression against an environment. Names must already be checked (see checkNames). */
+/** Evaluates a parsed expression against an environment; check it first with checkExpr, as expr-lang compiles first. */
 export function evaluateAst(node: ExprNode, env: ValueMap, source: string, options: EvaluateOptions = {}): Value {
   const now = options.now instanceof Date ? toGoTime(options.now) : options.now;
   return evaluate(node, { env, source, builtin: { now }, lets: new Map(), frames: [] });
