@@ -1,5 +1,6 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import type { KubeObject } from '@/lib/k8s/object';
 import { PageHeader } from './page-header';
 import { PhaseBadge } from './phase-badge';
@@ -44,7 +45,11 @@ export function WorkflowList({ namespace }: { namespace?: string }) {
               const status = (wf['status'] ?? {}) as WorkflowStatus;
               return (
                 <tr key={wf.metadata.uid} className="border-t border-slate-100">
-                  <td className="px-4 py-2 font-medium">{wf.metadata.name}</td>
+                  <td className="px-4 py-2 font-medium">
+                    <Link href={`/workflows/${encodeURIComponent(ns)}/${encodeURIComponent(wf.metadata.name ?? '')}`} className="text-blue-700 hover:underline">
+                      {wf.metadata.name}
+                    </Link>
+                  </td>
                   <td className="px-4 py-2"><PhaseBadge phase={status.phase} /></td>
                   <td className="px-4 py-2 text-slate-600">{templateOf(wf)}</td>
                   <td className="px-4 py-2 text-slate-600">{wf.metadata.creationTimestamp?.replace('T', ' ').replace('Z', '')}</td>

@@ -48,10 +48,22 @@ export function buildWorkflowGraph(
     });
   };
 
+  // Queue entries are nodes to draw under a parent, or the placeholder for a parent's hidden children, kept in
+  // the children's order so that the layout starts from first, placeholder, last.
+  type Entry = { id: string; parent: string | undefined; hidden?: string[] };
   const traverse = (rootId: string, rootParent: string | undefined) => {
-    const queue: { id: string; parent: string | undefined }[] = [{ id: rootId, parent: rootParent }];
+    const queue: Entry[] = [{ id: rootId, parent: rootParent }];
     for (let head = 0; head < queue.length; head++) {
-      const { id, parent } = queue[head]!;
+      const { id, parent, hidden } = queue[head]!;
+      if (hidden) {
+        placeholders.set(id, hidden);
+        graphNodes.set(id, {
+          id, kind: 'hidden', type: 'Collapsed', label: `${hidden.length} hidden nodes`, phase: '',
+          dimmed: false, collapsible: false, hiddenCount: hidden.length, expands: parent,
+        });
+        addEdge(parent, id);
+        continue;
+      }
       const node = nodes[id];
       if (!node) continue;
       const folded = collapsed.has(id) && isCollapsibleType(node.type) ? nodesInsideGroup(nodes, id) : undefined;
@@ -65,16 +77,11 @@ export function buildWorkflowGraph(
         for (const child of children) queue.push({ id: child, parent: id });
         continue;
       }
-      const hidden = children.slice(1, -1);
-      const placeholderId = hiddenNodeId(id);
-      placeholders.set(placeholderId, hidden);
-      graphNodes.set(placeholderId, {
-        id: placeholderId, kind: 'hidden', type: 'Collapsed', label: `${hidden.length} hidden nodes`, phase: '',
-        dimmed: false, collapsible: false, hiddenCount: hidden.length, expands: id,
-      });
-      queue.push({ id: children[0]!, parent: id });
-      addEdge(id, placeholderId);
-      queue.push({ id: children[children.length - 1]!, parent: id });
+      queue.push(
+        { id: children[0]!, parent: id },
+        { id: hiddenNodeId(id), parent: id, hidden: children.slice(1, -1) },
+        { id: children[children.length - 1]!, parent: id },
+      );
     }
   };
 

@@ -1,0 +1,107 @@
+'use client';
+import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import type { GraphNode } from '@/lib/graph';
+import { formatElapsed } from './format';
+import { PhaseIcon } from './phase-icon';
+import { phaseStyle } from './phase-style';
+import { useNow } from './use-now';
+
+export interface GraphNodeData extends Record<string, unknown> {
+  node: GraphNode;
+  startedAt?: string;
+  finishedAt?: string;
+  selected: boolean;
+}
+export type WorkflowFlowNode = Node<GraphNodeData>;
+
+// A one-pixel handle on the border, so edges touch the node instead of stopping short of it.
+const anchorClass = '!pointer-events-none !h-px !min-h-0 !w-px !min-w-0 !border-0 !opacity-0';
+
+// Edges enter at the top and leave at the bottom; the handles are anchors only, never dragged.
+function Anchors() {
+  return (
+    <>
+      <Handle type="target" position={Position.Top} isConnectable={false} className={anchorClass} />
+      <Handle type="source" position={Position.Bottom} isConnectable={false} className={anchorClass} />
+    </>
+  );
+}
+
+function Elapsed({ startedAt, finishedAt }: { startedAt?: string; finishedAt?: string }) {
+  const now = useNow(Boolean(startedAt && !finishedAt));
+  return <>{formatElapsed({ startedAt, finishedAt }, now)}</>;
+}
+
+/** A pod, steps, DAG, retry, suspend or skipped node: phase icon, display name, type and duration. */
+function CardNode({ data }: NodeProps<WorkflowFlowNode>) {
+  const { node, selected, startedAt, finishedAt } = data;
+  return (
+    <div
+      title={node.label}
+      data-phase={node.phase}
+      className={`flex h-14 w-52 cursor-pointer items-center gap-2.5 rounded-lg border bg-white px-3 shadow-sm transition-shadow hover:shadow-md ${
+        selected ? 'border-blue-500 ring-2 ring-blue-500/40' : 'border-slate-200'
+      } ${node.dimmed ? 'border-dashed opacity-60' : ''}`}
+    >
+      <Anchors />
+      <PhaseIcon phase={node.phase} />
+      <div className="min-w-0 flex-1">
+        <div className="truncate text-sm font-medium text-slate-900">{node.label}</div>
+        <div className="flex gap-1.5 truncate text-xs text-slate-500">
+          <span>{node.type}</span>
+          {startedAt ? (
+            <>
+              <span aria-hidden>·</span>
+              <span className="tabular-nums"><Elapsed startedAt={startedAt} finishedAt={finishedAt} /></span>
+            </>
+          ) : null}
+        </div>
+      </div>
+      {node.hiddenCount > 0 ? (
+        <span className="rounded-full bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-600" title={`${node.hiddenCount} nodes folded`}>
+          +{node.hiddenCount}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** StepGroup and TaskGroup: a small dot where edges meet, as in Argo's UI. */
+function DotNode({ data }: NodeProps<WorkflowFlowNode>) {
+  return (
+    <div
+      title={`${data.node.label} (${data.node.type}, ${data.node.phase})`}
+      className={`h-3 w-3 cursor-pointer rounded-full ${data.selected ? 'ring-2 ring-blue-500' : ''}`}
+      style={{ background: phaseStyle(data.node.phase).fill }}
+    >
+      <Anchors />
+    </div>
+  );
+}
+
+/** "N hidden nodes": clicking shows them. */
+function HiddenNode({ data }: NodeProps<WorkflowFlowNode>) {
+  return (
+    <div
+      title="Show the hidden nodes"
+      className="flex h-10 w-40 cursor-pointer items-center justify-center gap-1.5 rounded-full border border-dashed border-slate-300 bg-slate-50 text-xs font-medium text-slate-600 hover:border-slate-400 hover:bg-white"
+    >
+      <Anchors />
+      <span aria-hidden className="text-base leading-none">⋯</span>
+      {data.node.label}
+    </div>
+  );
+}
+
+// Re-render a node only when what it shows changes, not whenever a poll brings a new object.
+const sameNode = (a: NodeProps<WorkflowFlowNode>, b: NodeProps<WorkflowFlowNode>) =>
+  a.data.selected === b.data.selected &&
+  a.data.startedAt === b.data.startedAt &&
+  a.data.finishedAt === b.data.finishedAt &&
+  a.data.node.phase === b.data.node.phase &&
+  a.data.node.label === b.data.node.label &&
+  a.data.node.hiddenCount === b.data.node.hiddenCount &&
+  a.data.node.dimmed === b.data.node.dimmed;
+
+export const nodeTypes = { card: memo(CardNode, sameNode), dot: memo(DotNode, sameNode), hidden: memo(HiddenNode, sameNode) };
