@@ -198,7 +198,7 @@ function executeDagTask(state: DagState, taskName: string): void {
         continue;
       }
     }
-    const itemNode = executeTemplate(op, itemName, item, context.scope, item.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'tasks' });
+    const itemNode = executeTemplate(op, itemName, item, context.scope, item.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'tasks', parentTemplate: context.template });
     if (!group) runTaskExitHook(state, task, itemNode);
   }
 

@@ -1,6 +1,7 @@
 import type { NodeStatus } from '../generated/argo';
 import type { TemplateContext } from './execute-template';
 import { toPodName } from './node-names';
+import { isResultReferenced } from './script-output';
 import type { Operation } from './operation';
 
 /**
@@ -42,6 +43,7 @@ function pushCreate(op: Operation, context: TemplateContext, nodeId: string): vo
     nodeName: context.nodeName,
     podName: toPodName(op.name, context.nodeName, context.template.name ?? ''),
     template: context.template,
+    includeScriptOutput: isResultReferenced(context.nodeName, context.options.parentTemplate),
   });
 }
 

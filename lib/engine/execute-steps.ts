@@ -151,7 +151,7 @@ function executeStepGroup(
       }
       continue;
     }
-    executeTemplate(op, childName, step, context.scope, step.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'steps' });
+    executeTemplate(op, childName, step, context.scope, step.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'steps', parentTemplate: context.template });
     op.addChild(groupName, childName);
   }
 

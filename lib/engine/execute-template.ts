@@ -17,6 +17,8 @@ export interface ExecuteOptions {
   onExit?: boolean;
   /** `steps.name` or `tasks.name` for `{{steps.name}}`-style self references. */
   callerKind?: 'steps' | 'tasks';
+  /** The steps or DAG template calling this one: whether it reads the pod's `outputs.result`. */
+  parentTemplate?: Template;
 }
 
 /**

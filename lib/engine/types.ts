@@ -38,6 +38,8 @@ export type EngineAction =
       nodeName: string;
       /** The template with inputs and variables substituted, ready to run. */
       template: Template;
+      /** Keep stdout as `outputs.result`: only when the calling steps or DAG template reads it, as in Argo. */
+      includeScriptOutput: boolean;
     }
   | { type: 'deletePod'; nodeId: string; podName: string; reason: string }
   | { type: 'requeue'; afterSeconds: number };

@@ -1,7 +1,7 @@
 import type { PodObservation } from '@/lib/engine/types';
 import type { Template } from '@/lib/generated/argo';
 import { type StepRunner, type StepSpec } from '../runner/step-runner';
-import type { PodExecutor, PodLogLine, PodLogOptions, WorkflowRef } from './pod-executor';
+import type { PodExecutor, PodLogLine, PodLogOptions, PodRequest, WorkflowRef } from './pod-executor';
 
 function parameterText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -9,7 +9,7 @@ function parameterText(value: unknown): string | undefined {
 }
 
 /** The runner's view of a template: command, script and outputs, all already substituted by the engine. */
-export function toStepSpec(workflow: WorkflowRef, pod: { nodeId: string; podName: string; template: Template }): StepSpec {
+export function toStepSpec(workflow: WorkflowRef, pod: PodRequest): StepSpec {
   const { template } = pod;
   const source = template.script ?? template.container;
   return {
@@ -24,7 +24,8 @@ export function toStepSpec(workflow: WorkflowRef, pod: { nodeId: string; podName
       workingDir: source?.workingDir,
       env: (source?.env ?? []).filter((e) => e.value !== undefined).map((e) => ({ name: e.name, value: e.value })),
     },
-    ...(template.script ? { script: { source: template.script.source }, includeScriptOutput: true } : {}),
+    ...(template.script ? { script: { source: template.script.source } } : {}),
+    includeScriptOutput: pod.includeScriptOutput ?? false,
     outputs: {
       parameters: (template.outputs?.parameters ?? []).map((p) => ({
         name: p.name,
@@ -51,7 +52,7 @@ export class LocalPodExecutor implements PodExecutor {
     for (const listener of this.listeners) listener(uid);
   }
 
-  async createPod(workflow: WorkflowRef, pod: { nodeId: string; podName: string; template: Template }): Promise<void> {
+  async createPod(workflow: WorkflowRef, pod: PodRequest): Promise<void> {
     const { template } = pod;
     if (!template.container && !template.script) {
       const kind = template.resource ? 'resource' : template.data ? 'data' : template.containerSet ? 'containerSet' : 'this';

@@ -22,9 +22,19 @@ export interface PodLogLine {
   line: string;
 }
 
+/** One pod to run, as the engine asked for it. */
+export interface PodRequest {
+  nodeId: string;
+  nodeName?: string;
+  podName: string;
+  template: Template;
+  /** Keep stdout as `outputs.result` (Argo's ARGO_INCLUDE_SCRIPT_OUTPUT). */
+  includeScriptOutput?: boolean;
+}
+
 /** What the controller needs of whatever runs pods: local processes in embedded mode, pods in Kubernetes. */
 export interface PodExecutor {
-  createPod(workflow: WorkflowRef, pod: { nodeId: string; podName: string; template: Template }): Promise<void>;
+  createPod(workflow: WorkflowRef, pod: PodRequest): Promise<void>;
   deletePod(workflow: WorkflowRef, nodeId: string, reason: string): Promise<void>;
   /** Observations of the workflow's pods, by node ID. */
   observe(workflow: WorkflowRef, nodeIds: string[]): Record<string, PodObservation>;

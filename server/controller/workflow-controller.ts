@@ -13,6 +13,8 @@ export interface ControllerOptions {
   workers?: number;
   /** Only this namespace, or all when empty. */
   namespace?: string;
+  /** Called once with the saved workflow when it reaches a completed phase (the archive hooks in here). */
+  onCompleted?: (workflow: Workflow) => void;
 }
 
 const completedPhases = new Set(['Succeeded', 'Failed', 'Error']);
@@ -88,8 +90,9 @@ export class WorkflowController {
       const phase = output.status.phase ?? '';
       const labels: Record<string, string> = { ...(workflow.metadata.labels ?? {}), 'workflows.argoproj.io/phase': phase };
       if (completedPhases.has(phase)) labels['workflows.argoproj.io/completed'] = 'true';
+      let saved: KubeObject;
       try {
-        await this.cluster.update('workflows', namespace, { ...workflow, metadata: { ...workflow.metadata, labels }, status: output.status } as KubeObject);
+        saved = await this.cluster.update('workflows', namespace, { ...workflow, metadata: { ...workflow.metadata, labels }, status: output.status } as KubeObject);
       } catch (error) {
         // Someone else changed the workflow (a user's suspend, stop or edit): decide again on fresh state.
         if (isApiError(error) && (error.code === 10 || error.code === 5)) {
@@ -99,12 +102,15 @@ export class WorkflowController {
         throw error;
       }
       if (phase !== (workflow.status?.phase ?? '')) this.logger.info({ workflow: key, phase }, 'workflow phase changed');
+      if (completedPhases.has(phase)) this.options.onCompleted?.(saved as unknown as Workflow);
     }
 
     // Actions run only once the status that decided them is saved, so a crash never loses a created pod's node.
     for (const action of output.actions) {
       if (action.type === 'createPod') {
-        await this.executor.createPod(ref, { nodeId: action.nodeId, podName: action.podName, template: action.template });
+        await this.executor.createPod(ref, {
+          nodeId: action.nodeId, nodeName: action.nodeName, podName: action.podName, template: action.template, includeScriptOutput: action.includeScriptOutput,
+        });
       } else if (action.type === 'deletePod') {
         await this.executor.deletePod(ref, action.nodeId, action.reason);
       } else if (action.type === 'requeue') {

@@ -24,6 +24,9 @@ import {
   type StepSpec,
 } from './step-runner';
 
+/** Commands that container images name one way and Debian hosts another. */
+const commandAliases: Record<string, string> = { python: 'python3', pip: 'pip3' };
+
 export interface LocalRunnerOptions {
   dataDir: string;
   /** Defaults to CAPSTAN_SANDBOX, then `auto`. */
@@ -193,7 +196,14 @@ export class LocalRunner implements StepRunner {
         return await this.finish(state, spec, prepared.view, { error });
       }
       const [name] = prepared.argv as [string];
-      const notFound = await findExecutable(name, prepared.env.PATH ?? defaultPath, prepared.view);
+      const pathEnv = prepared.env.PATH ?? defaultPath;
+      let notFound = await findExecutable(name, pathEnv, prepared.view);
+      // Images such as python:alpine call the interpreter `python`; hosts often have only `python3`.
+      const alias = commandAliases[name];
+      if (notFound && alias && !(await findExecutable(alias, pathEnv, prepared.view))) {
+        prepared.argv = [alias, ...prepared.argv.slice(1)];
+        notFound = undefined;
+      }
       if (notFound) {
         // Argo's emissary gives up with exit code 64 and this line in the main container's log.
         log.note(`failed to find name in PATH: ${notFound}`);
