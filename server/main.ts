@@ -2,7 +2,10 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer as createHttpsServer } from 'node:https';
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { PGlite } from '@electric-sql/pglite';
 import next from 'next';
+import { setArchive } from './archive/archive-runtime';
+import { type OpenArchive, createArchiver, openEmbeddedArchive, openKubernetesArchive } from './archive/open-archive';
 import { stripBaseHref } from './base-href';
 import type { ClusterPort } from './cluster/cluster-port';
 import { KubeCluster, loadKubeConfig } from './cluster/kube-cluster';
@@ -21,8 +24,8 @@ import { versionInfo } from './version';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-async function openCluster(config: CapstanConfig, logger: Logger): Promise<ClusterPort> {
-  if (config.mode === 'embedded') return openEmbedded(config.dataDir, config.namespace, !config.noSamples, logger);
+async function openCluster(config: CapstanConfig, logger: Logger, withDatabase: (db: PGlite) => Promise<void>): Promise<ClusterPort> {
+  if (config.mode === 'embedded') return openEmbedded(config.dataDir, config.namespace, !config.noSamples, logger, withDatabase);
   return new KubeCluster(loadKubeConfig(config.kubeconfig));
 }
 
@@ -45,7 +48,19 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   if (!config.dev) await ensureNextBuild(root, (m) => logger.info(m));
 
-  const cluster = await openCluster(config, logger);
+  // The workflow archive: in the embedded database, or in kubernetes mode the PostgreSQL of the controller ConfigMap's
+  // `persistence` (or CAPSTAN_ARCHIVE_URL); see docs/archive.md.
+  let archive: OpenArchive | undefined;
+  const cluster = await openCluster(config, logger, async (db) => {
+    archive = await openEmbeddedArchive(db, logger);
+  });
+  if (config.mode === 'kubernetes') {
+    archive = await openKubernetesArchive((cluster as KubeCluster).kubeConfig, config.namespace, logger, {
+      url: process.env.CAPSTAN_ARCHIVE_URL, configMap: process.env.CAPSTAN_CONFIGMAP,
+    });
+  }
+  setArchive(archive?.archive);
+  const archiver = archive?.writes ? createArchiver(archive, cluster, logger, config.mode === 'embedded') : undefined;
   let controller: WorkflowController | undefined;
   let executor: PodExecutor;
   if (config.mode === 'embedded') {
@@ -54,7 +69,7 @@ async function main(): Promise<void> {
       logger.warn('bubblewrap is not usable here: steps run as plain local processes (apt-get install bubblewrap to sandbox them)');
     }
     executor = new LocalPodExecutor(runner);
-    controller = new WorkflowController(cluster, executor, logger, { workers: config.workflowWorkers });
+    controller = new WorkflowController(cluster, executor, logger, { workers: config.workflowWorkers, onCompleted: archiver?.onCompleted });
     await controller.start();
   } else {
     // Pods run Argo's own argoexec image. The controller keeps to --namespace, like argo's --namespaced, so it can
@@ -68,8 +83,17 @@ async function main(): Promise<void> {
     });
     await kubeExecutor.start();
     executor = kubeExecutor;
-    controller = new WorkflowController(cluster, executor, logger, { workers: config.workflowWorkers, namespace: config.namespace });
+    controller = new WorkflowController(cluster, executor, logger, {
+      workers: config.workflowWorkers, namespace: config.namespace, onCompleted: archiver?.onCompleted,
+    });
     await controller.start();
+  }
+  if (archiver) {
+    archiver.sweep(config.mode === 'embedded' ? '' : config.namespace).then(
+      (archived) => archived > 0 && logger.info({ archived }, 'archived completed workflows left unarchived'),
+      (error: unknown) => logger.warn({ err: error }, 'archive sweep failed'),
+    );
+    archiver.startGarbageCollection();
   }
   setRuntime({ config, cluster, executor, logger, startedAt: new Date() });
 
@@ -110,8 +134,9 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections?.();
     setRuntime(undefined);
+    archiver?.stop();
     Promise.allSettled([controller?.stop(), app.close()])
-      .then(() => cluster.close())
+      .then(() => Promise.allSettled([archive?.archive.close(), cluster.close()]))
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };

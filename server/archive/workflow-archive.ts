@@ -22,9 +22,10 @@ export class WorkflowArchive {
     this.scope = { clusterName: settings.clusterName, instanceId: settings.instanceId };
   }
 
-  /** Runs Argo's migrations to completion (a no-op when done), then opens the archive. */
-  static async open(session: SqlSession, settings: ArchiveSettings): Promise<{ archive: WorkflowArchive; schemaVersion: number }> {
-    const schemaVersion = await migrate(session, argoMigrations(settings.clusterName, settings.tableName));
+  /** Runs Argo's migrations to completion (a no-op when done; skipped with `migrate: false`), then opens the archive. */
+  static async open(session: SqlSession, settings: ArchiveSettings, options: { migrate?: boolean } = {}) {
+    const steps = argoMigrations(settings.clusterName, settings.tableName);
+    const schemaVersion = options.migrate === false ? undefined : await migrate(session, steps);
     return { archive: new WorkflowArchive(session, settings), schemaVersion };
   }
 

@@ -1,0 +1,141 @@
+import { GrpcCode, isApiError } from '@/lib/api-error';
+import type { Workflow } from '@/lib/generated/argo';
+import { type LabelRequirement, matchesLabels } from '@/lib/k8s/label-selector';
+import type { KubeObject } from '@/lib/k8s/object';
+import { workflowLabels } from '@/lib/workflows/workflow-labels';
+import type { ClusterPort } from '../cluster/cluster-port';
+import type { Logger } from '../logger';
+import { changeResource } from '../services/change-resource';
+import type { WorkflowArchive } from './workflow-archive';
+
+type WorkflowObject = Workflow & KubeObject;
+
+export interface ArchiverOptions {
+  /** `persistence.archiveLabelSelector`: only matching workflows are archived. */
+  selector: LabelRequirement[];
+  /** `persistence.archiveTTL` in seconds; 0 keeps records for ever. */
+  ttlSeconds: number;
+  /** Also archive completed workflows that carry no archiving status (embedded mode, where the archive is always on). */
+  sweepUnlabelled: boolean;
+}
+
+const retryDelaysMs = [1_000, 5_000, 30_000, 120_000];
+// Argo's ARCHIVED_WORKFLOW_GC_PERIOD default.
+const gcPeriodMs = 24 * 3600 * 1000;
+
+/**
+ * Writes completed workflows to the archive as Argo's controller does: when one completes (`onCompleted`), if it
+ * matches the archive label selector, its full state is written, then the live workflow is labelled
+ * `workflow-archiving-status: Archived`. A failed write is retried with backoff; `sweep` picks up workflows a
+ * previous run left `Pending` (Argo's controller marks them so before archiving).
+ */
+export class Archiver {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private stopped = false;
+
+  constructor(
+    private readonly archive: WorkflowArchive,
+    private readonly cluster: ClusterPort,
+    private readonly logger: Logger,
+    private readonly options: ArchiverOptions,
+  ) {}
+
+  /** The controller's hook: fire and forget, failures are logged and retried here. */
+  readonly onCompleted = (workflow: Workflow): void => {
+    void this.archiveWithRetries(workflow, 0);
+  };
+
+  private async archiveWithRetries(workflow: Workflow, attempt: number): Promise<void> {
+    try {
+      await this.archiveOne(workflow);
+    } catch (error) {
+      const delay = retryDelaysMs[attempt];
+      const key = `${workflow.metadata.namespace}/${workflow.metadata.name}`;
+      if (delay === undefined || this.stopped) {
+        this.logger.error({ err: error, workflow: key }, 'failed to archive workflow; giving up');
+        return;
+      }
+      this.logger.warn({ err: error, workflow: key, retryInMs: delay }, 'failed to archive workflow; retrying');
+      this.later(delay, () => this.archiveWithRetries(workflow, attempt + 1));
+    }
+  }
+
+  /** Archives one completed workflow and labels it Archived; false when the label selector excludes it. */
+  async archiveOne(workflow: Workflow): Promise<boolean> {
+    const { namespace = '', name = '', uid } = workflow.metadata;
+    if (!matchesLabels(workflow.metadata.labels, this.options.selector)) {
+      this.logger.info({ workflow: `${namespace}/${name}` }, "doesn't match with archive label selector; skipping archive");
+      return false;
+    }
+    await this.archive.archive(await this.hydrate(workflow));
+    this.logger.info({ workflow: `${namespace}/${name}`, uid }, 'archived workflow');
+    try {
+      await changeResource<WorkflowObject>(this.cluster, 'workflows', namespace, name, (current) => {
+        const labels = current.metadata.labels ?? {};
+        // Retried or re-created meanwhile: that workflow is not the one archived.
+        if (current.metadata.uid !== uid || labels[workflowLabels.completed] !== 'true') return undefined;
+        if (labels[workflowLabels.archivingStatus] === 'Archived') return undefined;
+        return { ...current, metadata: { ...current.metadata, labels: { ...labels, [workflowLabels.archivingStatus]: 'Archived' } } };
+      });
+    } catch (error) {
+      // Deleted after it completed: it is archived, which is what matters.
+      if (!(isApiError(error) && error.code === GrpcCode.NotFound)) throw error;
+    }
+    return true;
+  }
+
+  /** Node statuses Argo's controller offloaded (`nodeStatusOffLoad`) go back into the workflow before it is archived. */
+  private async hydrate(workflow: Workflow): Promise<Workflow> {
+    const version = workflow.status?.offloadNodeStatusVersion;
+    if (!version) return workflow;
+    const nodes = await this.archive.offloadedNodes(workflow.metadata.uid ?? '', version);
+    if (!nodes) throw new Error(`offloaded node status ${version} of ${workflow.metadata.namespace}/${workflow.metadata.name} not found`);
+    const status = { ...workflow.status, nodes };
+    delete status.offloadNodeStatusVersion;
+    return { ...workflow, status };
+  }
+
+  /** Archives completed workflows left pending (and, with `sweepUnlabelled`, never archived); returns how many. */
+  async sweep(namespace: string): Promise<number> {
+    const { items } = await this.cluster.list<WorkflowObject>('workflows', namespace, { labelSelector: `${workflowLabels.completed}=true` });
+    let archived = 0;
+    for (const wf of items) {
+      const status = wf.metadata.labels?.[workflowLabels.archivingStatus];
+      if (status === 'Pending' || (status === undefined && this.options.sweepUnlabelled)) {
+        if (await this.archiveOne(wf).catch((error: unknown) => this.logger.warn({ err: error }, 'archive sweep failed'))) archived++;
+      }
+    }
+    return archived;
+  }
+
+  /** `archiveTTL`: deletes expired records now and then once a day, as Argo's archived-workflow GC. */
+  startGarbageCollection(): void {
+    if (!this.options.ttlSeconds) return;
+    const collect = async () => {
+      try {
+        const deleted = await this.archive.deleteExpired(this.options.ttlSeconds);
+        this.logger.info({ deleted, ttlSeconds: this.options.ttlSeconds }, 'deleted expired archived workflows');
+      } catch (error) {
+        this.logger.warn({ err: error }, 'archived workflow garbage collection failed');
+      }
+      this.later(gcPeriodMs, collect);
+    };
+    void collect();
+  }
+
+  private later(ms: number, run: () => Promise<void>): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void run();
+    }, ms);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
