@@ -16,7 +16,8 @@ const marker = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#9
 // The graph fits again when the user expands or folds nodes, and, when small, when the side panel opens or
 // closes; a large graph otherwise keeps the user's zoom and place.
 const refitLimit = 60;
-const fitOptions = { padding: 0.2, maxZoom: 1 };
+// Never fit below 40 %: a very wide graph opens readable at its centre, the minimap showing the rest.
+const fitOptions = { padding: 0.2, maxZoom: 1, minZoom: 0.4 };
 
 function Refit({ view, onResize }: { view: GraphViewOptions; onResize: boolean }) {
   const { fitView } = useReactFlow();
