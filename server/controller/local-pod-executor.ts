@@ -1,6 +1,7 @@
 import type { PodObservation } from '@/lib/engine/types';
 import type { Template } from '@/lib/generated/argo';
 import { type StepRunner, type StepSpec } from '../runner/step-runner';
+import { withKnownImageTools } from './known-images';
 import type { PodExecutor, PodLogLine, PodLogOptions, PodRequest, WorkflowRef } from './pod-executor';
 
 function parameterText(value: unknown): string | undefined {
@@ -72,7 +73,7 @@ export class LocalPodExecutor implements PodExecutor {
     const leftover = this.runner.observe(ref);
     if (leftover && ['Succeeded', 'Failed', 'Error'].includes(leftover.phase)) await this.runner.remove(ref);
     this.refused.delete(`${workflow.uid}/${pod.nodeId}`);
-    await this.runner.start(toStepSpec(workflow, pod));
+    await this.runner.start(withKnownImageTools(toStepSpec(workflow, pod)));
   }
 
   async deletePod(workflow: WorkflowRef, nodeId: string, reason: string): Promise<void> {

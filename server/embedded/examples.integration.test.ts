@@ -4,20 +4,17 @@ import { loadExamples } from '@/lib/engine/testing/load-examples';
 import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 
 // Argo's examples run for real in embedded mode: each step is a sandboxed local process. Those listed as needing
-// something embedded mode does not have (artifacts, Kubernetes resources, volumes, an image's own entrypoint or
-// programs such as cowsay) are left out, with the reason; docs/engine.md keeps the count.
+// something embedded mode does not have (artifacts, Kubernetes resources, volumes, sidecars) are left out, with
+// the reason; docs/engine.md keeps the count. argosay and cowsay come from server/controller/known-images.ts.
 const needsMore: Record<string, string> = {
   'artifact-passing.yaml': 'artifacts (issue 10)',
   'artifact-passing-explicit-plugin.yaml': 'artifacts (issue 10)',
   'input-artifact-raw.yaml': 'artifacts (issue 10)',
   'key-only-artifact.yaml': 'artifacts (issue 10)',
   'global-outputs.yaml': 'artifacts (issue 10)',
-  'conditionals.yaml': 'cowsay from the argosay:v1 image',
   'container-set-template/graph-workflow.yaml': 'containerSet runs in kubernetes mode',
   'container-set-template/outputs-result-workflow.yaml': 'containerSet runs in kubernetes mode',
   'container-set-template/sequence-workflow.yaml': 'containerSet runs in kubernetes mode',
-  'dag-inline-workflow.yaml': "the argosay image's entrypoint",
-  'steps-inline-workflow.yaml': "the argosay image's entrypoint",
   'expression-tag-template-workflow.yaml': 'an output path at /output outside the step',
   'k8s-owner-reference.yaml': 'resource templates run in kubernetes mode',
   'k8s-patch-merge-pod.yaml': 'resource templates run in kubernetes mode',
