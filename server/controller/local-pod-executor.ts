@@ -1,5 +1,4 @@
 import type { PodObservation } from '@/lib/engine/types';
-import type { Template } from '@/lib/generated/argo';
 import { type StepRunner, type StepSpec } from '../runner/step-runner';
 import { withKnownImageTools } from './known-images';
 import type { PodExecutor, PodLogLine, PodLogOptions, PodRequest, WorkflowRef } from './pod-executor';
