@@ -26,7 +26,7 @@ async function internal<T>(work: () => Promise<T>): Promise<T> {
 /** `GET /api/v1/archived-workflows`: newest started first, paged by offset; each page in Argo's `Workflows.Less` order. */
 export async function listArchivedWorkflows(archive: WorkflowArchive | undefined, params: ArchiveListParams) {
   const options = parseArchiveListParams(params);
-  if (!archive) return { metadata: {}, items: [] };
+  if (!archive) return { metadata: {}, items: null };
   const { limit, offset } = options;
   const loadAll = limit === 0;
   // One more than asked tells whether another page follows.
@@ -40,7 +40,8 @@ export async function listArchivedWorkflows(archive: WorkflowArchive | undefined
     items = items.slice(0, limit);
     metadata.continue = String(offset + limit);
   }
-  return { metadata, items: items.sort(compareWorkflows) };
+  // grpc-gateway writes an empty list as null.
+  return { metadata, items: items.length ? items.sort(compareWorkflows) : null };
 }
 
 export interface ArchivedWorkflowRef {
@@ -66,9 +67,12 @@ export async function deleteArchivedWorkflow(archive: WorkflowArchive | undefine
   return {};
 }
 
+/** Label keys or values as argo-server writes them: `{}` when there are none. */
+const toLabelList = (items: string[]) => (items.length ? { items } : {});
+
 /** `GET /api/v1/archived-workflows-label-keys`. */
 export async function listArchivedLabelKeys(archive: WorkflowArchive | undefined) {
-  return { items: archive ? await internal(() => archive.labelKeys()) : [] };
+  return toLabelList(archive ? await internal(() => archive.labelKeys()) : []);
 }
 
 /** `GET /api/v1/archived-workflows-label-values?listOptions.labelSelector=key`: exactly one `exists` requirement. */
@@ -78,8 +82,8 @@ export async function listArchivedLabelValues(archive: WorkflowArchive | undefin
   const [requirement] = requirements as [(typeof requirements)[number]];
   if (requirement.operator !== 'exists') throw invalidArgument(`operation ${requirement.operator} is not supported`);
   // DISABLE_VALUE_LIST_RETRIEVAL_KEY_PATTERN: keys whose values are not worth listing.
-  if (disabledKeys && new RegExp(disabledKeys).test(requirement.key)) return { items: [] };
-  return { items: archive ? await internal(() => archive.labelValues(requirement.key)) : [] };
+  if (disabledKeys && new RegExp(disabledKeys).test(requirement.key)) return {};
+  return toLabelList(archive ? await internal(() => archive.labelValues(requirement.key)) : []);
 }
 
 export interface ResubmitArchivedRequest extends ArchivedWorkflowRef {
