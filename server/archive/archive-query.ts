@@ -53,8 +53,9 @@ export function buildArchiveWhere(scope: ArchiveScope, filter: ArchiveFilter): S
 }
 
 function labelCondition(r: ArchiveLabelRequirement, p: (value: unknown) => string): string {
+  const key = p(r.key);
   const row = (extra: string) =>
-    `(select 1 from ${labelsTable} where clustername = ${archiveTable}.clustername and uid = ${archiveTable}.uid and name = ${p(r.key)}${extra})`;
+    `(select 1 from ${labelsTable} where clustername = ${archiveTable}.clustername and uid = ${archiveTable}.uid and name = ${key}${extra})`;
   const values = () => r.values.map((v) => p(v)).join(', ');
   switch (r.operator) {
     case 'exists': return `exists ${row('')}`;
