@@ -13,6 +13,7 @@ import { defaultExecutorImage, KubePodExecutor } from './controller/kube-pod-exe
 import { LocalPodExecutor } from './controller/local-pod-executor';
 import type { PodExecutor } from './controller/pod-executor';
 import { WorkflowController } from './controller/workflow-controller';
+import { CronController } from './controller/cron-controller';
 import { createLocalRunner } from './runner/local-runner';
 import { type CapstanConfig, ConfigError, formatHelp, parseConfig } from './config';
 import { openEmbedded } from './embedded/open-embedded';
@@ -88,6 +89,9 @@ async function main(): Promise<void> {
     });
     await controller.start();
   }
+  // CronWorkflows in both modes; kubernetes mode keeps to --namespace like the workflow controller.
+  const cronController = new CronController(cluster, logger, config.mode === 'embedded' ? { collectOwnedWorkflows: true } : { namespace: config.namespace });
+  await cronController.start();
   if (archiver) {
     archiver.sweep(config.mode === 'embedded' ? '' : config.namespace).then(
       (archived) => archived > 0 && logger.info({ archived }, 'archived completed workflows left unarchived'),
@@ -135,7 +139,7 @@ async function main(): Promise<void> {
     server.closeAllConnections?.();
     setRuntime(undefined);
     archiver?.stop();
-    Promise.allSettled([controller?.stop(), app.close()])
+    Promise.allSettled([controller?.stop(), cronController.stop(), app.close()])
       .then(() => Promise.allSettled([archive?.archive.close(), cluster.close()]))
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
