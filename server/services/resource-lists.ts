@@ -4,6 +4,7 @@ import type { ObjectList } from '../cluster/cluster-port';
 export function toListBody(list: ObjectList) {
   return {
     metadata: { resourceVersion: list.resourceVersion, ...(list.continue ? { continue: list.continue } : {}) },
-    items: list.items,
+    // argo-server writes an empty list as `null` (Go's nil slice); clients expect exactly that.
+    items: list.items.length ? list.items : null,
   };
 }

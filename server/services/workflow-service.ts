@@ -18,7 +18,8 @@ export async function listWorkflows(cluster: ClusterPort, params: WorkflowListPa
   const page = selectWorkflowPage(list.items, query);
   const body = {
     metadata: { resourceVersion: list.resourceVersion, ...(page.continue ? { continue: page.continue } : {}) },
-    items: page.items,
+    // argo-server writes an empty list as `null` (Go's nil slice).
+    items: page.items.length ? page.items : null,
   };
   return cleanFields(parseFields(params.fields), body);
 }
