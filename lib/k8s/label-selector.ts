@@ -5,10 +5,8 @@ export interface LabelRequirement {
   values: string[];
 }
 
-/** Parses `a=b,c!=d,e in (x,y),f notin (z),g,!h` into requirements; throws on malformed input. */
-export function parseLabelSelector(selector: string): LabelRequirement[] {
-  const requirements: LabelRequirement[] = [];
-  // Split on commas that are not inside parentheses.
+/** Splits a selector into its requirements: on commas that are not inside parentheses. */
+export function splitSelector(selector: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = '';
@@ -21,7 +19,13 @@ export function parseLabelSelector(selector: string): LabelRequirement[] {
     } else current += ch;
   }
   if (current.trim() !== '') parts.push(current);
-  for (const raw of parts) {
+  return parts;
+}
+
+/** Parses `a=b,c!=d,e in (x,y),f notin (z),g,!h` into requirements; throws on malformed input. */
+export function parseLabelSelector(selector: string): LabelRequirement[] {
+  const requirements: LabelRequirement[] = [];
+  for (const raw of splitSelector(selector)) {
     const part = raw.trim();
     let match: RegExpMatchArray | null;
     if ((match = part.match(/^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/))) {

@@ -1,5 +1,5 @@
 import { invalidArgument } from '@/lib/api-error';
-import { type LabelRequirement, parseLabelSelector } from '@/lib/k8s/label-selector';
+import { type LabelRequirement, parseLabelSelector, splitSelector } from '@/lib/k8s/label-selector';
 import { parseWorkflowListQuery } from '@/lib/workflows/workflow-list-query';
 
 /** A label requirement as the archive understands it: Kubernetes' operators plus `>` and `<` on integer values. */
@@ -70,7 +70,7 @@ function parseGoBool(text: string): boolean {
 export function parseArchiveLabelSelector(selector: string): ArchiveLabelRequirement[] {
   const requirements: ArchiveLabelRequirement[] = [];
   try {
-    for (const part of splitTopLevel(selector)) {
+    for (const part of splitSelector(selector)) {
       const compare = part.trim().match(/^([^\s<>=!(),]+)\s*([<>])\s*(\S+)$/);
       if (compare) {
         if (!/^-?\d+$/.test(compare[3]!)) throw new Error(`for 'gt', 'lt' operators, the value must be an integer`);
@@ -81,20 +81,4 @@ export function parseArchiveLabelSelector(selector: string): ArchiveLabelRequire
     throw invalidArgument((error as Error).message);
   }
   return requirements;
-}
-
-function splitTopLevel(selector: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of selector) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      parts.push(current);
-      current = '';
-    } else current += ch;
-  }
-  if (current.trim() !== '') parts.push(current);
-  return parts;
 }
