@@ -44,6 +44,10 @@ describe('planScheduledRun', () => {
     it('Replace terminates the active workflows, then runs', () => {
       expect(plan(cronWith({ concurrencyPolicy: 'Replace' }, running)).decision).toMatchObject({ type: 'run', terminate: ['nightly-1709294340'] });
     });
+    it('Replace never terminates the workflow of the run being retried', () => {
+      const retried = { active: [activeRef('nightly-1709294340'), activeRef('nightly-1709294400')] };
+      expect(plan(cronWith({ concurrencyPolicy: 'Replace' }, retried)).decision).toMatchObject({ type: 'run', terminate: ['nightly-1709294340'] });
+    });
     it('an unknown policy is a SubmissionError that counts as failed', () => {
       const { cron, decision } = plan(cronWith({ concurrencyPolicy: 'Sometimes' }));
       expect(decision).toMatchObject({ type: 'skip', reason: 'invalid-concurrency-policy' });

@@ -2,7 +2,7 @@ import type { CronWorkflow, Workflow } from '@/lib/generated/argo';
 import { evaluateCronWhen, evaluateStopStrategy } from './cron-env';
 import { LAST_USED_SCHEDULE_ANNOTATION, isUsingNewSchedule, scheduleAnnotationValue } from './cron-schedules';
 import { markCompleted, removeCondition, reportCronError, withStatus } from './cron-status';
-import { buildScheduledWorkflow, toActiveReference } from './scheduled-workflow';
+import { buildScheduledWorkflow, scheduledWorkflowName, toActiveReference } from './scheduled-workflow';
 
 // Argo's cronWfOperationCtx.run for one scheduled time: validate, check the stop strategy, enforce the run policy
 // (suspend, Stopped, `when`, concurrencyPolicy), then submit. The plan says what to do; recordRunOutcome writes
@@ -69,7 +69,8 @@ export function planScheduledRun(input: PlanRunInput): RunPlan {
       if (active.length > 0) return skip(cron, 'forbid-active', "'ConcurrencyPolicy: Forbid' and has an active Workflow so it was not run");
       break;
     case 'Replace':
-      terminate = active.map((ref) => ref.name ?? '');
+      // Never this run's own workflow: after a lost status update it is active already, and its create is refused.
+      terminate = active.map((ref) => ref.name ?? '').filter((name) => name !== scheduledWorkflowName(cron.metadata.name ?? '', input.scheduledTime));
       break;
     default: {
       const message = `run policy error: invalid ConcurrencyPolicy: ${cron.spec.concurrencyPolicy}`;

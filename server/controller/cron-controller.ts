@@ -133,6 +133,17 @@ export class CronController {
     const due = this.due.get(key) ?? [];
     this.due.delete(key);
     const changed = this.changed.delete(key);
+    try {
+      await this.reconcileWith(key, namespace, name, due, changed);
+    } catch (error) {
+      // Try again later with the same triggers; a run that did happen is refused the second time (AlreadyExists).
+      if (due.length) this.due.set(key, [...due, ...(this.due.get(key) ?? [])]);
+      if (changed) this.changed.add(key);
+      throw error;
+    }
+  }
+
+  private async reconcileWith(key: string, namespace: string, name: string, due: Date[], changed: boolean): Promise<void> {
     let fetched: CronObject;
     try {
       fetched = await this.cluster.get<CronObject>('cronworkflows', namespace, name);
@@ -141,9 +152,6 @@ export class CronController {
         this.timers.remove(key);
         return;
       }
-      // Try again with the same triggers.
-      if (due.length) this.due.set(key, [...due, ...(this.due.get(key) ?? [])]);
-      if (changed) this.changed.add(key);
       throw error;
     }
 
@@ -199,6 +207,7 @@ export class CronController {
 
   // Argo's controller stops handling completed crons, and cannot schedule malformed ones.
   private armTimer(key: string, cron: CronWorkflow): void {
+    if (this.abort.signal.aborted) return;
     if (isCompletedCron(cron) || 'error' in parseCronSchedules(cron.spec)) {
       this.timers.remove(key);
       return;
