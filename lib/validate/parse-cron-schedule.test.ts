@@ -24,7 +24,8 @@ describe('checkCronSchedule', () => {
     expect(checkCronSchedule('*/0 * * * *')).toBe('step of range should be a positive number: */0');
     expect(checkCronSchedule('x * * * *')).toBe('failed to parse int from x: strconv.Atoi: parsing "x": invalid syntax');
     expect(checkCronSchedule('@fortnightly')).toBe('unrecognized descriptor: @fortnightly');
-    expect(checkCronSchedule('@every 1 hour')).toBe('failed to parse duration @every 1 hour: time: invalid duration "1 hour"');
+    // Go's time.ParseDuration reads "1" and then the unit " hour", which it does not know.
+    expect(checkCronSchedule('@every 1 hour')).toBe('failed to parse duration @every 1 hour: time: unknown unit " hour" in duration "1 hour"');
     expect(checkCronSchedule('CRON_TZ=nowhere * * * * *')).toBe('provided bad location nowhere: unknown time zone nowhere');
   });
 });
