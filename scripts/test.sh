@@ -74,7 +74,7 @@ run_e2e() {
   PW_JSON_OUTPUT="$results/e2e.json" npx playwright test || [ -f "$results/e2e.json" ] || step_result e2e-crash 0 1
 }
 
-[ -d node_modules ] || { say "installing npm dependencies"; npm ci --no-audit --no-fund; }
+[ -d node_modules ] || { say "installing npm dependencies"; npm install --no-audit --no-fund; }
 install_packages
 case $layer in
   unit) run_unit ;;
