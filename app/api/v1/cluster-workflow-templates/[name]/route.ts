@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { kubeObject, parseBody } from '@/server/api/parse';
 import { respond } from '@/server/api/respond';
-import { getRuntime } from '@/server/runtime';
+import { clusterFor } from '@/server/auth/cluster-for-request';
 import {
   deleteClusterWorkflowTemplate, getClusterWorkflowTemplate, updateClusterWorkflowTemplate,
 } from '@/server/services/cluster-template-service';
@@ -11,17 +11,17 @@ type Context = { params: Promise<{ name: string }> };
 
 const updateBody = z.looseObject({ template: kubeObject.optional() });
 
-export async function GET(_request: Request, { params }: Context) {
+export async function GET(request: Request, { params }: Context) {
   const { name } = await params;
-  return respond(() => getClusterWorkflowTemplate(getRuntime().cluster, name));
+  return respond(() => getClusterWorkflowTemplate(clusterFor(request), name));
 }
 
 export async function PUT(request: Request, { params }: Context) {
   const { name } = await params;
-  return respond(async () => updateClusterWorkflowTemplate(getRuntime().cluster, name, (await parseBody(request, updateBody)).template));
+  return respond(async () => updateClusterWorkflowTemplate(clusterFor(request), name, (await parseBody(request, updateBody)).template));
 }
 
-export async function DELETE(_request: Request, { params }: Context) {
+export async function DELETE(request: Request, { params }: Context) {
   const { name } = await params;
-  return respond(() => deleteClusterWorkflowTemplate(getRuntime().cluster, name));
+  return respond(() => deleteClusterWorkflowTemplate(clusterFor(request), name));
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseListOptions } from '@/server/api/list-options';
 import { kubeObject, parseBody } from '@/server/api/parse';
 import { respond } from '@/server/api/respond';
-import { getRuntime } from '@/server/runtime';
+import { clusterFor } from '@/server/auth/cluster-for-request';
 import { createCronWorkflow, listCronWorkflows } from '@/server/services/cron-service';
 
 export const dynamic = 'force-dynamic';
@@ -12,10 +12,10 @@ const createBody = z.looseObject({ cronWorkflow: kubeObject.optional() });
 
 export async function GET(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => listCronWorkflows(getRuntime().cluster, namespace, parseListOptions(new URL(request.url))));
+  return respond(async () => listCronWorkflows(clusterFor(request), namespace, parseListOptions(new URL(request.url))));
 }
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => createCronWorkflow(getRuntime().cluster, namespace, (await parseBody(request, createBody)).cronWorkflow));
+  return respond(async () => createCronWorkflow(clusterFor(request), namespace, (await parseBody(request, createBody)).cronWorkflow));
 }

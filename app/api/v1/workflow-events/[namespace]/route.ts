@@ -3,7 +3,7 @@ import { parseListQuery } from '@/server/api/list-options';
 import { parseQuery } from '@/server/api/parse';
 import { streamResponse } from '@/server/api/event-stream';
 import { errorResponse } from '@/server/api/respond';
-import { getRuntime } from '@/server/runtime';
+import { clusterFor } from '@/server/auth/cluster-for-request';
 import { watchWorkflows } from '@/server/services/workflow-watch';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: Context) {
     const url = new URL(request.url);
     const { fieldSelector, labelSelector, resourceVersion } = parseListQuery(url);
     const { fields } = parseQuery(url, watchQuery);
-    const { cluster } = getRuntime();
+    const cluster = clusterFor(request);
     return streamResponse(request, (signal) =>
       watchWorkflows(cluster, { namespace, fieldSelector, labelSelector, resourceVersion, fields }, signal));
   } catch (error) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseListOptions } from '@/server/api/list-options';
 import { kubeObject, parseBody, parseQuery } from '@/server/api/parse';
 import { respond } from '@/server/api/respond';
-import { getRuntime } from '@/server/runtime';
+import { clusterFor } from '@/server/auth/cluster-for-request';
 import { createWorkflowTemplate, listWorkflowTemplates } from '@/server/services/template-service';
 
 export const dynamic = 'force-dynamic';
@@ -15,11 +15,11 @@ export async function GET(request: Request, { params }: Context) {
   const { namespace } = await params;
   return respond(async () => {
     const url = new URL(request.url);
-    return listWorkflowTemplates(getRuntime().cluster, namespace, parseListOptions(url), parseQuery(url, listQuery).namePattern);
+    return listWorkflowTemplates(clusterFor(request), namespace, parseListOptions(url), parseQuery(url, listQuery).namePattern);
   });
 }
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => createWorkflowTemplate(getRuntime().cluster, namespace, (await parseBody(request, createBody)).template));
+  return respond(async () => createWorkflowTemplate(clusterFor(request), namespace, (await parseBody(request, createBody)).template));
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseListQuery } from '@/server/api/list-options';
 import { kubeObject, parseBody, parseQuery } from '@/server/api/parse';
 import { respond } from '@/server/api/respond';
-import { getRuntime } from '@/server/runtime';
+import { clusterFor } from '@/server/auth/cluster-for-request';
 import { createWorkflow, listWorkflows } from '@/server/services/workflow-service';
 
 export const dynamic = 'force-dynamic';
@@ -27,11 +27,11 @@ export async function GET(request: Request, { params }: Context) {
     const url = new URL(request.url);
     const list = parseListQuery(url);
     const query = parseQuery(url, listQuery);
-    return listWorkflows(getRuntime().cluster, { namespace, ...list, ...query });
+    return listWorkflows(clusterFor(request), { namespace, ...list, ...query });
   });
 }
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => createWorkflow(getRuntime().cluster, namespace, await parseBody(request, createBody)));
+  return respond(async () => createWorkflow(clusterFor(request), namespace, await parseBody(request, createBody)));
 }

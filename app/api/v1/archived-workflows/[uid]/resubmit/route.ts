@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findArchive } from '@/server/archive/archive-runtime';
 import { parseBody } from '@/server/api/parse';
 import { respond } from '@/server/api/respond';
-import { getRuntime } from '@/server/runtime';
+import { clusterFor } from '@/server/auth/cluster-for-request';
 import { resubmitArchivedWorkflow } from '@/server/services/archive-service';
 
 export const dynamic = 'force-dynamic';
@@ -19,6 +19,6 @@ export async function PUT(request: Request, { params }: Context) {
   const { uid } = await params;
   return respond(async () => {
     const input = await parseBody(request, body);
-    return resubmitArchivedWorkflow(getRuntime().cluster, findArchive(), { ...input, uid });
+    return resubmitArchivedWorkflow(clusterFor(request), findArchive(), { ...input, uid });
   });
 }

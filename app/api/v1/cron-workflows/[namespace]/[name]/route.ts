@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { kubeObject, parseBody } from '@/server/api/parse';
 import { respond } from '@/server/api/respond';
-import { getRuntime } from '@/server/runtime';
+import { clusterFor } from '@/server/auth/cluster-for-request';
 import { deleteCronWorkflow, getCronWorkflow, updateCronWorkflow } from '@/server/services/cron-service';
 
 export const dynamic = 'force-dynamic';
@@ -9,17 +9,17 @@ type Context = { params: Promise<{ namespace: string; name: string }> };
 
 const updateBody = z.looseObject({ cronWorkflow: kubeObject.optional() });
 
-export async function GET(_request: Request, { params }: Context) {
+export async function GET(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(() => getCronWorkflow(getRuntime().cluster, namespace, name));
+  return respond(() => getCronWorkflow(clusterFor(request), namespace, name));
 }
 
 export async function PUT(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(async () => updateCronWorkflow(getRuntime().cluster, namespace, name, (await parseBody(request, updateBody)).cronWorkflow));
+  return respond(async () => updateCronWorkflow(clusterFor(request), namespace, name, (await parseBody(request, updateBody)).cronWorkflow));
 }
 
-export async function DELETE(_request: Request, { params }: Context) {
+export async function DELETE(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(() => deleteCronWorkflow(getRuntime().cluster, namespace, name));
+  return respond(() => deleteCronWorkflow(clusterFor(request), namespace, name));
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { kubeObject, parseBody } from '@/server/api/parse';
 import { respond } from '@/server/api/respond';
-import { getRuntime } from '@/server/runtime';
+import { clusterFor } from '@/server/auth/cluster-for-request';
 import { lintCronWorkflow } from '@/server/services/cron-service';
 
 export const dynamic = 'force-dynamic';
@@ -11,5 +11,5 @@ const lintBody = z.looseObject({ cronWorkflow: kubeObject.optional() });
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => lintCronWorkflow(getRuntime().cluster, namespace, (await parseBody(request, lintBody)).cronWorkflow));
+  return respond(async () => lintCronWorkflow(clusterFor(request), namespace, (await parseBody(request, lintBody)).cronWorkflow));
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { kubeObject, parseBody } from '@/server/api/parse';
 import { respond } from '@/server/api/respond';
-import { getRuntime } from '@/server/runtime';
+import { clusterFor } from '@/server/auth/cluster-for-request';
 import { lintWorkflowTemplate } from '@/server/services/template-service';
 
 export const dynamic = 'force-dynamic';
@@ -11,5 +11,5 @@ const lintBody = z.looseObject({ template: kubeObject.optional() });
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => lintWorkflowTemplate(getRuntime().cluster, namespace, (await parseBody(request, lintBody)).template));
+  return respond(async () => lintWorkflowTemplate(clusterFor(request), namespace, (await parseBody(request, lintBody)).template));
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseQuery, queryBoolean } from '@/server/api/parse';
 import { respond } from '@/server/api/respond';
-import { getRuntime } from '@/server/runtime';
+import { clusterFor } from '@/server/auth/cluster-for-request';
 import { deleteWorkflow, getWorkflow } from '@/server/services/workflow-service';
 
 export const dynamic = 'force-dynamic';
@@ -12,10 +12,10 @@ const deleteQuery = z.looseObject({ force: queryBoolean.optional() });
 
 export async function GET(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(async () => getWorkflow(getRuntime().cluster, namespace, name, parseQuery(new URL(request.url), getQuery)));
+  return respond(async () => getWorkflow(clusterFor(request), namespace, name, parseQuery(new URL(request.url), getQuery)));
 }
 
 export async function DELETE(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(async () => deleteWorkflow(getRuntime().cluster, namespace, name, parseQuery(new URL(request.url), deleteQuery).force));
+  return respond(async () => deleteWorkflow(clusterFor(request), namespace, name, parseQuery(new URL(request.url), deleteQuery).force));
 }

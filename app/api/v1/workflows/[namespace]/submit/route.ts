@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { invalidArgument } from '@/lib/api-error';
 import { readJson, respond } from '@/server/api/respond';
-import { getRuntime } from '@/server/runtime';
+import { clusterFor } from '@/server/auth/cluster-for-request';
 import { submitWorkflow } from '@/server/services/workflow-service';
 
 export const dynamic = 'force-dynamic';
@@ -35,6 +35,6 @@ export async function POST(request: Request, { params }: Context) {
       const issue = parsed.error.issues[0];
       throw invalidArgument(`${issue?.path.join('.') || 'body'}: ${issue?.message}`);
     }
-    return submitWorkflow(getRuntime().cluster, namespace, parsed.data);
+    return submitWorkflow(clusterFor(request), namespace, parsed.data);
   });
 }

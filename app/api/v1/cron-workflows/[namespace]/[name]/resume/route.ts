@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseBody } from '@/server/api/parse';
 import { respond } from '@/server/api/respond';
-import { getRuntime } from '@/server/runtime';
+import { clusterFor } from '@/server/auth/cluster-for-request';
 import { setCronSuspended } from '@/server/services/cron-service';
 
 export const dynamic = 'force-dynamic';
@@ -13,6 +13,6 @@ export async function PUT(request: Request, { params }: Context) {
   const { namespace, name } = await params;
   return respond(async () => {
     await parseBody(request, body);
-    return setCronSuspended(getRuntime().cluster, namespace, name, false);
+    return setCronSuspended(clusterFor(request), namespace, name, false);
   });
 }

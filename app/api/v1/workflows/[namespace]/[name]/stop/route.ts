@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseBody } from '@/server/api/parse';
 import { respond } from '@/server/api/respond';
-import { getRuntime } from '@/server/runtime';
+import { clusterFor } from '@/server/auth/cluster-for-request';
 import { shutdown } from '@/server/services/workflow-actions';
 
 export const dynamic = 'force-dynamic';
@@ -13,6 +13,6 @@ export async function PUT(request: Request, { params }: Context) {
   const { namespace, name } = await params;
   return respond(async () => {
     const input = await parseBody(request, body);
-    return shutdown(getRuntime().cluster, namespace, name, 'Stop', { selector: input.nodeFieldSelector, message: input.message });
+    return shutdown(clusterFor(request), namespace, name, 'Stop', { selector: input.nodeFieldSelector, message: input.message });
   });
 }
