@@ -31,6 +31,7 @@ describe('parseConfig', () => {
 
   it('accepts several auth modes', () => {
     expect(parseConfig([], { CAPSTAN_AUTH_MODE: 'client, sso' }, home).authModes).toEqual(['client', 'sso']);
+    expect(parseConfig([], { CAPSTAN_AUTH_MODE: 'hybrid' }, home).authModes).toEqual(['client', 'server']);
   });
 
   it.each([

@@ -104,9 +104,10 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT: "${portText}" is not a port number`);
 
   const authText = get('auth-mode') ?? (mode === 'embedded' ? 'server' : 'client');
-  const authModes = authText.split(',').map((m) => m.trim()).filter(Boolean) as AuthMode[];
+  // `hybrid` is argo-server's name for client and server together.
+  const authModes = [...new Set(authText.split(',').map((m) => m.trim()).filter(Boolean).flatMap((m) => (m === 'hybrid' ? ['client', 'server'] : [m])))] as AuthMode[];
   for (const m of authModes) {
-    if (!['server', 'client', 'sso'].includes(m)) throw new ConfigError(`CAPSTAN_AUTH_MODE: unknown mode "${m}" (server, client, sso)`);
+    if (!['server', 'client', 'sso'].includes(m)) throw new ConfigError(`CAPSTAN_AUTH_MODE: unknown mode "${m}" (server, client, sso, hybrid)`);
   }
   if (authModes.length === 0) throw new ConfigError('CAPSTAN_AUTH_MODE: give at least one of server, client, sso');
 

@@ -20,20 +20,17 @@ export function readAuthorization(header: string | null, cookie: string | null):
 }
 
 /**
- * Picks the auth mode per request as argo-server does: `Bearer v2:` is an SSO session, any other Bearer or Basic
- * credential a client token, none at all the server's own identity. A mode the server was not started with is
- * refused with Unauthenticated.
+ * Picks the auth mode per request exactly as argo-server's Modes.GetMode: an SSO session (`Bearer v2:`) when SSO is
+ * on, a client token (`Bearer`/`Basic`) when client mode is on, else the server's own identity when server mode is
+ * on, whatever the header holds; otherwise the request is refused with Unauthenticated.
  */
 export function toCredential(authorization: string | undefined, allowed: readonly string[]): Credential {
-  let credential: Credential;
-  if (!authorization) credential = { mode: 'server' };
-  else if (authorization.startsWith('Bearer v2:')) credential = { mode: 'sso', token: authorization.slice('Bearer '.length) };
-  else if (authorization.startsWith('Bearer ')) credential = { mode: 'client', scheme: 'Bearer', token: authorization.slice('Bearer '.length).trim() };
-  else if (authorization.startsWith('Basic ')) credential = { mode: 'client', scheme: 'Basic', token: authorization.slice('Basic '.length).trim() };
-  else throw new ApiError(GrpcCode.Unauthenticated, 'token not valid: expected "Bearer <token>" or "Basic <credentials>"');
-  if (!allowed.includes(credential.mode)) {
-    const wanted = credential.mode === 'server' ? 'a token (this server runs with --auth-mode ' + allowed.join(',') + ')' : `auth mode ${credential.mode}, which this server does not allow`;
-    throw new ApiError(GrpcCode.Unauthenticated, `token not valid: ${wanted}`);
+  const header = authorization ?? '';
+  if (allowed.includes('sso') && header.startsWith('Bearer v2:')) return { mode: 'sso', token: header.slice('Bearer '.length) };
+  if (allowed.includes('client')) {
+    if (header.startsWith('Bearer ')) return { mode: 'client', scheme: 'Bearer', token: header.slice('Bearer '.length).trim() };
+    if (header.startsWith('Basic ')) return { mode: 'client', scheme: 'Basic', token: header.slice('Basic '.length).trim() };
   }
-  return credential;
+  if (allowed.includes('server')) return { mode: 'server' };
+  throw new ApiError(GrpcCode.Unauthenticated, 'token not valid. see https://argo-workflows.readthedocs.io/en/latest/faq/');
 }
