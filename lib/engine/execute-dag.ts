@@ -9,7 +9,7 @@ import { isCompleted, isFailedOrError, isFulfilled } from './phases';
 import { exitHookOf, runExitHook } from './exit-hooks';
 import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArguments, type Scope } from './scope';
 import { substituteObject } from './substitute';
-import { resolveTemplateOutputs } from './template-outputs';
+import { succeedWithOutputs } from './template-outputs';
 import { shouldExecute } from './when';
 
 interface DagState {
@@ -63,14 +63,7 @@ export function executeDag(op: Operation, context: TemplateContext): NodeStatus 
   });
   if (phase !== 'Succeeded') return op.markPhase(nodeName, phase);
   const scope = buildTaskScope(state, state.tasks.map((t) => t.name ?? ''));
-  try {
-    const outputs = resolveTemplateOutputs(template, scope, op);
-    if (outputs) node.outputs = outputs;
-  } catch (error) {
-    if (error instanceof NodeError) return op.markError(nodeName, error.message);
-    throw error;
-  }
-  return op.markPhase(nodeName, 'Succeeded');
+  return succeedWithOutputs(op, node, template, scope);
 }
 
 /** Outputs of finished tasks, for `{{tasks.<name>...}}`. */

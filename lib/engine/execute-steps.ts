@@ -5,7 +5,7 @@ import { NodeError, type Operation } from './operation';
 import { isCompleted, isFailedOrError, isFulfilled } from './phases';
 import { exitHookOf, runExitHook } from './exit-hooks';
 import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArguments, type Scope } from './scope';
-import { resolveTemplateOutputs } from './template-outputs';
+import { succeedWithOutputs } from './template-outputs';
 import { substituteObject } from './substitute';
 import { shouldExecute } from './when';
 
@@ -46,14 +46,7 @@ export function executeSteps(op: Operation, context: TemplateContext): NodeStatu
     for (const step of groups[i] ?? []) addStepToScope(op, context, scope, groupName, step, node.id);
   }
   updateOutboundNodes(op, nodeName, groups.length);
-  try {
-    const outputs = resolveTemplateOutputs(template, scope, op);
-    if (outputs) node.outputs = outputs;
-  } catch (error) {
-    if (error instanceof NodeError) return op.markError(nodeName, error.message);
-    throw error;
-  }
-  return op.markPhase(nodeName, 'Succeeded');
+  return succeedWithOutputs(op, node, template, scope);
 }
 
 function addStepToScope(op: Operation, context: TemplateContext, scope: Scope, groupName: string, step: WorkflowStep, boundaryID: string): void {

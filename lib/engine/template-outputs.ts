@@ -1,5 +1,5 @@
 import { evaluateExpression, ExpressionError, formatGoValue, toExpressionEnv } from '../expr';
-import type { Outputs, Template } from '../generated/argo';
+import type { NodeStatus, Outputs, Template } from '../generated/argo';
 import { NodeError, type Operation } from './operation';
 import { parameterText } from './parameter-text';
 import type { Scope } from './scope';
@@ -43,4 +43,16 @@ function evaluateOutputExpression(expression: string, values: Scope, now: Date):
     if (error instanceof ExpressionError) throw new NodeError(error.message);
     throw error;
   }
+}
+
+/** Ends a steps or DAG node: its declared outputs from its children's, then Succeeded (Error when they fail). */
+export function succeedWithOutputs(op: Operation, node: NodeStatus, template: Template, scope: Scope): NodeStatus {
+  try {
+    const outputs = resolveTemplateOutputs(template, scope, op);
+    if (outputs) node.outputs = outputs;
+  } catch (error) {
+    if (error instanceof NodeError) return op.markError(node.name, error.message);
+    throw error;
+  }
+  return op.markPhase(node.name, 'Succeeded');
 }
