@@ -29,6 +29,12 @@ describe('parseConfig', () => {
     expect(parseConfig([], { BASE_HREF: '' }, home).baseHref).toBe('/');
   });
 
+  it('frames: DENY by default, none when emptied, frame-ancestors when given', () => {
+    expect(parseConfig([], {}, home)).toMatchObject({ xFrameOptions: 'DENY', frameAncestors: '' });
+    expect(parseConfig(['--x-frame-options='], {}, home).xFrameOptions).toBe('');
+    expect(parseConfig([], { CAPSTAN_FRAME_ANCESTORS: 'https://portal.example' }, home).frameAncestors).toBe('https://portal.example');
+  });
+
   it('accepts several auth modes', () => {
     expect(parseConfig([], { CAPSTAN_AUTH_MODE: 'client, sso' }, home).authModes).toEqual(['client', 'sso']);
     expect(parseConfig([], { CAPSTAN_AUTH_MODE: 'hybrid' }, home).authModes).toEqual(['client', 'server']);

@@ -25,6 +25,10 @@ export interface CapstanConfig {
   sandbox: 'bwrap' | 'none' | 'auto';
   /** Workflows reconciled in parallel (Argo's --workflow-workers). */
   workflowWorkers: number;
+  /** The X-Frame-Options header (argo-server's --x-frame-options); empty sends none, so portals can frame Capstan. */
+  xFrameOptions: string;
+  /** Origins allowed to frame Capstan (`Content-Security-Policy: frame-ancestors`), space-separated; empty: no header. */
+  frameAncestors: string;
 }
 
 export class ConfigError extends Error {}
@@ -50,6 +54,8 @@ export const configOptions: Option[] = [
   { flag: 'log-level', env: 'CAPSTAN_LOG_LEVEL', help: 'debug, info, warn or error (default info)' },
   { flag: 'sandbox', env: 'CAPSTAN_SANDBOX', help: 'embedded steps: bwrap, none, or auto (bwrap when usable; default)' },
   { flag: 'workflow-workers', env: 'CAPSTAN_WORKFLOW_WORKERS', help: 'workflows reconciled in parallel (default 8)' },
+  { flag: 'x-frame-options', env: 'CAPSTAN_X_FRAME_OPTIONS', help: 'X-Frame-Options header (default DENY; empty sends none)' },
+  { flag: 'frame-ancestors', env: 'CAPSTAN_FRAME_ANCESTORS', help: "origins that may frame Capstan, for CSP frame-ancestors (default: none sent)" },
   { flag: 'no-samples', env: 'CAPSTAN_NO_SAMPLES', help: 'do not create sample WorkflowTemplates on the first start', boolean: true },
   { flag: 'dev', env: 'CAPSTAN_DEV', help: 'run Next.js in development mode', boolean: true },
 ];
@@ -133,6 +139,8 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     logLevel: get('log-level') ?? 'info',
     sandbox,
     workflowWorkers,
+    xFrameOptions: (get('x-frame-options') ?? 'DENY').trim(),
+    frameAncestors: (get('frame-ancestors') ?? '').trim(),
   };
 }
 

@@ -106,6 +106,8 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     req.url = stripBaseHref(req.url ?? '/', config.baseHref);
+    if (config.xFrameOptions) res.setHeader('X-Frame-Options', config.xFrameOptions);
+    if (config.frameAncestors) res.setHeader('Content-Security-Policy', `frame-ancestors ${config.frameAncestors}`);
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error, url: req.url }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
