@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback, useMemo, useState } from 'react';
 import type { Workflow } from '@/lib/generated/argo';
-import { isCompletedPhase } from '@/lib/workflows/phase';
+import { isCompleted } from '@/lib/engine/phases';
 import { ApiRequestError } from '../api-client';
 import { resourceQuery } from '../queries/resources';
 import { useSettings } from '../settings-context';
@@ -36,7 +36,7 @@ export function WorkflowDetail({ namespace, name }: { namespace: string; name: s
   const query = useQuery({
     ...resourceQuery(baseHref, 'workflows', namespace, name),
     // Poll until the workflow is done (a watch stream will replace this); a missing workflow is not retried.
-    refetchInterval: (q) => (q.state.error || isCompletedPhase((q.state.data as Workflow | undefined)?.status?.phase) ? false : pollMs),
+    refetchInterval: (q) => (q.state.error || isCompleted((q.state.data as Workflow | undefined)?.status?.phase) ? false : pollMs),
     retry: (count, error) => !isNotFound(error) && count < 3,
   });
   const workflow = query.data as Workflow | undefined;
@@ -44,7 +44,7 @@ export function WorkflowDetail({ namespace, name }: { namespace: string; name: s
   const [expanded, toggleExpanded] = useIdSet();
   const [collapsed, toggleCollapsed] = useIdSet();
   const view = useMemo(() => ({ expanded, collapsed }), [expanded, collapsed]);
-  const now = useNow(Boolean(workflow && !isCompletedPhase(workflow.status?.phase)));
+  const now = useNow(Boolean(workflow && !isCompleted(workflow.status?.phase)));
   const nodes = useMemo(() => workflow?.status?.nodes ?? {}, [workflow]);
   const expand = useCallback((id: string) => { if (!expanded.has(id)) toggleExpanded(id); }, [expanded, toggleExpanded]);
   const closePanel = useCallback(() => selectNode(undefined), [selectNode]);

@@ -1,3 +1,4 @@
+import { toKubeTime } from '@/lib/k8s/object';
 import type { CronWorkflow, Workflow } from '@/lib/generated/argo';
 import { evaluateCronWhen, evaluateStopStrategy } from './cron-env';
 import { LAST_USED_SCHEDULE_ANNOTATION, isUsingNewSchedule, scheduleAnnotationValue } from './cron-schedules';
@@ -104,7 +105,7 @@ export function recordRunOutcome(cron: CronWorkflow, outcome: RunOutcome): CronW
       const ran = withStatus(cron, {
         active: [...(cron.status?.active ?? []), toActiveReference(outcome.workflow)],
         phase: 'Active',
-        lastScheduledTime: outcome.scheduledTime.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        lastScheduledTime: toKubeTime(outcome.scheduledTime),
       });
       return removeCondition(ran, 'SubmissionError');
     }

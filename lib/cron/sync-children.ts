@@ -1,3 +1,4 @@
+import { isCompleted as isCompletedPhase } from '@/lib/engine/phases';
 import type { CronWorkflow, Workflow } from '@/lib/generated/argo';
 import { evaluateStopStrategy } from './cron-env';
 import { markCompleted, withStatus } from './cron-status';
@@ -9,7 +10,6 @@ import { CRON_WORKFLOW_LABEL, isOwnedBy, toActiveReference } from './scheduled-w
 
 const DEFAULT_SUCCESSFUL_HISTORY = 3;
 const DEFAULT_FAILED_HISTORY = 1;
-const completedPhases = new Set(['Succeeded', 'Failed', 'Error']);
 
 /** What syncing a CronWorkflow with its workflows decides. */
 export interface ChildSync {
@@ -24,7 +24,7 @@ export interface ChildSync {
 }
 
 function isCompleted(workflow: Workflow): boolean {
-  return completedPhases.has(workflow.status?.phase ?? '');
+  return isCompletedPhase(workflow.status?.phase);
 }
 
 function historyLimit(value: number | undefined, fallback: number): number {

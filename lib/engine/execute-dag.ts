@@ -2,6 +2,7 @@ import type { ValueMap } from '../expr';
 import type { DAGTask, NodeStatus } from '../generated/argo';
 import { taskDependencies, evaluateDepends, taskResults } from './depends';
 import { continuesOn } from './execute-steps';
+import { hasInputs } from './execute-pod';
 import { executeTemplate, type TemplateContext } from './execute-template';
 import { expandLoop, shouldExpand } from './expand-items';
 import { NodeError, type Operation } from './operation';
@@ -49,7 +50,7 @@ export function executeDag(op: Operation, context: TemplateContext): NodeStatus 
   let node = op.getNode(nodeName);
   if (!node) {
     node = op.initNode(nodeName, 'DAG', { holder: context.holder, templateScope: context.scope.id, boundaryID: context.options.boundaryID, phase: 'Running' });
-    if (template.inputs?.parameters?.length || template.inputs?.artifacts?.length) node.inputs = structuredClone(template.inputs);
+    if (hasInputs(template)) node.inputs = structuredClone(template.inputs);
   }
   const state: DagState = { op, context, node, tasks: template.dag?.tasks ?? [], visited: new Set(), dependencies: new Map() };
   const targets = template.dag?.target ? template.dag.target.split(' ').filter(Boolean) : leafTasks(state);
@@ -76,8 +77,7 @@ function buildTaskScope(state: DagState, names: string[]): Scope {
       const children = (node.children ?? []).map((id) => state.op.getNodeById(id)).filter((n): n is NodeStatus => !!n);
       addLoopToScope(scope, 'tasks', name, children);
     }
-    const effective = node.type === 'Retry' && node.children?.length ? (state.op.getNodeById(node.children.at(-1)!) ?? node) : node;
-    addNodeToScope(scope, 'tasks', name, effective);
+    addNodeToScope(scope, 'tasks', name, state.op.lastAttempt(node));
     const task = state.tasks.find((t) => t.name === name);
     if (task && (node.phase === 'Skipped' || node.phase === 'Omitted')) {
       try {

@@ -1,4 +1,5 @@
 import type { NodeStatus, WorkflowStep } from '../generated/argo';
+import { hasInputs } from './execute-pod';
 import { executeTemplate, type TemplateContext } from './execute-template';
 import { expandLoop, shouldExpand } from './expand-items';
 import { NodeError, type Operation } from './operation';
@@ -18,7 +19,7 @@ export function executeSteps(op: Operation, context: TemplateContext): NodeStatu
   let node = op.getNode(nodeName);
   if (!node) {
     node = op.initNode(nodeName, 'Steps', { holder: context.holder, templateScope: context.scope.id, boundaryID: context.options.boundaryID, phase: 'Running' });
-    if (template.inputs?.parameters?.length || template.inputs?.artifacts?.length) node.inputs = structuredClone(template.inputs);
+    if (hasInputs(template)) node.inputs = structuredClone(template.inputs);
   }
   const scope: Scope = {};
   const groups = template.steps ?? [];
@@ -53,7 +54,7 @@ function addStepToScope(op: Operation, context: TemplateContext, scope: Scope, g
   const childName = `${groupName}.${step.name}`;
   const child = op.getNode(childName);
   if (child) {
-    addNodeToScope(scope, 'steps', step.name ?? '', lastAttempt(op, child));
+    addNodeToScope(scope, 'steps', step.name ?? '', op.lastAttempt(child));
     addSkippedOutputsToScope(scope, 'steps', step.name ?? '', child, templateOf(op, context, step));
     return;
   }
@@ -70,12 +71,6 @@ export function templateOf(op: Operation, context: TemplateContext, holder: Work
   } catch {
     return undefined;
   }
-}
-
-/** A Retry node's outputs are its last attempt's. */
-function lastAttempt(op: Operation, node: NodeStatus): NodeStatus {
-  if (node.type !== 'Retry' || !node.children?.length) return node;
-  return op.getNodeById(node.children.at(-1)!) ?? node;
 }
 
 function updateOutboundNodes(op: Operation, nodeName: string, groupCount: number): void {
@@ -155,7 +150,7 @@ function executeStepGroup(
     const step = stepsToRun.find((s) => `${groupName}.${s.name}` === child.name);
     if (!step || !isCompleted(child.phase)) continue;
     const hookScope: Scope = { ...scope };
-    addNodeToScope(hookScope, 'steps', step.name ?? '', lastAttempt(op, child));
+    addNodeToScope(hookScope, 'steps', step.name ?? '', op.lastAttempt(child));
     try {
       const hookNode = runExitHook(op, exitHookOf(step), child, boundaryID, context.scope, { prefix: 'steps', name: step.name ?? '' }, hookScope);
       if (hookNode && !isFulfilled(hookNode.phase)) hooksDone = false;

@@ -26,7 +26,7 @@ export function runExitHook(
 ): NodeStatus | undefined {
   if (!hook) return undefined;
   const values: Scope = { ...op.globalParams, ...scope };
-  const attempt = parent.type === 'Retry' && parent.children?.length ? op.getNodeById(parent.children.at(-1)!) ?? parent : parent;
+  const attempt = op.lastAttempt(parent);
   for (const parameter of attempt.outputs?.parameters ?? []) {
     values[`${ref.prefix}.${ref.name}.outputs.parameters.${parameter.name}`] = parameterText(parameter.value) ?? '';
   }

@@ -150,6 +150,12 @@ export class Operation {
     return true;
   }
 
+  /** A Retry node stands for its last attempt (outputs, status, IP); any other node for itself. */
+  lastAttempt(node: NodeStatus): NodeStatus {
+    if (node.type !== 'Retry' || !node.children?.length) return node;
+    return this.nodes[node.children.at(-1)!] ?? node;
+  }
+
   /**
    * The nodes a following step or task hangs under: for a pod, itself; for steps, DAGs and retries,
    * their own outbound nodes, as Argo's getOutboundNodes.

@@ -1,3 +1,4 @@
+import { toKubeTime } from '@/lib/k8s/object';
 import type { Container, EnvVar } from '../generated/argo';
 
 /** How the argoexec containers (init, wait) are configured, as the controller's executor settings. */
@@ -58,7 +59,7 @@ export function executorContainer(role: 'init' | 'wait', settings: ExecutorSetti
 /** Go's time.RFC3339 of a deadline; the zero time when there is none, as Argo writes it. */
 export function formatDeadline(deadline: Date | undefined): string {
   if (!deadline) return '0001-01-01T00:00:00Z';
-  return deadline.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return toKubeTime(deadline);
 }
 
 /** The variables Argo gives every container after its name: node, script output, deadline, progress. */

@@ -1,11 +1,6 @@
 /** A workflow's or node's phase as Argo reports it; empty before the controller first sees it. */
 export type WorkflowPhase = '' | 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Error';
 
-/** Whether a phase is final: nothing will change it any more. */
-export function isCompletedPhase(phase: string | undefined): boolean {
-  return phase === 'Succeeded' || phase === 'Failed' || phase === 'Error';
-}
-
 /** Human duration like Argo's UI: `45s`, `3m 5s`, `2h 1m`. */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '-';

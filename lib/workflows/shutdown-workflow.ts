@@ -1,6 +1,6 @@
 import { ApiError, GrpcCode } from '../api-error';
 import type { Workflow } from '../generated/argo';
-import { isCompletedPhase } from './phase';
+import { isCompleted } from '../engine/phases';
 
 export type ShutdownStrategy = 'Stop' | 'Terminate';
 
@@ -9,7 +9,7 @@ export type ShutdownStrategy = 'Stop' | 'Terminate';
  * (Stop still runs exit handlers; Terminate does not). A completed workflow cannot be shut down.
  */
 export function shutdownWorkflow(workflow: Workflow, strategy: ShutdownStrategy): Workflow {
-  if (isCompletedPhase(workflow.status?.phase)) {
+  if (isCompleted(workflow.status?.phase)) {
     throw new ApiError(
       GrpcCode.Internal,
       `cannot shutdown a completed workflow: workflow: "${workflow.metadata.name}", namespace: "${workflow.metadata.namespace}"`,

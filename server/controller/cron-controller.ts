@@ -5,7 +5,7 @@ import {
 } from '@/lib/cron';
 import type { CronWorkflow, Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
-import { isCompletedPhase } from '@/lib/workflows/phase';
+import { isCompleted } from '@/lib/engine/phases';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { Logger } from '../logger';
 import {
@@ -91,7 +91,7 @@ export class CronController {
     await this.cluster.watch<WorkflowObject>('workflows', namespace, (event) => {
       const cron = event.object.metadata.labels?.[CRON_WORKFLOW_LABEL];
       // Only what changes the cron's status matters: a new or deleted run, or one completing.
-      if (!cron || (event.type === 'MODIFIED' && !isCompletedPhase(event.object.status?.phase))) return;
+      if (!cron || (event.type === 'MODIFIED' && !isCompleted(event.object.status?.phase))) return;
       this.queue.add(`${event.object.metadata.namespace}/${cron}`);
     }, this.abort.signal);
     const existing = await this.cluster.list<CronObject>('cronworkflows', namespace);

@@ -4,6 +4,7 @@ import {
   type V1Pod,
 } from '@kubernetes/client-node';
 import { isApiError } from '@/lib/api-error';
+import { toKubeTime } from '@/lib/k8s/object';
 import type { PodObservation } from '@/lib/engine/types';
 import type { Template, Workflow } from '@/lib/generated/argo';
 import { buildPod } from '@/lib/pods/build-pod';
@@ -113,7 +114,7 @@ export class KubePodExecutor implements PodExecutor {
       manifest = buildPod({ ...toBuildPodInput(wf, pod, this.executor, new Date()), imageCommands: this.options.imageCommands });
     } catch (error) {
       if (!(error instanceof PodBuildError)) throw error;
-      const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const now = toKubeTime(new Date());
       this.settled.set(`${workflow.uid}/${pod.nodeId}`, { phase: 'Error', message: error.message, startedAt: now, finishedAt: now });
       for (const listener of this.listeners) listener(workflow.uid);
       return;

@@ -1,12 +1,9 @@
+import { parameterText } from '@/lib/engine/parameter-text';
 import type { PodObservation } from '@/lib/engine/types';
+import { toKubeTime } from '@/lib/k8s/object';
 import { type StepRunner, type StepSpec } from '../runner/step-runner';
 import { withKnownImageTools } from './known-images';
 import type { PodExecutor, PodLogLine, PodLogOptions, PodRequest, WorkflowRef } from './pod-executor';
-
-function parameterText(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
 
 /** The runner's view of a template: command, script and outputs, all already substituted by the engine. */
 export function toStepSpec(workflow: WorkflowRef, pod: PodRequest): StepSpec {
@@ -56,7 +53,7 @@ export class LocalPodExecutor implements PodExecutor {
     const { template } = pod;
     if (!template.container && !template.script) {
       const kind = template.resource ? 'resource' : template.data ? 'data' : template.containerSet ? 'containerSet' : 'this';
-      const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const now = toKubeTime(new Date());
       this.refused.set(`${workflow.uid}/${pod.nodeId}`, {
         phase: 'Error',
         message: `${kind} templates need kubernetes mode (CAPSTAN_MODE=kubernetes); embedded mode runs container and script templates`,

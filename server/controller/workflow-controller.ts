@@ -1,3 +1,4 @@
+import { isCompleted } from '@/lib/engine/phases';
 import { reconcileWorkflow } from '@/lib/engine/reconcile';
 import { isApiError } from '@/lib/api-error';
 import type { Workflow } from '@/lib/generated/argo';
@@ -17,7 +18,6 @@ export interface ControllerOptions {
   onCompleted?: (workflow: Workflow) => void;
 }
 
-const completedPhases = new Set(['Succeeded', 'Failed', 'Error']);
 
 /**
  * The controller loop: watches workflows, feeds each one with its pods' observations through the pure engine,
@@ -59,7 +59,7 @@ export class WorkflowController {
     const existing = await this.cluster.list<KubeObject>('workflows', namespace);
     for (const wf of existing.items) {
       const phase = (wf['status'] as { phase?: string } | undefined)?.phase;
-      if (!completedPhases.has(phase ?? '')) this.queue.add(`${wf.metadata.namespace}/${wf.metadata.name}`);
+      if (!isCompleted(phase)) this.queue.add(`${wf.metadata.namespace}/${wf.metadata.name}`);
     }
     this.ready = true;
     this.logger.info({ workers: this.options.workers ?? 8, resumed: this.queue.length }, 'controller started');
@@ -74,7 +74,7 @@ export class WorkflowController {
       if (isApiError(error) && error.code === 5) return;
       throw error;
     }
-    if (completedPhases.has(workflow.status?.phase ?? '')) return;
+    if (isCompleted(workflow.status?.phase)) return;
     const ref: WorkflowRef = { namespace, name, uid: workflow.metadata.uid ?? '' };
     this.uidToKey.set(ref.uid, key);
 
@@ -89,7 +89,7 @@ export class WorkflowController {
     if (output.changed) {
       const phase = output.status.phase ?? '';
       const labels: Record<string, string> = { ...(workflow.metadata.labels ?? {}), 'workflows.argoproj.io/phase': phase };
-      if (completedPhases.has(phase)) labels['workflows.argoproj.io/completed'] = 'true';
+      if (isCompleted(phase)) labels['workflows.argoproj.io/completed'] = 'true';
       let saved: KubeObject;
       try {
         saved = await this.cluster.update('workflows', namespace, { ...workflow, metadata: { ...workflow.metadata, labels }, status: output.status } as KubeObject);
@@ -102,7 +102,7 @@ export class WorkflowController {
         throw error;
       }
       if (phase !== (workflow.status?.phase ?? '')) this.logger.info({ workflow: key, phase }, 'workflow phase changed');
-      if (completedPhases.has(phase)) this.options.onCompleted?.(saved as unknown as Workflow);
+      if (isCompleted(phase)) this.options.onCompleted?.(saved as unknown as Workflow);
     }
 
     // Actions run only once the status that decided them is saved, so a crash never loses a created pod's node.

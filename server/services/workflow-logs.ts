@@ -1,5 +1,6 @@
 import { ApiError, GrpcCode, invalidArgument } from '@/lib/api-error';
 import { toPodName } from '@/lib/engine/node-names';
+import { isCompleted } from '@/lib/engine/phases';
 import type { NodeStatus, Workflow } from '@/lib/generated/argo';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { PodExecutor, PodLogOptions } from '../controller/pod-executor';
@@ -17,8 +18,6 @@ export interface LogQuery extends PodLogOptions {
 export interface LogEntryMessage {
   result: { content: string; podName: string };
 }
-
-const completed = new Set(['Succeeded', 'Failed', 'Error']);
 
 function podsOf(workflow: Workflow): { node: NodeStatus; podName: string }[] {
   const name = workflow.metadata.name ?? '';
@@ -74,7 +73,7 @@ export async function* streamWorkflowLogs(
   addNewPods();
   // New pods appear as the workflow runs: look again each second until it has ended.
   void (async () => {
-    while (!signal.aborted && !completed.has(workflow.status?.phase ?? '')) {
+    while (!signal.aborted && !isCompleted(workflow.status?.phase)) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       try {
         workflow = await findWorkflow(cluster, namespace, workflowName);

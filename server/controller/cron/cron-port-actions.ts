@@ -3,7 +3,7 @@ import { type RunOutcome, submissionErrorMessage } from '@/lib/cron';
 import type { CronWorkflow, Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
 import { shutdownWorkflow } from '@/lib/workflows/shutdown-workflow';
-import { isCompletedPhase } from '@/lib/workflows/phase';
+import { isCompleted } from '@/lib/engine/phases';
 import type { ClusterPort } from '../../cluster/cluster-port';
 import { changeResource } from '../../services/change-resource';
 import { checkValid } from '../../services/validation';
@@ -34,7 +34,7 @@ export async function terminateWorkflows(cluster: ClusterPort, namespace: string
   for (const name of names) {
     try {
       await changeResource<WorkflowObject>(cluster, 'workflows', namespace, name, (workflow) =>
-        isCompletedPhase(workflow.status?.phase) ? undefined : (shutdownWorkflow(workflow, 'Terminate') as WorkflowObject));
+        isCompleted(workflow.status?.phase) ? undefined : (shutdownWorkflow(workflow, 'Terminate') as WorkflowObject));
     } catch (error) {
       if (isApiError(error) && error.code === GrpcCode.NotFound) continue;
       return `run policy error: error stopping workflow ${name}: ${messageOf(error)}`;
