@@ -192,7 +192,7 @@ function executeDagTask(state: DagState, taskName: string): void {
       }
     }
     const itemNode = executeTemplate(op, itemName, item, context.scope, item.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'tasks', parentTemplate: context.template });
-    if (!group) runTaskExitHook(state, task, itemNode);
+    if (!group && itemNode) runTaskExitHook(state, task, itemNode);
   }
 
   if (group) {

@@ -32,6 +32,7 @@ export function executePod(op: Operation, context: TemplateContext): NodeStatus 
     phase: 'Pending',
   });
   if (hasInputs(context.template)) node.inputs = structuredClone(context.template.inputs);
+  op.activePods++;
   pushCreate(op, context, node.id);
   return node;
 }

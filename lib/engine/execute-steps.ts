@@ -139,8 +139,8 @@ function executeStepGroup(
       }
       continue;
     }
-    executeTemplate(op, childName, step, context.scope, step.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'steps', parentTemplate: context.template });
-    op.addChild(groupName, childName);
+    const child = executeTemplate(op, childName, step, context.scope, step.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'steps', parentTemplate: context.template });
+    if (child) op.addChild(groupName, childName);
   }
 
   const children = (group.children ?? []).map((id) => op.getNodeById(id)).filter((n): n is NodeStatus => !!n);
@@ -152,8 +152,7 @@ function executeStepGroup(
     const hookScope: Scope = { ...scope };
     addNodeToScope(hookScope, 'steps', step.name ?? '', op.lastAttempt(child));
     try {
-      const hookNode = runExitHook(op, exitHookOf(step), child, boundaryID, context.scope, { prefix: 'steps', name: step.name ?? '' }, hookScope);
-      if (hookNode && !isFulfilled(hookNode.phase)) hooksDone = false;
+      if (runExitHook(op, exitHookOf(step), child, boundaryID, context.scope, { prefix: 'steps', name: step.name ?? '' }, hookScope) === 'running') hooksDone = false;
     } catch (error) {
       if (error instanceof NodeError) return op.markError(groupName, error.message);
       throw error;

@@ -6,6 +6,7 @@ import { executeSuspend } from './execute-suspend';
 import { toPodName } from './node-names';
 import { NodeError, type Operation, type TemplateHolder, type TemplateScope } from './operation';
 import { isFulfilled } from './phases';
+import { parallelismReached } from './parallelism';
 import { processArgs } from './process-args';
 import { processRetries } from './retry';
 import { substituteObject } from './substitute';
@@ -23,7 +24,8 @@ export interface ExecuteOptions {
 
 /**
  * Runs (or continues) the template a holder refers to as the node `nodeName`, as Argo's executeTemplate:
- * resolve, apply arguments, short-cut finished nodes, wrap in a Retry node when asked, then dispatch by type.
+ * resolve, apply arguments, short-cut finished nodes, wait for parallelism, wrap in a Retry node when asked,
+ * then dispatch by type. Undefined when the node could not be created yet (parallelism reached).
  */
 export function executeTemplate(
   op: Operation,
@@ -32,7 +34,7 @@ export function executeTemplate(
   scope: TemplateScope,
   args: Arguments | undefined,
   options: ExecuteOptions,
-): NodeStatus {
+): NodeStatus | undefined {
   let node = op.getNode(nodeName);
   const initError = (message: string): NodeStatus => {
     if (node) return op.markError(nodeName, message);
@@ -54,6 +56,9 @@ export function executeTemplate(
     if (error instanceof NodeError) return initError(error.message);
     throw error;
   }
+
+  // A template over its workflow's or caller's parallelism waits; a node not created yet is simply not there.
+  if (parallelismReached(op, processed, node, options.boundaryID)) return node;
 
   const retryStrategy = processed.retryStrategy;
   let retryNodeName: string | undefined;

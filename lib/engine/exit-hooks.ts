@@ -3,6 +3,7 @@ import type { LifecycleHook, NodeStatus } from '../generated/argo';
 import { executeTemplate } from './execute-template';
 import { NodeError, type Operation, type TemplateScope } from './operation';
 import { parameterText } from './parameter-text';
+import { isFulfilled } from './phases';
 import { markAbsentArguments, type Scope } from './scope';
 import { substituteObject } from './substitute';
 
@@ -13,7 +14,8 @@ export function exitHookOf(holder: { hooks?: Record<string, LifecycleHook>; onEx
 
 /**
  * Runs a finished step's or task's exit hook as the node `<node>.onExit`, its arguments resolved with the
- * node's own outputs (Argo's runOnExitNode). Returns the hook node, or undefined when there is no hook to run.
+ * node's own outputs (Argo's runOnExitNode). Says whether the hook still runs (or waits to start), is done, or
+ * there is none to run.
  */
 export function runExitHook(
   op: Operation,
@@ -23,8 +25,8 @@ export function runExitHook(
   templateScope: TemplateScope,
   ref: { prefix: 'steps' | 'tasks'; name: string },
   scope: Scope,
-): NodeStatus | undefined {
-  if (!hook) return undefined;
+): 'none' | 'running' | 'done' {
+  if (!hook) return 'none';
   const values: Scope = { ...op.globalParams, ...scope };
   const attempt = op.lastAttempt(parent);
   for (const parameter of attempt.outputs?.parameters ?? []) {
@@ -32,7 +34,7 @@ export function runExitHook(
   }
   if (hook.expression) {
     try {
-      if (!evaluateBool(hook.expression, toExpressionEnv(values, { now: op.now }))) return undefined;
+      if (!evaluateBool(hook.expression, toExpressionEnv(values, { now: op.now }))) return 'none';
     } catch (error) {
       throw new NodeError(error instanceof ExpressionError ? error.message : String(error));
     }
@@ -41,5 +43,5 @@ export function runExitHook(
   const args = hook.arguments ? substituteObject(markAbsentArguments({ arguments: hook.arguments }, values).arguments, values, op.now, []) : undefined;
   const node = executeTemplate(op, name, { template: hook.template, templateRef: hook.templateRef }, templateScope, args, { boundaryID, onExit: true });
   op.addChild(parent.name, name);
-  return node;
+  return node && isFulfilled(node.phase) ? 'done' : 'running';
 }

@@ -38,6 +38,8 @@ export class Operation {
   readonly globalParams: Record<string, string> = {};
   readonly localScope: TemplateScope;
   requeueAfter: number | undefined;
+  /** Pods holding a slot of the workflow's `parallelism`: counted after observations, raised as pods are created. */
+  activePods = 0;
   /** Set while the workflow winds down: no new pods start, except in exit handlers that still run. */
   shutdown: { message: string; runExitHandlers: boolean } | undefined;
   private readonly resolveRef: EngineInput['resolveTemplateRef'];
@@ -136,6 +138,21 @@ export class Operation {
     const template = scope.templates.find((t) => t.name === name);
     if (!template) throw new NodeError(`template ${name} not found`);
     return { template, scope };
+  }
+
+  /** The template a node was started from (as written, before arguments), or undefined when it cannot be found. */
+  templateOfNode(node: NodeStatus): Template | undefined {
+    const scopeId = node.templateScope ?? '';
+    let templates: Template[] | undefined;
+    if (node.templateRef) {
+      const ref = node.templateRef;
+      templates = this.resolveRef?.(ref.name ?? '', ref.clusterScope === true)?.templates;
+      return templates?.find((t) => t.name === ref.template);
+    }
+    if (scopeId.startsWith('local/') || scopeId === '') templates = this.localScope.templates;
+    else if (scopeId.startsWith('namespaced/')) templates = this.resolveRef?.(scopeId.slice('namespaced/'.length), false)?.templates;
+    else if (scopeId.startsWith('cluster/')) templates = this.resolveRef?.(scopeId.slice('cluster/'.length), true)?.templates;
+    return templates?.find((t) => t.name === node.templateName);
   }
 
   /** Whether a node and everything under it is fulfilled. */

@@ -5,6 +5,7 @@ import { executeTemplate } from './execute-template';
 import { toGlobalParams } from './global-params';
 import { mergeWorkflowSpec } from './merge-spec';
 import { orderNodeFields } from './node-order';
+import { countActivePods } from './parallelism';
 import { Operation } from './operation';
 import { isCompleted, isFailedOrError, isFulfilled } from './phases';
 import { updateProgress } from './progress';
@@ -61,6 +62,7 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
   applyPodObservations(op);
   op.shutdown = shutdownOf(op, status.startedAt);
   if (op.shutdown) stopRunningNodes(op, op.shutdown);
+  op.activePods = countActivePods(op);
 
   // A suspended workflow keeps what runs, starts nothing new, and waits for resume; shutdown overrides it.
   if (!spec.suspend || op.shutdown) runWorkflow(op, spec, status);
@@ -75,14 +77,14 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
 
 function runWorkflow(op: Operation, spec: WorkflowSpec, status: WorkflowStatus): void {
   const root = executeTemplate(op, op.name, { template: spec.entrypoint }, op.localScope, spec.arguments, {});
-  if (!isFulfilled(root.phase)) return;
+  if (!root || !isFulfilled(root.phase)) return;
 
   let onExit: NodeStatus | undefined;
   if (spec.onExit && (!op.shutdown || op.shutdown.runExitHandlers)) {
     op.globalParams['workflow.status'] = workflowPhaseOf(root.phase);
     op.globalParams['workflow.failures'] = JSON.stringify(failuresOf(op));
     onExit = executeTemplate(op, `${op.name}.onExit`, { template: spec.onExit }, op.localScope, spec.arguments, { onExit: true });
-    if (!isFulfilled(onExit.phase)) return;
+    if (!onExit || !isFulfilled(onExit.phase)) return;
   }
 
   status.finishedAt = op.nowText;
