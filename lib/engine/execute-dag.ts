@@ -11,6 +11,7 @@ import { exitHookOf, runExitHook } from './exit-hooks';
 import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArguments, type Scope } from './scope';
 import { substituteObject } from './substitute';
 import { succeedWithOutputs } from './template-outputs';
+import { TemplateTimeout } from './template-timeouts';
 import { shouldExecute } from './when';
 
 interface DagState {
@@ -191,7 +192,14 @@ function executeDagTask(state: DagState, taskName: string): void {
         continue;
       }
     }
-    const itemNode = executeTemplate(op, itemName, item, context.scope, item.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'tasks', parentTemplate: context.template });
+    let itemNode: NodeStatus | undefined;
+    try {
+      itemNode = executeTemplate(op, itemName, item, context.scope, item.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'tasks', parentTemplate: context.template });
+    } catch (error) {
+      // The timed-out node is already Failed with `timeout`; the DAG's assessment takes it from there.
+      if (error instanceof TemplateTimeout) return;
+      throw error;
+    }
     if (!group && itemNode) runTaskExitHook(state, task, itemNode);
   }
 

@@ -3,6 +3,7 @@ import type { TemplateContext } from './execute-template';
 import { toPodName } from './node-names';
 import { isResultReferenced } from './script-output';
 import type { Operation } from './operation';
+import { podDeadlineSeconds } from './template-timeouts';
 
 /**
  * A container, script, containerSet, resource or data template: one pod. The node starts Pending and asks the
@@ -13,7 +14,7 @@ export function executePod(op: Operation, context: TemplateContext): NodeStatus 
   if (existing) {
     // A node saved as Pending whose pod was never seen (the process stopped between saving and creating it):
     // ask again; creating a pod is idempotent.
-    if (existing.phase === 'Pending' && !op.pods[existing.id] && !op.shutdown) pushCreate(op, context, existing.id);
+    if (existing.phase === 'Pending' && !op.pods[existing.id] && !op.shutdown) pushCreate(op, context, existing);
     return existing;
   }
   if (op.shutdown && !(op.shutdown.runExitHandlers && context.options.onExit)) {
@@ -33,17 +34,18 @@ export function executePod(op: Operation, context: TemplateContext): NodeStatus 
   });
   if (hasInputs(context.template)) node.inputs = structuredClone(context.template.inputs);
   op.activePods++;
-  pushCreate(op, context, node.id);
+  pushCreate(op, context, node);
   return node;
 }
 
-function pushCreate(op: Operation, context: TemplateContext, nodeId: string): void {
+function pushCreate(op: Operation, context: TemplateContext, node: NodeStatus): void {
+  const activeDeadlineSeconds = podDeadlineSeconds(op, context.template, node);
   op.actions.push({
     type: 'createPod',
-    nodeId,
+    nodeId: node.id,
     nodeName: context.nodeName,
     podName: toPodName(op.name, context.nodeName, context.template.name ?? ''),
-    template: context.template,
+    template: activeDeadlineSeconds === undefined ? context.template : { ...context.template, activeDeadlineSeconds },
     includeScriptOutput: isResultReferenced(context.nodeName, context.options.parentTemplate),
   });
 }

@@ -8,6 +8,7 @@ import { exitHookOf, runExitHook } from './exit-hooks';
 import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArguments, type Scope } from './scope';
 import { succeedWithOutputs } from './template-outputs';
 import { substituteObject } from './substitute';
+import { TemplateTimeout } from './template-timeouts';
 import { shouldExecute } from './when';
 
 /**
@@ -139,7 +140,13 @@ function executeStepGroup(
       }
       continue;
     }
-    const child = executeTemplate(op, childName, step, context.scope, step.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'steps', parentTemplate: context.template });
+    let child: NodeStatus | undefined;
+    try {
+      child = executeTemplate(op, childName, step, context.scope, step.arguments, { boundaryID, onExit: context.options.onExit, callerKind: 'steps', parentTemplate: context.template });
+    } catch (error) {
+      if (error instanceof TemplateTimeout) return op.markPhase(groupName, 'Failed', error.message);
+      throw error;
+    }
     if (child) op.addChild(groupName, childName);
   }
 

@@ -10,6 +10,7 @@ import { parallelismReached } from './parallelism';
 import { processArgs } from './process-args';
 import { processRetries } from './retry';
 import { substituteObject } from './substitute';
+import { checkTemplateTimeouts } from './template-timeouts';
 import { isPodTemplate, templateType } from './template-type';
 
 export interface ExecuteOptions {
@@ -25,7 +26,8 @@ export interface ExecuteOptions {
 /**
  * Runs (or continues) the template a holder refers to as the node `nodeName`, as Argo's executeTemplate:
  * resolve, apply arguments, short-cut finished nodes, wait for parallelism, wrap in a Retry node when asked,
- * then dispatch by type. Undefined when the node could not be created yet (parallelism reached).
+ * then dispatch by type. Undefined when the node could not be created yet (parallelism reached). Throws
+ * TemplateTimeout when the node stayed Pending past its timeout, for the caller to fail itself as Argo does.
  */
 export function executeTemplate(
   op: Operation,
@@ -52,6 +54,13 @@ export function executeTemplate(
     }
     if (options.callerKind && holder.name) locals[`${options.callerKind}.name`] = holder.name;
     processed = processArgs(resolved.template, args, op.globalParams, locals, op.now);
+  } catch (error) {
+    if (error instanceof NodeError) return initError(error.message);
+    throw error;
+  }
+
+  try {
+    checkTemplateTimeouts(op, processed, node);
   } catch (error) {
     if (error instanceof NodeError) return initError(error.message);
     throw error;

@@ -6,6 +6,7 @@ import { parameterText } from './parameter-text';
 import { isFulfilled } from './phases';
 import { markAbsentArguments, type Scope } from './scope';
 import { substituteObject } from './substitute';
+import { executeUnlessTimedOut } from './template-timeouts';
 
 /** A step's or task's exit hook: `hooks.exit`, or the older `onExit` template name. */
 export function exitHookOf(holder: { hooks?: Record<string, LifecycleHook>; onExit?: string }): LifecycleHook | undefined {
@@ -41,7 +42,7 @@ export function runExitHook(
   }
   const name = `${parent.name}.onExit`;
   const args = hook.arguments ? substituteObject(markAbsentArguments({ arguments: hook.arguments }, values).arguments, values, op.now, []) : undefined;
-  const node = executeTemplate(op, name, { template: hook.template, templateRef: hook.templateRef }, templateScope, args, { boundaryID, onExit: true });
+  const node = executeUnlessTimedOut(() => executeTemplate(op, name, { template: hook.template, templateRef: hook.templateRef }, templateScope, args, { boundaryID, onExit: true }));
   op.addChild(parent.name, name);
   return node && isFulfilled(node.phase) ? 'done' : 'running';
 }

@@ -10,6 +10,7 @@ import { Operation } from './operation';
 import { isCompleted, isFailedOrError, isFulfilled } from './phases';
 import { updateProgress } from './progress';
 import { findStartProblem } from './validate-on-start';
+import { executeUnlessTimedOut } from './template-timeouts';
 import { shutdownOf, stopRunningNodes } from './shutdown';
 import type { EngineInput, EngineOutput } from './types';
 
@@ -76,14 +77,14 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
 }
 
 function runWorkflow(op: Operation, spec: WorkflowSpec, status: WorkflowStatus): void {
-  const root = executeTemplate(op, op.name, { template: spec.entrypoint }, op.localScope, spec.arguments, {});
+  const root = executeUnlessTimedOut(() => executeTemplate(op, op.name, { template: spec.entrypoint }, op.localScope, spec.arguments, {}));
   if (!root || !isFulfilled(root.phase)) return;
 
   let onExit: NodeStatus | undefined;
   if (spec.onExit && (!op.shutdown || op.shutdown.runExitHandlers)) {
     op.globalParams['workflow.status'] = workflowPhaseOf(root.phase);
     op.globalParams['workflow.failures'] = JSON.stringify(failuresOf(op));
-    onExit = executeTemplate(op, `${op.name}.onExit`, { template: spec.onExit }, op.localScope, spec.arguments, { onExit: true });
+    onExit = executeUnlessTimedOut(() => executeTemplate(op, `${op.name}.onExit`, { template: spec.onExit }, op.localScope, spec.arguments, { onExit: true }));
     if (!onExit || !isFulfilled(onExit.phase)) return;
   }
 
