@@ -7,6 +7,9 @@ import { PhaseBadge } from './phase-badge';
 import { resourceListQuery } from './queries/resources';
 import { QueryState } from './query-state';
 import { useSettings } from './settings-context';
+import { useWorkflowListWatch, workflowEventsUrl } from './streams/use-workflow-watch';
+
+const newestFirst = (a: KubeObject, b: KubeObject) => (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '');
 
 type WorkflowStatus = { phase?: string; startedAt?: string; finishedAt?: string; progress?: string; message?: string };
 
@@ -18,7 +21,9 @@ function templateOf(workflow: KubeObject): string {
 export function WorkflowList({ namespace }: { namespace?: string }) {
   const settings = useSettings();
   const ns = namespace ?? settings.namespace;
-  const query = useQuery({ ...resourceListQuery(settings.baseHref, 'workflows', ns), refetchInterval: 3_000 });
+  const options = resourceListQuery(settings.baseHref, 'workflows', ns);
+  const stream = useWorkflowListWatch(workflowEventsUrl(settings.baseHref, ns), options.queryKey, { compare: newestFirst });
+  const query = useQuery({ ...options, refetchInterval: stream === 'open' ? false : 3_000 });
   const items = [...(query.data?.items ?? [])].sort((a, b) =>
     (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? ''),
   );

@@ -42,8 +42,12 @@ function templateOf(node: NodeStatus): string | undefined {
 }
 
 /** Everything about one node: what it is, how it ran, and its parameters. */
-export function NodePanel({ node, onClose, onToggleFold, folded }: {
+export function NodePanel({ node, onClose, onToggleFold, folded, logs, actions }: {
   node: NodeStatus;
+  /** Actions on the node (retry from here, resume). */
+  actions?: ReactNode;
+  /** The node's log viewer, for pods. */
+  logs?: ReactNode;
   onClose: () => void;
   onToggleFold?: () => void;
   folded: boolean;
@@ -78,6 +82,7 @@ export function NodePanel({ node, onClose, onToggleFold, folded }: {
           {node.hostNodeName ? <Field label="Host">{node.hostNodeName}</Field> : null}
           <Field label="ID"><span className="font-mono text-xs">{node.id}</span></Field>
         </dl>
+        {actions}
         {onToggleFold ? (
           <button type="button" onClick={onToggleFold} className="mt-3 rounded-md border border-slate-300 px-3 py-1.5 text-xs font-medium text-slate-700 hover:bg-slate-50">
             {folded ? 'Unfold in the graph' : 'Fold into one node'}
@@ -85,6 +90,12 @@ export function NodePanel({ node, onClose, onToggleFold, folded }: {
         ) : null}
         <Parameters title="Input parameters" parameters={node.inputs?.parameters ?? []} />
         <Parameters title="Output parameters" parameters={outputs?.parameters ?? []} extra={extra} />
+        {logs ? (
+          <section className="mt-4">
+            <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Logs</h3>
+            <div className="-mx-5 border-y border-slate-200">{logs}</div>
+          </section>
+        ) : null}
       </div>
     </aside>
   );

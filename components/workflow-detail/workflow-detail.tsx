@@ -4,9 +4,13 @@ import Link from 'next/link';
 import { useCallback, useMemo, useState } from 'react';
 import type { Workflow } from '@/lib/generated/argo';
 import { isCompleted } from '@/lib/engine/phases';
+import { podOf, workflowPods } from '@/lib/logs/workflow-pods';
 import { ApiRequestError } from '../api-client';
 import { resourceQuery } from '../queries/resources';
 import { useSettings } from '../settings-context';
+import { useWorkflowWatch } from '../streams/use-workflow-watch';
+import { NodeActions } from '../actions/node-actions';
+import { LogViewer } from '../logs/log-viewer';
 import { DetailTabs } from './detail-tabs';
 import { NodePanel } from './node-panel';
 import { NodesTable } from './nodes-table';
@@ -33,10 +37,13 @@ function useIdSet() {
 /** The workflow detail page: header, then graph, node table or YAML, with a node's details beside them. */
 export function WorkflowDetail({ namespace, name }: { namespace: string; name: string }) {
   const { baseHref } = useSettings();
+  const options = resourceQuery(baseHref, 'workflows', namespace, name);
+  // The watch stream pushes every change into the query's cache; polling only stands in while it is down.
+  const stream = useWorkflowWatch(baseHref, namespace, name, options.queryKey);
   const query = useQuery({
-    ...resourceQuery(baseHref, 'workflows', namespace, name),
-    // Poll until the workflow is done (a watch stream will replace this); a missing workflow is not retried.
-    refetchInterval: (q) => (q.state.error || isCompleted((q.state.data as Workflow | undefined)?.status?.phase) ? false : pollMs),
+    ...options,
+    refetchInterval: (q) =>
+      stream === 'open' || q.state.error || isCompleted((q.state.data as Workflow | undefined)?.status?.phase) ? false : pollMs,
     retry: (count, error) => !isNotFound(error) && count < 3,
   });
   const workflow = query.data as Workflow | undefined;
@@ -44,8 +51,10 @@ export function WorkflowDetail({ namespace, name }: { namespace: string; name: s
   const [expanded, toggleExpanded] = useIdSet();
   const [collapsed, toggleCollapsed] = useIdSet();
   const view = useMemo(() => ({ expanded, collapsed }), [expanded, collapsed]);
-  const now = useNow(Boolean(workflow && !isCompleted(workflow.status?.phase)));
+  const running = Boolean(workflow && !isCompleted(workflow.status?.phase));
+  const now = useNow(running);
   const nodes = useMemo(() => workflow?.status?.nodes ?? {}, [workflow]);
+  const pods = useMemo(() => workflowPods(name, nodes), [name, nodes]);
   const expand = useCallback((id: string) => { if (!expanded.has(id)) toggleExpanded(id); }, [expanded, toggleExpanded]);
   const closePanel = useCallback(() => selectNode(undefined), [selectNode]);
 
@@ -70,6 +79,7 @@ export function WorkflowDetail({ namespace, name }: { namespace: string; name: s
   }
 
   const selected = nodeId ? nodes[nodeId] : undefined;
+  const selectedPod = selected ? podOf(name, selected) : undefined;
   const foldable = selected && (selected.type === 'Retry' || selected.type === 'TaskGroup');
   return (
     <div className="flex h-[calc(100vh-3rem)] min-h-[32rem] flex-col">
@@ -81,13 +91,19 @@ export function WorkflowDetail({ namespace, name }: { namespace: string; name: s
             <WorkflowGraph workflowName={name} nodes={nodes} view={view} selectedId={nodeId} onSelect={selectNode} onExpand={expand} />
           ) : tab === 'nodes' ? (
             <NodesTable nodes={nodes} now={now} selectedId={nodeId} onSelect={selectNode} />
+          ) : tab === 'logs' ? (
+            <LogViewer namespace={namespace} workflowName={name} pods={pods} running={running} className="h-full" />
           ) : (
             <WorkflowYaml workflow={workflow} />
           )}
         </div>
-        {selected && tab !== 'yaml' ? (
+        {selected && (tab === 'graph' || tab === 'nodes') ? (
           <NodePanel
             node={selected}
+            actions={<NodeActions workflow={workflow} node={selected} />}
+            logs={selectedPod ? (
+              <LogViewer key={selectedPod.podName} namespace={namespace} workflowName={name} pods={[selectedPod]} pod={selectedPod.podName} running={running} className="h-80" />
+            ) : undefined}
             onClose={closePanel}
             folded={collapsed.has(selected.id)}
             onToggleFold={foldable ? () => toggleCollapsed(selected.id) : undefined}

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Workflow } from '@/lib/generated/argo';
+import { WorkflowActionBar } from '../actions/workflow-action-bar';
 import { PhaseBadge } from '../phase-badge';
 import { formatElapsed, formatTimestamp } from './format';
 
@@ -31,6 +32,7 @@ export function WorkflowHeader({ workflow, now }: { workflow: Workflow; now: Dat
         <h1 className="truncate text-2xl font-semibold tracking-tight">{name}</h1>
         <PhaseBadge phase={status.phase} />
         {template ? <span className="text-sm text-slate-500">from <span className="font-medium text-slate-700">{template}</span></span> : null}
+        <div className="ml-auto"><WorkflowActionBar workflow={workflow} /></div>
       </div>
       <dl className="mt-3 flex flex-wrap gap-x-10 gap-y-2">
         <Fact label="Started">{formatTimestamp(status.startedAt)}</Fact>

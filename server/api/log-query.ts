@@ -9,6 +9,7 @@ const logQuery = z.looseObject({
   'logOptions.follow': z.enum(['true', 'false']).optional(),
   'logOptions.sinceSeconds': z.coerce.number().int().nonnegative().optional(),
   'logOptions.tailLines': z.coerce.number().int().nonnegative().optional(),
+  'logOptions.timestamps': z.enum(['true', 'false']).optional(),
 });
 
 /** Reads the query of argo-server's log endpoints (`podName`, `grep`, `logOptions.*`). */
@@ -21,5 +22,6 @@ export function parseLogQuery(url: URL, podName?: string): LogQuery {
     follow: q['logOptions.follow'] === 'true',
     sinceSeconds: q['logOptions.sinceSeconds'],
     tailLines: q['logOptions.tailLines'],
+    timestamps: q['logOptions.timestamps'] === 'true',
   };
 }

@@ -12,6 +12,8 @@ export interface LogQuery extends PodLogOptions {
   podName?: string;
   /** Only lines matching this regular expression, as `argo logs --grep`. */
   grep?: string;
+  /** Prefix each line with its RFC 3339 time and a space, as Kubernetes' `timestamps` log option. */
+  timestamps?: boolean;
 }
 
 /** One message of argo-server's log stream. */
@@ -52,8 +54,8 @@ export async function* streamWorkflowLogs(
   const wanted = (pod: { node: NodeStatus; podName: string }) => !query.podName || query.podName === pod.podName || query.podName === pod.node.id;
   const options: PodLogOptions = { container: query.container, follow: query.follow, sinceSeconds: query.sinceSeconds, tailLines: query.tailLines };
   const toMessages = async function* (pod: { node: NodeStatus; podName: string }): AsyncIterable<LogEntryMessage> {
-    for await (const { line } of executor.logs(ref, { nodeId: pod.node.id, podName: pod.podName }, options, signal)) {
-      if (!grep || grep.test(line)) yield { result: { content: line, podName: pod.podName } };
+    for await (const { line, time } of executor.logs(ref, { nodeId: pod.node.id, podName: pod.podName }, options, signal)) {
+      if (!grep || grep.test(line)) yield { result: { content: query.timestamps ? `${time} ${line}` : line, podName: pod.podName } };
     }
   };
 

@@ -1,0 +1,61 @@
+'use client';
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
+import type { KubeObject } from '@/lib/k8s/object';
+import { type ListEventOptions, type ListOf, type WatchEventOf, applyListEvent, applyObjectEvent } from '@/lib/watch/apply-watch-event';
+import { type StreamState, useEventStream } from './use-event-stream';
+
+/** The URL of argo-server's workflow watch for a namespace, narrowed by name or labels. */
+export function workflowEventsUrl(baseHref: string, namespace: string, selectors: { name?: string; labelSelector?: string } = {}): string {
+  const query = new URLSearchParams();
+  if (selectors.name) query.set('listOptions.fieldSelector', `metadata.name=${selectors.name}`);
+  if (selectors.labelSelector) query.set('listOptions.labelSelector', selectors.labelSelector);
+  const search = query.toString();
+  return `${baseHref}api/v1/workflow-events/${encodeURIComponent(namespace)}${search ? `?${search}` : ''}`;
+}
+
+/** Keeps one workflow's query up to date from the watch stream; a deletion refetches (and so shows not found). */
+export function useWorkflowWatch(baseHref: string, namespace: string, name: string, queryKey: QueryKey, enabled = true): StreamState {
+  const client = useQueryClient();
+  const onResult = useCallback(
+    (event: WatchEventOf) => {
+      if (event.type === 'DELETED') {
+        void client.invalidateQueries({ queryKey });
+        return;
+      }
+      client.setQueryData<KubeObject>(queryKey, (old) => applyObjectEvent(old, event));
+    },
+    // queryKey is rebuilt each render by the caller; its content is what matters.
+    [client, JSON.stringify(queryKey)],
+  );
+  return useEventStream(enabled ? workflowEventsUrl(baseHref, namespace, { name }) : undefined, onResult);
+}
+
+/**
+ * Pushes a namespace's workflow events into one list page's query. Events arriving in a burst (hundreds of
+ * workflows changing at once) are applied together once per animation frame, so the list renders once.
+ */
+export function useWorkflowListWatch<T extends KubeObject>(
+  url: string | undefined,
+  queryKey: QueryKey,
+  options: ListEventOptions<T>,
+): StreamState {
+  const client = useQueryClient();
+  const pending = useRef<WatchEventOf<T>[]>([]);
+  const frame = useRef<number | undefined>(undefined);
+  const latest = useRef({ queryKey, options });
+  latest.current = { queryKey, options };
+  useEffect(() => () => { if (frame.current !== undefined) cancelAnimationFrame(frame.current); }, []);
+  const onResult = useCallback((event: WatchEventOf<T>) => {
+    pending.current.push(event);
+    if (frame.current !== undefined) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = undefined;
+      const events = pending.current;
+      pending.current = [];
+      const { queryKey: key, options: opts } = latest.current;
+      client.setQueryData<ListOf<T>>(key, (old) => (old ? events.reduce((list, e) => applyListEvent(list, e, opts), old) : old));
+    });
+  }, [client]);
+  return useEventStream(url, onResult);
+}
