@@ -58,7 +58,7 @@ export const AnsiText = memo(function AnsiText({ text, search }: { text: string;
       const stop = Math.min(end, match ? (inMatch ? match[1] : match[0]) : end);
       const piece = plain.slice(at, stop);
       out.push(inMatch
-        ? <mark key={`${s}-${at}`} style={css} className="rounded-sm bg-amber-300 text-slate-950">{piece}</mark>
+        ? <mark key={`${s}-${at}`} className="rounded-sm bg-amber-300 text-slate-950">{piece}</mark>
         : <span key={`${s}-${at}`} style={css}>{piece}</span>);
       at = stop;
     }
