@@ -2,6 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Production builds carry a placeholder that server/next-base-path.ts replaces with BASE_HREF at start, so one
+  // build serves under any prefix (docs/embedding.md). Development mode compiles on demand with the real one.
+  basePath: process.env.CAPSTAN_NEXT_BASE_PATH ?? '/__capstan_base_path__',
   // Loaded by server/main.ts in the same process; never bundled into route handlers.
   serverExternalPackages: ['@electric-sql/pglite', '@kubernetes/client-node', 'pino', 'pg'],
   // `npm test` type-checks the whole tree with tsc; `npm start` on a fresh clone should not fail on it.

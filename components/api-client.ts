@@ -5,9 +5,18 @@ export class ApiRequestError extends Error {
   }
 }
 
+/**
+ * The URL path of an API resource under the base path, for what cannot go through apiFetch: an EventSource
+ * stream, a download link, an `<img>` badge. `apiUrl('/argo/', 'api/v1/version')` is `/argo/api/v1/version`.
+ * See "Rules for UI code" in docs/embedding.md.
+ */
+export function apiUrl(baseHref: string, path: string): string {
+  return `${baseHref}${path.replace(/^\/+/, '')}`;
+}
+
 /** Calls Capstan's API under the base path and returns its JSON, or throws the server's message. */
 export async function apiFetch<T>(baseHref: string, path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${baseHref}${path.replace(/^\//, '')}`, {
+  const response = await fetch(apiUrl(baseHref, path), {
     ...init,
     headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers },
   });

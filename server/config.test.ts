@@ -29,6 +29,12 @@ describe('parseConfig', () => {
     expect(parseConfig([], { BASE_HREF: '' }, home).baseHref).toBe('/');
   });
 
+  it('refuses a BASE_HREF that would hide Capstan\'s own paths', () => {
+    expect(() => parseConfig([], { BASE_HREF: '/api/' }, home)).toThrow(/cannot start with \/api\//);
+    expect(() => parseConfig([], { BASE_HREF: '_next/x' }, home)).toThrow(/_next/);
+    expect(parseConfig([], { BASE_HREF: '/apis/' }, home).baseHref).toBe('/apis/');
+  });
+
   it('frames: DENY by default, none when emptied, frame-ancestors when given', () => {
     expect(parseConfig([], {}, home)).toMatchObject({ xFrameOptions: 'DENY', frameAncestors: '' });
     expect(parseConfig(['--x-frame-options='], {}, home).xFrameOptions).toBe('');

@@ -90,7 +90,11 @@ function normaliseBaseHref(value: string): string {
   const trimmed = value.trim();
   if (trimmed === '' || trimmed === '/') return '/';
   if (/[?#\s]/.test(trimmed)) throw new ConfigError(`BASE_HREF: "${value}" must be a plain path such as /argo/`);
-  return `/${trimmed.replace(/^\/+|\/+$/g, '')}/`;
+  const path = trimmed.replace(/^\/+|\/+$/g, '');
+  // Behind a proxy that strips the prefix, a request for /api/... must not look as if it still carried it.
+  const first = path.split('/')[0] ?? '';
+  if (['api', '_next'].includes(first)) throw new ConfigError(`BASE_HREF: "${value}" cannot start with /${first}/, which Capstan serves itself; choose another prefix such as /argo/`);
+  return `/${path}/`;
 }
 
 /** Builds the configuration from command-line flags and environment variables, with documented defaults. */

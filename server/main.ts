@@ -6,7 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import next from 'next';
 import { setArchive } from './archive/archive-runtime';
 import { type OpenArchive, createArchiver, openEmbeddedArchive, openKubernetesArchive } from './archive/open-archive';
-import { stripBaseHref } from './base-href';
+import { nextBasePath, toNextPath } from './base-href';
 import type { ClusterPort } from './cluster/cluster-port';
 import { KubeCluster, loadKubeConfig } from './cluster/kube-cluster';
 import { defaultExecutorImage, KubePodExecutor } from './controller/kube-pod-executor';
@@ -18,6 +18,7 @@ import { createLocalRunner } from './runner/local-runner';
 import { type CapstanConfig, ConfigError, formatHelp, parseConfig } from './config';
 import { openEmbedded } from './embedded/open-embedded';
 import { createLogger, type Logger } from './logger';
+import { prepareBuild } from './next-base-path';
 import { ensureNextBuild } from './next-build';
 import { setRuntime } from './runtime';
 import { loadOrCreateTls } from './tls';
@@ -101,11 +102,24 @@ async function main(): Promise<void> {
   }
   setRuntime({ config, cluster, executor, logger, startedAt: new Date() });
 
-  const app = next({ dev: config.dev, dir: root, hostname: 'localhost', port: config.port });
+  // One build serves any BASE_HREF: production runs on a copy of the build made for it (docs/embedding.md);
+  // development mode compiles with the real base path directly.
+  let app;
+  if (config.dev) {
+    process.env.CAPSTAN_NEXT_BASE_PATH = nextBasePath(config.baseHref);
+    app = next({ dev: true, dir: root, hostname: 'localhost', port: config.port });
+  } else {
+    const preparing = Date.now();
+    const prepared = await prepareBuild(root, config.baseHref, process.env.CAPSTAN_NEXT_RUNTIME_DIR || undefined);
+    logger.debug({ dir: prepared.dir, ms: Date.now() - preparing }, 'build prepared for the base path');
+    // As Next's own standalone server.js: the resolved config, not next.config.js, which would put the placeholder back.
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(prepared.config);
+    app = next({ dev: false, dir: prepared.dir, conf: prepared.config as never, hostname: 'localhost', port: config.port });
+  }
   await app.prepare();
   const handle = app.getRequestHandler();
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    req.url = stripBaseHref(req.url ?? '/', config.baseHref);
+    req.url = toNextPath(req.url ?? '/', config.baseHref);
     if (config.xFrameOptions) res.setHeader('X-Frame-Options', config.xFrameOptions);
     if (config.frameAncestors) res.setHeader('Content-Security-Policy', `frame-ancestors ${config.frameAncestors}`);
     handle(req, res).catch((error: unknown) => {

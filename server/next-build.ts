@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRelocatableBuild } from './next-base-path';
 
-/** Runs `next build` when there is no production build yet, so `npm start` works on a fresh clone. */
+/**
+ * Runs `next build` when there is no production build yet, so `npm start` works on a fresh clone; also when the
+ * build was not made with the placeholder base path (an older build), which server/next-base-path.ts needs.
+ */
 export async function ensureNextBuild(root: string, log: (message: string) => void): Promise<void> {
-  if (existsSync(join(root, '.next', 'BUILD_ID'))) return;
+  if (await isRelocatableBuild(join(root, '.next'))) return;
   log('no production build found: running `next build` first (about a minute)...');
   const started = Date.now();
   await new Promise<void>((resolve, reject) => {
