@@ -1,3 +1,4 @@
+/* global process -- next.config.js runs in Node */
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
