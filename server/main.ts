@@ -12,6 +12,7 @@ import { KubeCluster, loadKubeConfig } from './cluster/kube-cluster';
 import { defaultExecutorImage, KubePodExecutor } from './controller/kube-pod-executor';
 import { LocalPodExecutor } from './controller/local-pod-executor';
 import type { PodExecutor } from './controller/pod-executor';
+import { kubeConfigMapReader } from './controller/kube-config-maps';
 import { WorkflowController } from './controller/workflow-controller';
 import { CronController } from './controller/cron-controller';
 import { createLocalRunner } from './runner/local-runner';
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
     executor = kubeExecutor;
     controller = new WorkflowController(cluster, executor, logger, {
       workers: config.workflowWorkers, namespace: config.namespace, onCompleted: archiver?.onCompleted,
+      readConfigMap: kubeConfigMapReader(kube.kubeConfig),
     });
     await controller.start();
   }

@@ -10,6 +10,7 @@ import { parallelismReached } from './parallelism';
 import { processArgs } from './process-args';
 import { processRetries } from './retry';
 import { substituteObject } from './substitute';
+import { waitForTemplateLocks } from './synchronization';
 import { checkTemplateTimeouts } from './template-timeouts';
 import { isPodTemplate, templateType } from './template-type';
 
@@ -68,6 +69,15 @@ export function executeTemplate(
 
   // A template over its workflow's or caller's parallelism waits; a node not created yet is simply not there.
   if (parallelismReached(op, processed, node, options.boundaryID)) return node;
+
+  try {
+    const waiting = waitForTemplateLocks(op, processed, nodeName, node, { holder, scope: resolved.scope, boundaryID: options.boundaryID });
+    if (waiting) return waiting;
+  } catch (error) {
+    if (error instanceof NodeError) return initError(error.message);
+    throw error;
+  }
+  node = op.getNode(nodeName);
 
   const retryStrategy = processed.retryStrategy;
   let retryNodeName: string | undefined;

@@ -1,4 +1,5 @@
-import type { NodeStatus, Template, TemplateRef, Workflow, WorkflowSpec } from '../generated/argo';
+import type { NodeStatus, Template, TemplateRef, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
+import type { LockTable } from '../sync/lock-table';
 import { toKubeTime } from '../k8s/object';
 import { toDisplayName, toNodeId } from './node-names';
 import { isFulfilled } from './phases';
@@ -42,9 +43,12 @@ export class Operation {
   activePods = 0;
   /** Set while the workflow winds down: no new pods start, except in exit handlers that still run. */
   shutdown: { message: string; runExitHandlers: boolean } | undefined;
+  readonly locks: LockTable | undefined;
+  /** The status being built (nodes aside): synchronization records land here. */
+  readonly status: WorkflowStatus;
   private readonly resolveRef: EngineInput['resolveTemplateRef'];
 
-  constructor(input: EngineInput, spec: WorkflowSpec, nodes: Nodes) {
+  constructor(input: EngineInput, spec: WorkflowSpec, nodes: Nodes, status: WorkflowStatus) {
     this.workflow = input.workflow;
     this.name = input.workflow.metadata.name ?? '';
     this.spec = spec;
@@ -53,6 +57,8 @@ export class Operation {
     this.nowText = toKubeTime(input.now);
     this.pods = input.pods;
     this.resolveRef = input.resolveTemplateRef;
+    this.locks = input.locks;
+    this.status = status;
     this.localScope = { id: `local/${this.name}`, templates: spec.templates ?? [] };
   }
 

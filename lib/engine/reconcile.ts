@@ -6,10 +6,11 @@ import { toGlobalParams } from './global-params';
 import { mergeWorkflowSpec } from './merge-spec';
 import { orderNodeFields } from './node-order';
 import { countActivePods } from './parallelism';
-import { Operation } from './operation';
+import { NodeError, Operation } from './operation';
 import { isCompleted, isFailedOrError, isFulfilled } from './phases';
 import { updateProgress } from './progress';
 import { findStartProblem } from './validate-on-start';
+import { releaseFinishedLocks, waitForWorkflowLocks } from './synchronization';
 import { executeUnlessTimedOut } from './template-timeouts';
 import { shutdownOf, stopRunningNodes } from './shutdown';
 import type { EngineInput, EngineOutput } from './types';
@@ -54,7 +55,23 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
   if (!spec.entrypoint) return failWorkflow('invalid spec: spec.entrypoint is required', 'Error');
 
   const nodes = structuredClone(status.nodes ?? {});
-  const op = new Operation(input, spec, nodes);
+  const op = new Operation(input, spec, nodes, status);
+  if (spec.synchronization && input.locks && !spec.shutdown) {
+    let waiting: string | undefined;
+    try {
+      waiting = waitForWorkflowLocks(op, spec.synchronization);
+    } catch (error) {
+      if (error instanceof NodeError) return failWorkflow(`Failed to acquire the synchronization lock. ${error.message}`);
+      throw error;
+    }
+    if (waiting !== undefined) {
+      // Argo keeps a queued workflow Pending, saying which lock it waits for.
+      status.phase ||= 'Pending';
+      status.message = waiting;
+      return { status: orderStatus(status), actions: [], changed: JSON.stringify(status) !== before };
+    }
+    if (status.phase === 'Pending') delete status.message;
+  }
   if (!status.phase || status.phase === 'Pending') {
     status.phase = 'Running';
     status.startedAt = op.nowText;
@@ -68,6 +85,7 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
   // A suspended workflow keeps what runs, starts nothing new, and waits for resume; shutdown overrides it.
   if (!spec.suspend || op.shutdown) runWorkflow(op, spec, status);
 
+  releaseFinishedLocks(op, status, isCompleted(status.phase));
   status.nodes = Object.fromEntries(Object.entries(nodes).map(([id, n]) => [id, orderNodeFields(n)]));
   status.progress = updateProgress(status.nodes);
   status.conditions = conditionsOf(status);

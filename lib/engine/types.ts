@@ -1,4 +1,5 @@
 import type { NodeStatus, Template, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
+import type { LockTable } from '../sync/lock-table';
 
 /** Node phases, as Argo writes them. */
 export type NodePhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Error' | 'Skipped' | 'Omitted';
@@ -27,6 +28,11 @@ export interface EngineInput {
   now: Date;
   /** The spec of a WorkflowTemplate (or ClusterWorkflowTemplate when clusterScope), for templateRef and workflowTemplateRef. */
   resolveTemplateRef?: (name: string, clusterScope: boolean) => WorkflowSpec | undefined;
+  /**
+   * The controller's synchronization locks (mutexes, ConfigMap semaphores), shared by all its workflows. Without
+   * it, `synchronization` is not enforced (single-workflow tests and simulations).
+   */
+  locks?: LockTable;
 }
 
 /** Something the caller must do after a step. */

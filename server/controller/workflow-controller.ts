@@ -6,6 +6,8 @@ import type { KubeObject } from '@/lib/k8s/object';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { Logger } from '../logger';
 import type { PodExecutor, WorkflowRef } from './pod-executor';
+import { LockTable } from '@/lib/sync/lock-table';
+import { loadSemaphoreLimits, restoreLockHolders } from './semaphore-limits';
 import { loadReferencedTemplates } from './template-resolver';
 import { WorkQueue } from './work-queue';
 
@@ -16,6 +18,8 @@ export interface ControllerOptions {
   namespace?: string;
   /** Called once with the saved workflow when it reaches a completed phase (the archive hooks in here). */
   onCompleted?: (workflow: Workflow) => void;
+  /** Reads a ConfigMap's data, for semaphore limits; without it semaphores wait with "Failed to get semaphore limit". */
+  readConfigMap?: (namespace: string, name: string) => Promise<Record<string, string> | undefined>;
 }
 
 
@@ -28,6 +32,8 @@ export class WorkflowController {
   private readonly abort = new AbortController();
   private readonly uidToKey = new Map<string, string>();
   private stopExecutorListener: () => void = () => {};
+  // Mutexes and semaphores shared by every workflow; a freed slot requeues the workflows waiting at the front.
+  private readonly locks = new LockTable((key) => this.queue.add(key));
   ready = false;
 
   constructor(
@@ -58,8 +64,11 @@ export class WorkflowController {
     }, this.abort.signal);
     const existing = await this.cluster.list<KubeObject>('workflows', namespace);
     for (const wf of existing.items) {
-      const phase = (wf['status'] as { phase?: string } | undefined)?.phase;
-      if (!isCompleted(phase)) this.queue.add(`${wf.metadata.namespace}/${wf.metadata.name}`);
+      const status = wf['status'] as Workflow['status'];
+      if (isCompleted(status?.phase)) continue;
+      // Locks held before a restart stay held (Argo's sync manager Initialize).
+      restoreLockHolders(this.locks, status);
+      this.queue.add(`${wf.metadata.namespace}/${wf.metadata.name}`);
     }
     this.ready = true;
     this.logger.info({ workers: this.options.workers ?? 8, resumed: this.queue.length }, 'controller started');
@@ -79,11 +88,14 @@ export class WorkflowController {
     this.uidToKey.set(ref.uid, key);
 
     const podNodeIds = Object.values(workflow.status?.nodes ?? {}).filter((n) => n.type === 'Pod').map((n) => n.id);
+    const resolveTemplateRef = await loadReferencedTemplates(this.cluster, workflow);
+    await loadSemaphoreLimits(this.locks, workflow, resolveTemplateRef, this.options.readConfigMap);
     const output = reconcileWorkflow({
       workflow,
       pods: this.executor.observe(ref, podNodeIds),
       now: new Date(),
-      resolveTemplateRef: await loadReferencedTemplates(this.cluster, workflow),
+      resolveTemplateRef,
+      locks: this.locks,
     });
 
     if (output.changed) {
@@ -123,6 +135,7 @@ export class WorkflowController {
   private async cleanUp(workflow: Workflow): Promise<void> {
     const uid = workflow.metadata.uid ?? '';
     this.uidToKey.delete(uid);
+    this.locks.releaseWorkflow(`${workflow.metadata.namespace}/${workflow.metadata.name}`);
     const ref = { namespace: workflow.metadata.namespace ?? '', name: workflow.metadata.name ?? '', uid };
     const nodeIds = Object.values(workflow.status?.nodes ?? {}).filter((n) => n.type === 'Pod').map((n) => n.id);
     for (const id of nodeIds) await this.executor.deletePod(ref, id, 'workflow deleted').catch(() => {});

@@ -1,4 +1,5 @@
 import type { Template, Workflow, WorkflowSpec } from '../../generated/argo';
+import { LockTable } from '../../sync/lock-table';
 import { reconcileWorkflow } from '../reconcile';
 import type { EngineAction, PodObservation } from '../types';
 
@@ -21,7 +22,7 @@ export interface SimulationResult {
 export function simulateWorkflow(
   workflow: Workflow,
   outcome: PodOutcome = () => ({}),
-  options: { start?: Date; maxSteps?: number; templates?: Record<string, WorkflowSpec> } = {},
+  options: { start?: Date; maxSteps?: number; templates?: Record<string, WorkflowSpec>; locks?: LockTable } = {},
 ): SimulationResult {
   let current: Workflow = structuredClone(workflow);
   current.metadata.name ??= 'wf';
@@ -31,12 +32,15 @@ export function simulateWorkflow(
   const pending: Record<string, Extract<EngineAction, { type: 'createPod' }>> = {};
   const created: SimulationResult['created'] = [];
   const maxSteps = options.maxSteps ?? 200;
+  // Mutexes need no configuration; semaphores need limits set on the table by the test.
+  const locks = options.locks ?? new LockTable();
   for (let step = 0; step < maxSteps; step++) {
     const output = reconcileWorkflow({
       workflow: current,
       pods,
       now,
       resolveTemplateRef: (name) => options.templates?.[name],
+      locks,
     });
     current = { ...current, status: output.status };
     if (output.status.phase === 'Succeeded' || output.status.phase === 'Failed' || output.status.phase === 'Error') {
