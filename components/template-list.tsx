@@ -1,20 +1,15 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { describeJob } from '@/lib/job-catalog/job-annotations';
 import type { KubeObject } from '@/lib/k8s/object';
 import { apiFetch } from './api-client';
+import { jobHref } from './jobs/job-ref';
 import { PageHeader } from './page-header';
 import { resourceListQuery } from './queries/resources';
 import { QueryState } from './query-state';
 import { useSettings } from './settings-context';
-
-function describe(template: KubeObject): { title: string; description: string } {
-  const annotations = template.metadata.annotations ?? {};
-  return {
-    title: annotations['workflows.argoproj.io/title'] ?? template.metadata.name ?? '',
-    description: annotations['workflows.argoproj.io/description'] ?? '',
-  };
-}
 
 export function TemplateList() {
   const { baseHref, namespace } = useSettings();
@@ -48,21 +43,27 @@ export function TemplateList() {
       >
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {items.map((template) => {
-            const { title, description } = describe(template);
+            const { title, description } = describeJob(template.metadata);
             const name = template.metadata.name ?? '';
+            const job = { kind: 'workflowtemplates', namespace, name } as const;
             return (
               <li key={template.metadata.uid} className="flex flex-col rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-                <h2 className="font-semibold">{title}</h2>
+                <h2 className="font-semibold">
+                  <Link href={jobHref(job)} className="hover:text-blue-700 hover:underline">{title}</Link>
+                </h2>
                 <p className="text-xs text-slate-500">{name}</p>
                 <p className="mt-2 flex-1 text-sm text-slate-600">{description}</p>
-                <button
-                  type="button"
-                  onClick={() => submit.mutate(name)}
-                  disabled={submit.isPending}
-                  className="mt-4 self-start rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-50"
-                >
-                  Submit
-                </button>
+                <div className="mt-4 flex items-center gap-3">
+                  <button
+                    type="button"
+                    onClick={() => submit.mutate(name)}
+                    disabled={submit.isPending}
+                    className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-50"
+                  >
+                    Submit
+                  </button>
+                  <Link href={jobHref(job, 'build')} className="text-sm font-medium text-blue-700 hover:underline">Build with parameters</Link>
+                </div>
               </li>
             );
           })}
