@@ -29,6 +29,8 @@ export interface CapstanConfig {
   xFrameOptions: string;
   /** Origins allowed to frame Capstan (`Content-Security-Policy: frame-ancestors`), space-separated; empty: no header. */
   frameAncestors: string;
+  /** Builds each job keeps when it has no `capstan.io/builds-to-keep` annotation; 0 keeps all. */
+  buildsToKeep: number;
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +58,7 @@ export const configOptions: Option[] = [
   { flag: 'workflow-workers', env: 'CAPSTAN_WORKFLOW_WORKERS', help: 'workflows reconciled in parallel (default 8)' },
   { flag: 'x-frame-options', env: 'CAPSTAN_X_FRAME_OPTIONS', help: 'X-Frame-Options header (default DENY; empty sends none)' },
   { flag: 'frame-ancestors', env: 'CAPSTAN_FRAME_ANCESTORS', help: "origins that may frame Capstan, for CSP frame-ancestors (default: none sent)" },
+  { flag: 'builds-to-keep', env: 'CAPSTAN_BUILDS_TO_KEEP', help: 'builds each job keeps unless its capstan.io/builds-to-keep says otherwise (default 0: all)' },
   { flag: 'no-samples', env: 'CAPSTAN_NO_SAMPLES', help: 'do not create sample WorkflowTemplates on the first start', boolean: true },
   { flag: 'dev', env: 'CAPSTAN_DEV', help: 'run Next.js in development mode', boolean: true },
 ];
@@ -127,6 +130,10 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
   const workflowWorkers = Number(workersText);
   if (!Number.isInteger(workflowWorkers) || workflowWorkers < 1) throw new ConfigError(`CAPSTAN_WORKFLOW_WORKERS: "${workersText}" is not a positive whole number`);
 
+  const keepText = get('builds-to-keep') || '0';
+  const buildsToKeep = Number(keepText);
+  if (!Number.isInteger(buildsToKeep) || buildsToKeep < 0) throw new ConfigError(`CAPSTAN_BUILDS_TO_KEEP: "${keepText}" is not a whole number (0 keeps every build)`);
+
   const secureText = get('secure');
   return {
     port,
@@ -145,6 +152,7 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     workflowWorkers,
     xFrameOptions: (get('x-frame-options') ?? 'DENY').trim(),
     frameAncestors: (get('frame-ancestors') ?? '').trim(),
+    buildsToKeep,
   };
 }
 

@@ -22,6 +22,8 @@ import { createLogger, type Logger } from './logger';
 import { prepareBuild } from './next-base-path';
 import { ensureNextBuild } from './next-build';
 import { setRuntime } from './runtime';
+import { setHistory } from './history/history-runtime';
+import { openHistory } from './history/open-history';
 import { loadOrCreateTls } from './tls';
 import { versionInfo } from './version';
 
@@ -102,6 +104,12 @@ async function main(): Promise<void> {
     );
     archiver.startGarbageCollection();
   }
+  // Build history lives beside the archive (docs/build-history.md); kubernetes mode without a database has none.
+  const history = archive
+    ? await openHistory(archive.archive, cluster, logger, { namespace: config.mode === 'embedded' ? '' : config.namespace, buildsToKeep: config.buildsToKeep })
+    : undefined;
+  if (!history) logger.warn('build history is off: it needs a database (persistence in the controller ConfigMap, or CAPSTAN_ARCHIVE_URL)');
+  setHistory(history);
   setRuntime({ config, cluster, executor, logger, startedAt: new Date() });
 
   // One build serves any BASE_HREF: production runs on a copy of the build made for it (docs/embedding.md);
@@ -156,6 +164,8 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections?.();
     setRuntime(undefined);
+    setHistory(undefined);
+    history?.indexer.stop();
     archiver?.stop();
     Promise.allSettled([controller?.stop(), cronController.stop(), app.close()])
       .then(() => Promise.allSettled([archive?.archive.close(), cluster.close()]))

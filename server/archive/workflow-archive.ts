@@ -108,6 +108,11 @@ export class WorkflowArchive {
     return rows[0] ? JSON.parse(rows[0].nodes) : undefined;
   }
 
+  /** The archive's database, for Capstan's own tables beside Argo's (build history). */
+  get sql(): SqlSession {
+    return this.session;
+  }
+
   close(): Promise<void> {
     return this.session.close();
   }

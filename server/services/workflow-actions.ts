@@ -12,6 +12,7 @@ import { newCreateContext } from '../cluster/random-names';
 import { changeResource } from './change-resource';
 import { checkValid } from './validation';
 import { findWorkflow } from './workflow-service';
+import { numberCreated } from '../history/number-created';
 
 type WorkflowObject = Workflow & KubeObject;
 
@@ -86,5 +87,5 @@ export async function resubmit(cluster: ClusterPort, namespace: string, name: st
   const created = resubmitWorkflow(workflow, { ...request, now: new Date(), nameSuffix: newCreateContext().nameSuffix });
   const object = { ...created, metadata: { ...created.metadata, namespace } } as WorkflowObject;
   await checkValid(cluster, 'Workflow', object, namespace, { lint: false, submit: true });
-  return cluster.create('workflows', namespace, object);
+  return numberCreated(await cluster.create('workflows', namespace, object));
 }

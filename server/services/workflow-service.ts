@@ -6,6 +6,9 @@ import { type SubmitOptions, normaliseSubmittableKind, workflowFromSubmittable }
 import { type WorkflowListParams, compareWorkflows, parseWorkflowListQuery, selectWorkflowPage } from '@/lib/workflows/workflow-list-query';
 import type { ClusterPort } from '../cluster/cluster-port';
 import { changeResource } from './change-resource';
+import type { ApiCaller } from '@/lib/history/trigger';
+import { withRecordedTrigger } from '@/lib/history/record-trigger';
+import { numberCreated } from '../history/number-created';
 import { checkValid } from './validation';
 
 type WorkflowObject = Workflow & KubeObject;
@@ -50,12 +53,12 @@ export interface CreateWorkflowRequest {
 }
 
 /** `POST /api/v1/workflows/{namespace}`: validates as argo-server, then creates (or only answers, for dry runs). */
-export async function createWorkflow(cluster: ClusterPort, namespace: string, request: CreateWorkflowRequest) {
+export async function createWorkflow(cluster: ClusterPort, namespace: string, request: CreateWorkflowRequest, caller?: ApiCaller) {
   if (!request.workflow) throw invalidArgument('workflow body not specified');
   const workflow = { ...request.workflow, metadata: { ...request.workflow.metadata, namespace: request.workflow.metadata?.namespace || namespace } };
   await checkValid(cluster, 'Workflow', workflow, namespace, { lint: false });
   if (request.createOptions?.dryRun?.length || request.serverDryRun) return workflow;
-  return cluster.create('workflows', namespace, workflow);
+  return numberCreated(await cluster.create('workflows', namespace, withRecordedTrigger(workflow, caller)), caller);
 }
 
 /** `POST /api/v1/workflows/{namespace}/lint`: the workflow back when valid. */
@@ -85,6 +88,7 @@ export async function submitWorkflow(
   cluster: ClusterPort,
   namespace: string,
   request: { resourceKind: string; resourceName: string; submitOptions?: SubmitOptions },
+  caller?: ApiCaller,
 ) {
   const kind = normaliseSubmittableKind(request.resourceKind);
   const plural = kind === 'WorkflowTemplate' ? 'workflowtemplates' : kind === 'CronWorkflow' ? 'cronworkflows' : 'clusterworkflowtemplates';
@@ -92,5 +96,5 @@ export async function submitWorkflow(
   const workflow = workflowFromSubmittable(kind, source, namespace, request.submitOptions);
   await checkValid(cluster, 'Workflow', workflow, namespace, { lint: false, submit: true });
   if (request.submitOptions?.dryRun || request.submitOptions?.serverDryRun) return workflow;
-  return cluster.create('workflows', namespace, workflow);
+  return numberCreated(await cluster.create('workflows', namespace, withRecordedTrigger(workflow, caller)), caller);
 }

@@ -4,6 +4,7 @@ import { kubeObject, parseBody, parseQuery } from '@/server/api/parse';
 import { respond } from '@/server/api/respond';
 import { clusterFor } from '@/server/auth/cluster-for-request';
 import { createWorkflow, listWorkflows } from '@/server/services/workflow-service';
+import { apiCallerOf } from '@/server/history/api-caller';
 
 export const dynamic = 'force-dynamic';
 type Context = { params: Promise<{ namespace: string }> };
@@ -33,5 +34,5 @@ export async function GET(request: Request, { params }: Context) {
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => createWorkflow(clusterFor(request), namespace, await parseBody(request, createBody)));
+  return respond(async () => createWorkflow(clusterFor(request), namespace, await parseBody(request, createBody), apiCallerOf(request)));
 }

@@ -3,6 +3,7 @@ import { invalidArgument } from '@/lib/api-error';
 import { readJson, respond } from '@/server/api/respond';
 import { clusterFor } from '@/server/auth/cluster-for-request';
 import { submitWorkflow } from '@/server/services/workflow-service';
+import { apiCallerOf } from '@/server/history/api-caller';
 
 export const dynamic = 'force-dynamic';
 type Context = { params: Promise<{ namespace: string }> };
@@ -35,6 +36,6 @@ export async function POST(request: Request, { params }: Context) {
       const issue = parsed.error.issues[0];
       throw invalidArgument(`${issue?.path.join('.') || 'body'}: ${issue?.message}`);
     }
-    return submitWorkflow(clusterFor(request), namespace, parsed.data);
+    return submitWorkflow(clusterFor(request), namespace, parsed.data, apiCallerOf(request));
   });
 }

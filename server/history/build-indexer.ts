@@ -1,0 +1,101 @@
+import { isCompleted } from '@/lib/engine/phases';
+import type { Workflow } from '@/lib/generated/argo';
+import { factsChanged, workflowFacts } from '@/lib/history/build-facts';
+import { jobOfWorkflow } from '@/lib/history/job-ref';
+import type { KubeObject } from '@/lib/k8s/object';
+import type { ClusterPort } from '../cluster/cluster-port';
+import type { SqlClient } from '../cluster/sql-client';
+import type { Logger } from '../logger';
+import { backfillBuilds } from './backfill';
+import type { BuildNumberer } from './build-numberer';
+import type { BuildStore } from './build-store';
+import type { Retention } from './retention';
+
+type WorkflowObject = Workflow & KubeObject;
+type Seen = { phase: string; startedAt: string | null; finishedAt: string | null };
+
+/**
+ * Keeps the build history in step with the cluster: numbers every workflow of a job on first sight (kubectl,
+ * events, another server), records phase changes and, once a build completes, its stages; marks deleted workflows.
+ * At start it numbers what existed before (live and archived) before it handles any event, so those keep start order.
+ */
+export class BuildIndexer {
+  private readonly seen = new Map<string, Seen>();
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly abort = new AbortController();
+  private buffered: { type: string; object: WorkflowObject }[] | undefined = [];
+
+  constructor(
+    private readonly store: BuildStore,
+    private readonly sql: SqlClient,
+    private readonly numberer: BuildNumberer,
+    private readonly cluster: ClusterPort,
+    private readonly logger: Logger,
+    private readonly options: { namespace: string; retention?: Retention },
+  ) {}
+
+  async start(): Promise<void> {
+    await this.cluster.watch<WorkflowObject>('workflows', this.options.namespace, (event) => {
+      if (this.buffered) this.buffered.push(event);
+      else this.handle(event.type, event.object);
+    }, this.abort.signal);
+    const started = Date.now();
+    const live = (await this.cluster.list<WorkflowObject>('workflows', this.options.namespace)).items;
+    const added = await backfillBuilds(this.store, this.sql, live, this.options.namespace);
+    const liveUids = new Set(live.map((w) => w.metadata.uid));
+    for (const uid of await this.store.liveUids(this.options.namespace)) if (!liveUids.has(uid)) await this.store.markGone(uid);
+    for (const workflow of live) this.handle('ADDED', workflow);
+    const events = this.buffered ?? [];
+    this.buffered = undefined;
+    for (const event of events) this.handle(event.type, event.object);
+    this.logger.info({ added, live: live.length, ms: Date.now() - started }, 'build history ready');
+  }
+
+  /** Handles one sighting; sightings of one workflow are processed in order. */
+  handle(type: string, workflow: WorkflowObject): void {
+    const uid = workflow.metadata.uid;
+    if (!uid || !jobOfWorkflow(workflow)) return;
+    const previous = this.chains.get(uid) ?? Promise.resolve();
+    const next = previous.then(() => (type === 'DELETED' ? this.gone(uid) : this.observe(workflow))).catch((error: unknown) => {
+      this.logger.warn({ err: error, workflow: `${workflow.metadata.namespace}/${workflow.metadata.name}` }, 'build history update failed');
+      this.seen.delete(uid);
+    });
+    this.chains.set(uid, next);
+    void next.finally(() => {
+      if (this.chains.get(uid) === next) this.chains.delete(uid);
+    });
+  }
+
+  private async gone(uid: string): Promise<void> {
+    this.seen.delete(uid);
+    await this.store.markGone(uid);
+  }
+
+  private async observe(workflow: WorkflowObject): Promise<void> {
+    const uid = workflow.metadata.uid ?? '';
+    const facts = workflowFacts(workflow);
+    const before = this.seen.get(uid);
+    if (!before) {
+      const { numbered } = await this.numberer.number(workflow);
+      const stored = await this.store.byUid(uid);
+      if (stored && factsChanged(stored, facts)) await this.store.update(uid, facts);
+      this.seen.set(uid, { phase: facts.phase, startedAt: facts.startedAt, finishedAt: facts.finishedAt });
+      if (numbered && isCompleted(facts.phase) && stored && !isCompleted(stored.phase)) await this.options.retention?.apply(numbered.job);
+      return;
+    }
+    if (!factsChanged(before, facts)) return;
+    await this.store.update(uid, facts);
+    this.seen.set(uid, { phase: facts.phase, startedAt: facts.startedAt, finishedAt: facts.finishedAt });
+    const job = jobOfWorkflow(workflow);
+    if (job && isCompleted(facts.phase) && !isCompleted(before.phase)) await this.options.retention?.apply(job);
+  }
+
+  /** Waits for the sightings queued so far (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.chains.size) await Promise.allSettled([...this.chains.values()]);
+  }
+
+  stop(): void {
+    this.abort.abort();
+  }
+}

@@ -1,0 +1,29 @@
+import type { WorkflowArchive } from '../archive/workflow-archive';
+import type { ClusterPort } from '../cluster/cluster-port';
+import type { Logger } from '../logger';
+import { BuildIndexer } from './build-indexer';
+import { BuildNumberer } from './build-numberer';
+import { BuildStore } from './build-store';
+import type { History } from './history-runtime';
+import { Retention } from './retention';
+import { SqlJobSettings } from './sql-job-settings';
+
+/**
+ * Opens the build history in the archive's database (embedded PGlite, or PostgreSQL in kubernetes mode), numbers
+ * what existed before, and starts following the cluster's workflows.
+ */
+export async function openHistory(
+  archive: WorkflowArchive,
+  cluster: ClusterPort,
+  logger: Logger,
+  options: { namespace: string; buildsToKeep: number },
+): Promise<History> {
+  const clusterName = archive.scope.clusterName;
+  const store = await BuildStore.open(archive.sql, clusterName);
+  const settings = await SqlJobSettings.open(archive.sql, clusterName);
+  const numberer = new BuildNumberer(store, cluster);
+  const retention = new Retention(store, cluster, archive, logger, options.buildsToKeep || undefined);
+  const indexer = new BuildIndexer(store, archive.sql, numberer, cluster, logger, { namespace: options.namespace, retention });
+  await indexer.start();
+  return { store, numberer, indexer, settings, archive };
+}
