@@ -1,10 +1,13 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import next from 'next';
 import { setArchive } from './archive/archive-runtime';
+import { DirectoryConfigSource, KubeConfigSource } from './artifacts/config-source';
+import { ArtifactRepositories } from './artifacts/repositories';
 import { type OpenArchive, createArchiver, openEmbeddedArchive, openKubernetesArchive } from './archive/open-archive';
 import { nextBasePath, toNextPath } from './base-href';
 import type { ClusterPort } from './cluster/cluster-port';
@@ -68,13 +71,22 @@ async function main(): Promise<void> {
   const archiver = archive?.writes ? createArchiver(archive, cluster, logger, config.mode === 'embedded') : undefined;
   let controller: WorkflowController | undefined;
   let executor: PodExecutor;
+  // Artifact repositories: the cluster's ConfigMaps and Secrets, or in embedded mode the manifests in <data dir>/config.
+  const configSource = config.mode === 'kubernetes'
+    ? new KubeConfigSource((cluster as KubeCluster).kubeConfig)
+    : new DirectoryConfigSource(join(config.dataDir, 'config'));
+  const repositories = new ArtifactRepositories(configSource, { namespace: config.namespace, configMapName: process.env.CAPSTAN_CONFIGMAP });
   if (config.mode === 'embedded') {
     const runner = await createLocalRunner({ dataDir: config.dataDir, sandbox: config.sandbox, logger });
     if (!runner.sandboxed && config.sandbox !== 'none') {
       logger.warn('bubblewrap is not usable here: steps run as plain local processes (apt-get install bubblewrap to sandbox them)');
     }
     executor = new LocalPodExecutor(runner);
-    controller = new WorkflowController(cluster, executor, logger, { workers: config.workflowWorkers, onCompleted: archiver?.onCompleted });
+    controller = new WorkflowController(cluster, executor, logger, {
+      workers: config.workflowWorkers, onCompleted: archiver?.onCompleted, repositories,
+      // Semaphore ConfigMaps come from the same manifests folder as the artifact repositories.
+      readConfigMap: async (namespace, name) => (await configSource.configMap(namespace, name))?.data,
+    });
     await controller.start();
   } else {
     // Pods run Argo's own argoexec image. The controller keeps to --namespace, like argo's --namespaced, so it can
@@ -89,7 +101,7 @@ async function main(): Promise<void> {
     await kubeExecutor.start();
     executor = kubeExecutor;
     controller = new WorkflowController(cluster, executor, logger, {
-      workers: config.workflowWorkers, namespace: config.namespace, onCompleted: archiver?.onCompleted,
+      workers: config.workflowWorkers, namespace: config.namespace, onCompleted: archiver?.onCompleted, repositories,
       readConfigMap: kubeConfigMapReader(kube.kubeConfig),
     });
     await controller.start();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Workflow, WorkflowSpec } from '../generated/argo';
+import { toSavedArtifact } from '../artifacts/artifact-key';
 import { loadExamples } from './testing/load-examples';
 import { simulateWorkflow, type PodOutcome } from './testing/simulate';
 
@@ -23,10 +24,12 @@ const needRealOutputs = new Set([
   'parameter-aggregation-script.yaml',
 ]);
 
-const plausibleOutputs: PodOutcome = ({ template }) => ({
+const plausibleOutputs: PodOutcome = ({ template, podName }) => ({
   outputs: {
     result: /json|\[/.test(template.script?.source ?? '') ? '["1","2"]' : '1',
     parameters: (template.outputs?.parameters ?? []).map((p) => ({ name: p.name, value: String(p.valueFrom?.default ?? '1') })),
+    // Saved as argoexec records them: key-only, under the archive location (or the pod's name without a repository).
+    artifacts: (template.outputs?.artifacts ?? []).map((a) => toSavedArtifact(a, template.archiveLocation?.s3 ? template.archiveLocation : { s3: { key: podName } })),
   },
 });
 

@@ -10,6 +10,7 @@ import { isCompleted, isFailedOrError, isFulfilled } from './phases';
 import { exitHookOf, runExitHook } from './exit-hooks';
 import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArguments, type Scope } from './scope';
 import { substituteObject } from './substitute';
+import { resolveArtifactArguments } from './artifact-arguments';
 import { succeedWithOutputs } from './template-outputs';
 import { TemplateTimeout } from './template-timeouts';
 import { shouldExecute } from './when';
@@ -154,7 +155,7 @@ function executeDagTask(state: DagState, taskName: string): void {
     // `{{tasks.name}}` is the task's own name, bound when its template runs: keep it for then.
     const values = { ...op.globalParams, ...buildTaskScope(state, dependencyClosure(state, taskName)), 'tasks.name': '{{tasks.name}}' };
     // Hooks are resolved only when they run, since they may name the task's own outputs.
-    const { hooks, ...rest } = markAbsentArguments(task, values);
+    const { hooks, ...rest } = resolveArtifactArguments(markAbsentArguments(task, values), values, op.now);
     const resolved: DAGTask = { ...substituteObject(rest, values, op.now, ['tasks', 'steps']), ...(hooks ? { hooks } : {}) };
     expanded = shouldExpand(resolved) ? expandLoop(resolved, values, op.now) : [resolved];
     if (shouldExpand(task)) {

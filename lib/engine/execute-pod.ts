@@ -1,6 +1,7 @@
 import type { NodeStatus } from '../generated/argo';
 import type { TemplateContext } from './execute-template';
 import { toPodName } from './node-names';
+import { withPodArchiveLocation } from './pod-archive-location';
 import { isResultReferenced } from './script-output';
 import type { Operation } from './operation';
 import { podDeadlineSeconds } from './template-timeouts';
@@ -40,12 +41,13 @@ export function executePod(op: Operation, context: TemplateContext): NodeStatus 
 
 function pushCreate(op: Operation, context: TemplateContext, node: NodeStatus): void {
   const activeDeadlineSeconds = podDeadlineSeconds(op, context.template, node);
+  const podName = toPodName(op.name, context.nodeName, context.template.name ?? '');
   op.actions.push({
     type: 'createPod',
     nodeId: node.id,
     nodeName: context.nodeName,
-    podName: toPodName(op.name, context.nodeName, context.template.name ?? ''),
-    template: activeDeadlineSeconds === undefined ? context.template : { ...context.template, activeDeadlineSeconds },
+    podName,
+    template: withPodArchiveLocation(op, activeDeadlineSeconds === undefined ? context.template : { ...context.template, activeDeadlineSeconds }, podName),
     includeScriptOutput: isResultReferenced(context.nodeName, context.options.parentTemplate),
   });
 }

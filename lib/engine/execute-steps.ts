@@ -9,6 +9,7 @@ import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArg
 import { succeedWithOutputs } from './template-outputs';
 import { substituteObject } from './substitute';
 import { TemplateTimeout } from './template-timeouts';
+import { resolveArtifactArguments } from './artifact-arguments';
 import { shouldExecute } from './when';
 
 /**
@@ -101,7 +102,7 @@ function executeStepGroup(
     for (const original of steps) {
       // Outputs of earlier groups must resolve now; `{{item}}` waits for the loop expansion. Hooks are resolved
       // only when they run, since they may name the step's own outputs.
-      const { hooks, ...rest } = markAbsentArguments(original, scope);
+      const { hooks, ...rest } = resolveArtifactArguments(markAbsentArguments(original, scope), values, op.now);
       const step: WorkflowStep = { ...substituteObject(rest, values, op.now, ['steps', 'tasks']), ...(hooks ? { hooks } : {}) };
       if (!shouldExpand(step)) {
         stepsToRun.push(step);

@@ -1,4 +1,6 @@
-import type { Arguments, Parameter, Template } from '../generated/argo';
+import { hasLocationOrKey } from '../artifacts/artifact-location';
+import type { Arguments, Artifact, Parameter, Template } from '../generated/argo';
+import { inputArtifactValues } from './artifact-arguments';
 import { NodeError } from './operation';
 import { parameterText } from './parameter-text';
 import { absentArgument } from './scope';
@@ -30,12 +32,8 @@ export function processArgs(
     return value === undefined ? input : { ...input, value };
   });
   if (copy.inputs?.parameters) copy.inputs.parameters = inputs;
-  for (const artifact of copy.inputs?.artifacts ?? []) {
-    const argument = args?.artifacts?.find((a) => a.name === artifact.name);
-    if (argument) Object.assign(artifact, { ...argument, path: artifact.path, mode: artifact.mode });
-    else if (!artifact.optional && !hasLocation(artifact as unknown as Record<string, unknown>)) throw new NodeError(`inputs.artifacts.${artifact.name} was not supplied`);
-  }
-  const values: Record<string, string> = { ...globals, ...locals };
+  if (copy.inputs?.artifacts) copy.inputs.artifacts = copy.inputs.artifacts.map((artifact) => applyArtifactArgument(artifact, args));
+  const values: Record<string, string> = { ...globals, ...locals, ...inputArtifactValues(copy) };
   const withGlobals = substituteObject(copy, values, now);
   for (const input of withGlobals.inputs?.parameters ?? []) {
     const value = parameterText(input.value);
@@ -54,6 +52,23 @@ export function processArgs(
   return substituteObject(withGlobals, values, now);
 }
 
-function hasLocation(artifact: Record<string, unknown>): boolean {
-  return ['s3', 'git', 'http', 'artifactory', 'hdfs', 'raw', 'oss', 'gcs', 'azure'].some((k) => artifact[k] !== undefined);
+/**
+ * An input artifact with its argument applied, as Argo's ProcessArgs: the argument (its `from` already resolved)
+ * replaces the input, keeping the input's path and mode. A required input needs a location or key from one of them.
+ */
+function applyArtifactArgument(input: Artifact, args: Arguments | undefined): Artifact {
+  const argument = args?.artifacts?.find((a) => a.name === input.name);
+  if (!input.optional && !hasLocationOrKey(input)) {
+    if (!argument) throw new NodeError(`inputs.artifacts.${input.name} was not supplied`);
+    if (!hasLocationOrKey(argument) && !argument.from && !argument.fromExpression) {
+      throw new NodeError(`inputs.artifacts.${input.name} missing location information`);
+    }
+  }
+  if (!argument) return input;
+  const applied: Artifact = { ...argument };
+  for (const key of ['path', 'mode', 'recurseMode'] as const) {
+    if (input[key] === undefined) delete applied[key];
+    else (applied as unknown as Record<string, unknown>)[key] = input[key];
+  }
+  return applied;
 }

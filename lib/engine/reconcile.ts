@@ -1,5 +1,6 @@
 import type { NodeStatus, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
 import { toKubeTime } from '../k8s/object';
+import { applyGlobalOutputs } from './global-outputs';
 import { applyPodObservations } from './apply-pod-observations';
 import { executeTemplate } from './execute-template';
 import { toGlobalParams } from './global-params';
@@ -78,12 +79,14 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
   }
   Object.assign(op.globalParams, toGlobalParams(workflow, spec, status.startedAt, op.now));
   applyPodObservations(op);
+  applyGlobalOutputs(op, status);
   op.shutdown = shutdownOf(op, status.startedAt);
   if (op.shutdown) stopRunningNodes(op, op.shutdown);
   op.activePods = countActivePods(op);
 
   // A suspended workflow keeps what runs, starts nothing new, and waits for resume; shutdown overrides it.
   if (!spec.suspend || op.shutdown) runWorkflow(op, spec, status);
+  applyGlobalOutputs(op, status);
 
   releaseFinishedLocks(op, status, isCompleted(status.phase));
   status.nodes = Object.fromEntries(Object.entries(nodes).map(([id, n]) => [id, orderNodeFields(n)]));

@@ -24,6 +24,7 @@ export function addNodeToScope(scope: Scope, prefix: 'steps' | 'tasks', name: st
     const value = parameterText(parameter.value);
     if (value !== undefined) scope[`${key}.outputs.parameters.${parameter.name}`] = value;
   }
+  for (const artifact of outputs.artifacts ?? []) scope[`${key}.outputs.artifacts.${artifact.name}`] = JSON.stringify(artifact);
 }
 
 // Loop results keep their JSON type when they parse, as Argo's aggregatedJSONValueList does.
@@ -70,12 +71,14 @@ export function addSkippedOutputsToScope(
   prefix: 'steps' | 'tasks',
   name: string,
   node: NodeStatus,
-  template: { outputs?: { parameters?: { name: string; valueFrom?: { default?: unknown } }[] } } | undefined,
+  template: { outputs?: { parameters?: { name: string; valueFrom?: { default?: unknown } }[]; artifacts?: { name: string }[] } } | undefined,
 ): void {
   if (node.outputs || (node.phase !== 'Skipped' && node.phase !== 'Omitted') || !template) return;
   for (const parameter of template.outputs?.parameters ?? []) {
     scope[`${prefix}.${name}.outputs.parameters.${parameter.name}`] = parameterText(parameter.valueFrom?.default) ?? null;
   }
+  // An empty artifact, as Argo's: a reference to it resolves, to an artifact with no location.
+  for (const artifact of template.outputs?.artifacts ?? []) scope[`${prefix}.${name}.outputs.artifacts.${artifact.name}`] = '{}';
 }
 
 /** The value that stands for "argument not supplied" once an argument named an absent output. */

@@ -1,5 +1,6 @@
 import { evaluateExpression, ExpressionError, formatGoValue, toExpressionEnv } from '../expr';
 import type { NodeStatus, Outputs, Template } from '../generated/argo';
+import { resolveArtifact } from './artifact-arguments';
 import { NodeError, type Operation } from './operation';
 import { parameterText } from './parameter-text';
 import type { Scope } from './scope';
@@ -30,6 +31,18 @@ export function resolveTemplateOutputs(template: Template, scope: Scope, op: Ope
       return { ...rest, value };
     });
   }
+  const artifacts = (declared.artifacts ?? []).flatMap((artifact) => {
+    try {
+      const resolved = resolveArtifact(artifact, { ...op.globalParams, ...scope }, op.now);
+      if (!resolved) throw new NodeError(`output artifact "${artifact.name}" needs from or fromExpression`);
+      return [{ ...resolved, ...(artifact.globalName ? { globalName: artifact.globalName } : {}) }];
+    } catch (error) {
+      // An optional output whose source produced nothing is left out, as in Argo.
+      if (error instanceof NodeError && artifact.optional && error.message.startsWith('Unable to resolve')) return [];
+      throw error;
+    }
+  });
+  if (artifacts.length) outputs.artifacts = artifacts;
   return outputs;
 }
 

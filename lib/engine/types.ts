@@ -1,4 +1,4 @@
-import type { NodeStatus, Template, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
+import type { Artifact, NodeStatus, Template, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
 import type { LockTable } from '../sync/lock-table';
 
 /** Node phases, as Argo writes them. */
@@ -16,7 +16,7 @@ export interface PodObservation {
   outputs?: {
     result?: string;
     parameters?: { name: string; value: string }[];
-    artifacts?: { name: string; [key: string]: unknown }[];
+    artifacts?: Artifact[];
   };
 }
 

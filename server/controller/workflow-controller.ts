@@ -8,6 +8,8 @@ import type { Logger } from '../logger';
 import type { PodExecutor, WorkflowRef } from './pod-executor';
 import { LockTable } from '@/lib/sync/lock-table';
 import { loadSemaphoreLimits, restoreLockHolders } from './semaphore-limits';
+import { withArtifactRepositoryRef } from '../artifacts/repository-ref';
+import type { ArtifactRepositories } from '../artifacts/repositories';
 import { loadReferencedTemplates } from './template-resolver';
 import { WorkQueue } from './work-queue';
 
@@ -20,6 +22,8 @@ export interface ControllerOptions {
   onCompleted?: (workflow: Workflow) => void;
   /** Reads a ConfigMap's data, for semaphore limits; without it semaphores wait with "Failed to get semaphore limit". */
   readConfigMap?: (namespace: string, name: string) => Promise<Record<string, string> | undefined>;
+  /** Resolves each workflow's artifact repository into status.artifactRepositoryRef, as Argo's controller does. */
+  repositories?: ArtifactRepositories;
 }
 
 
@@ -90,7 +94,9 @@ export class WorkflowController {
     const podNodeIds = Object.values(workflow.status?.nodes ?? {}).filter((n) => n.type === 'Pod').map((n) => n.id);
     const resolveTemplateRef = await loadReferencedTemplates(this.cluster, workflow);
     await loadSemaphoreLimits(this.locks, workflow, resolveTemplateRef, this.options.readConfigMap);
-    const output = reconcileWorkflow({
+    const repository = await withArtifactRepositoryRef(workflow, this.options.repositories, new Date());
+    workflow = repository.workflow;
+    const output = repository.failed ?? reconcileWorkflow({
       workflow,
       pods: this.executor.observe(ref, podNodeIds),
       now: new Date(),
