@@ -23,7 +23,9 @@ install_packages() {
   local missing=()
   # Embedded mode sandboxes every step with bubblewrap; the tests run it as users do.
   command -v bwrap >/dev/null || missing+=(bubblewrap)
-  case $layer in all|e2e) command -v chromium >/dev/null || [ -x "${PW_CHROMIUM:-/nonexistent}" ] || missing+=(chromium) ;; esac
+  case $layer in all|e2e) command -v chromium >/dev/null || [ -x "${PW_CHROMIUM:-/nonexistent}" ] || missing+=(chromium)
+    # The embedding tests put Debian's nginx in front of Capstan, as a portal's proxy.
+    [ -x "${NGINX_BIN:-/usr/sbin/nginx}" ] || missing+=(nginx) ;; esac
   case $layer in all|integration)
     ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
     command -v unzip >/dev/null || missing+=(unzip)
