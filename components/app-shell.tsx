@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useSettings } from './settings-context';
 
 const navigation = [
+  { href: '/jobs', label: 'Jobs' },
   { href: '/workflows', label: 'Workflows' },
   { href: '/workflow-templates', label: 'Templates' },
 ];

@@ -9,7 +9,7 @@ import {
 } from '@/lib/build-form';
 import { describeJob } from '@/lib/job-catalog/job-annotations';
 import type { KubeObject } from '@/lib/k8s/object';
-import { apiFetch } from '../api-client';
+import { apiFetch, apiUrl } from '../api-client';
 import { QueryState } from '../query-state';
 import { buildQuery } from '../queries/history';
 import type { BuildDetail } from '../queries/history-types';
@@ -104,9 +104,9 @@ function LoadedBuildForm({ job, source, namespace: initialNamespace, previous, q
   };
   const copyLink = async () => {
     const share = toShareQuery(fields, values);
-    const url = `${window.location.origin}${window.location.pathname}${share ? `?${share}` : ''}`;
-    await navigator.clipboard?.writeText(url).catch(() => undefined);
-    window.history.replaceState(null, '', url);
+    const path = `${jobHref(job, 'build')}${share ? `?${share}` : ''}`;
+    await navigator.clipboard?.writeText(new URL(apiUrl(baseHref, path), window.location.origin).href).catch(() => undefined);
+    router.replace(path, { scroll: false });
     setCopied(true);
     setTimeout(() => setCopied(false), 2_000);
   };

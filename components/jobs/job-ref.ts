@@ -69,3 +69,8 @@ export const kindLabel: Record<JobKind, string> = {
   clusterworkflowtemplates: 'Cluster template',
   cronworkflows: 'Cron',
 };
+
+/** The favourites API's path for the job. */
+export function favouriteApiPath(job: JobRef): string {
+  return `api/capstan/v1/${encodePath(['favourites', job.kind, job.namespace || clusterScope, job.name])}`;
+}
