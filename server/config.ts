@@ -31,6 +31,12 @@ export interface CapstanConfig {
   frameAncestors: string;
   /** Builds each job keeps when it has no `capstan.io/builds-to-keep` annotation; 0 keeps all. */
   buildsToKeep: number;
+  /** Kubernetes mode: the controller ConfigMap in --namespace (Argo's `--configmap`). */
+  configMap: string;
+  /** The argoexec image of kubernetes-mode pods, unless the ConfigMap's `executor.image` sets one. */
+  executorImage?: string;
+  /** Kubernetes mode: run the controllers only while holding the leader Lease (replicas serve the API regardless). */
+  leaderElection: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +65,9 @@ export const configOptions: Option[] = [
   { flag: 'x-frame-options', env: 'CAPSTAN_X_FRAME_OPTIONS', help: 'X-Frame-Options header (default DENY; empty sends none)' },
   { flag: 'frame-ancestors', env: 'CAPSTAN_FRAME_ANCESTORS', help: "origins that may frame Capstan, for CSP frame-ancestors (default: none sent)" },
   { flag: 'builds-to-keep', env: 'CAPSTAN_BUILDS_TO_KEEP', help: 'builds each job keeps unless its capstan.io/builds-to-keep says otherwise (default 0: all)' },
+  { flag: 'configmap', env: 'CAPSTAN_CONFIGMAP', help: 'the controller ConfigMap (default workflow-controller-configmap; embedded mode: among the manifests in <data dir>/config)' },
+  { flag: 'executor-image', env: 'CAPSTAN_EXECUTOR_IMAGE', help: 'kubernetes mode: the argoexec image (default quay.io/argoproj/argoexec:v3.7.9)' },
+  { flag: 'leader-elect', env: 'CAPSTAN_LEADER_ELECT', help: 'kubernetes mode: leader election between replicas (default true)', boolean: true },
   { flag: 'no-samples', env: 'CAPSTAN_NO_SAMPLES', help: 'do not create sample WorkflowTemplates on the first start', boolean: true },
   { flag: 'dev', env: 'CAPSTAN_DEV', help: 'run Next.js in development mode', boolean: true },
 ];
@@ -153,11 +162,14 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     xFrameOptions: (get('x-frame-options') ?? 'DENY').trim(),
     frameAncestors: (get('frame-ancestors') ?? '').trim(),
     buildsToKeep,
+    configMap: get('configmap') || 'workflow-controller-configmap',
+    executorImage: get('executor-image') || undefined,
+    leaderElection: parseBoolean('CAPSTAN_LEADER_ELECT', get('leader-elect') ?? 'true'),
   };
 }
 
 /** The text `--help` prints: one line per setting with its flag and variable. */
 export function formatHelp(): string {
-  const lines = configOptions.map((o) => `  --${o.flag.padEnd(12)} ${o.env.padEnd(20)} ${o.help}`);
+  const lines = configOptions.map((o) => `  --${o.flag.padEnd(17)} ${o.env.padEnd(25)} ${o.help}`);
   return ['Usage: npm start -- [flags]   (every flag also reads the environment variable beside it)', '', ...lines].join('\n');
 }

@@ -8,16 +8,19 @@ import next from 'next';
 import { setArchive } from './archive/archive-runtime';
 import { DirectoryConfigSource, KubeConfigSource } from './artifacts/config-source';
 import { ArtifactRepositories } from './artifacts/repositories';
-import { type OpenArchive, createArchiver, openEmbeddedArchive, openKubernetesArchive } from './archive/open-archive';
+import { type OpenArchive, archiverSettingsOf, createArchiver, openEmbeddedArchive, openKubernetesArchive } from './archive/open-archive';
+import { parsePersistenceConfig } from './archive/persistence-config';
+import { leaseNameOf } from '@/lib/controller/lease-election';
+import { ConfigMapSource, type ControllerConfigSource, PolledConfigSource } from './controller/controller-config-source';
+import { type RunningControllers, startControllers } from './controller/controllers';
+import { LeaderElector, leaderElectionSettings } from './controller/leader-elector';
 import { nextBasePath, toNextPath } from './base-href';
 import type { ClusterPort } from './cluster/cluster-port';
 import { KubeCluster, loadKubeConfig } from './cluster/kube-cluster';
-import { defaultExecutorImage, KubePodExecutor } from './controller/kube-pod-executor';
+import { KubePodExecutor } from './controller/kube-pod-executor';
 import { LocalPodExecutor } from './controller/local-pod-executor';
 import type { PodExecutor } from './controller/pod-executor';
 import { kubeConfigMapReader } from './controller/kube-config-maps';
-import { WorkflowController } from './controller/workflow-controller';
-import { CronController } from './controller/cron-controller';
 import { createLocalRunner } from './runner/local-runner';
 import { type CapstanConfig, ConfigError, formatHelp, parseConfig } from './config';
 import { openEmbedded } from './embedded/open-embedded';
@@ -62,59 +65,66 @@ async function main(): Promise<void> {
   const cluster = await openCluster(config, logger, async (db) => {
     archive = await openEmbeddedArchive(db, logger);
   });
-  if (config.mode === 'kubernetes') {
-    archive = await openKubernetesArchive((cluster as KubeCluster).kubeConfig, config.namespace, logger, {
-      url: process.env.CAPSTAN_ARCHIVE_URL, configMap: process.env.CAPSTAN_CONFIGMAP,
+  const kubeConfig = config.mode === 'kubernetes' ? (cluster as KubeCluster).kubeConfig : undefined;
+  // Artifact repositories: the cluster's ConfigMaps and Secrets, or in embedded mode the manifests in <data dir>/config.
+  const configSource = kubeConfig ? new KubeConfigSource(kubeConfig) : new DirectoryConfigSource(join(config.dataDir, 'config'));
+  // Argo's workflow-controller-configmap, followed as it changes (embedded mode: among those manifests).
+  const controllerConfigSource: ControllerConfigSource = kubeConfig
+    ? new ConfigMapSource(kubeConfig, config.namespace, config.configMap, logger)
+    : new PolledConfigSource(
+      async () => (await configSource.configMap(config.namespace, config.configMap))?.data,
+      `ConfigMap ${config.configMap} in ${join(config.dataDir, 'config')}`, logger,
+    );
+  await controllerConfigSource.start();
+  if (kubeConfig) {
+    archive = await openKubernetesArchive(kubeConfig, config.namespace, logger, {
+      url: process.env.CAPSTAN_ARCHIVE_URL, persistence: parsePersistenceConfig(controllerConfigSource.current().persistence), where: controllerConfigSource.where,
     });
   }
   setArchive(archive?.archive);
-  const archiver = archive?.writes ? createArchiver(archive, cluster, logger, config.mode === 'embedded') : undefined;
-  let controller: WorkflowController | undefined;
+  const archiver = archive ? createArchiver(archive, cluster, logger, config.mode === 'embedded') : undefined;
   let executor: PodExecutor;
-  // Artifact repositories: the cluster's ConfigMaps and Secrets, or in embedded mode the manifests in <data dir>/config.
-  const configSource = config.mode === 'kubernetes'
-    ? new KubeConfigSource((cluster as KubeCluster).kubeConfig)
-    : new DirectoryConfigSource(join(config.dataDir, 'config'));
-  const repositories = new ArtifactRepositories(configSource, { namespace: config.namespace, configMapName: process.env.CAPSTAN_CONFIGMAP });
+  const repositories = new ArtifactRepositories(configSource, { namespace: config.namespace, configMapName: config.configMap });
   if (config.mode === 'embedded') {
     const runner = await createLocalRunner({ dataDir: config.dataDir, sandbox: config.sandbox, logger });
     if (!runner.sandboxed && config.sandbox !== 'none') {
       logger.warn('bubblewrap is not usable here: steps run as plain local processes (apt-get install bubblewrap to sandbox them)');
     }
     executor = new LocalPodExecutor(runner);
-    controller = new WorkflowController(cluster, executor, logger, {
-      workers: config.workflowWorkers, onCompleted: archiver?.onCompleted, repositories,
-      // Semaphore ConfigMaps come from the same manifests folder as the artifact repositories.
-      readConfigMap: async (namespace, name) => (await configSource.configMap(namespace, name))?.data,
-    });
-    await controller.start();
   } else {
-    // Pods run Argo's own argoexec image. The controller keeps to --namespace, like argo's --namespaced, so it can
-    // share a cluster with another Argo controller.
-    const kube = cluster as KubeCluster;
-    const kubeExecutor = new KubePodExecutor(kube.kubeConfig, {
-      namespace: config.namespace,
-      // Until config.ts has an --executor-image flag: the image argoexec runs from.
-      executor: { image: process.env.CAPSTAN_EXECUTOR_IMAGE || defaultExecutorImage },
-      logger,
+    // Pods run Argo's own argoexec image; the pod informers run on every replica (logs are read through them).
+    const kubeExecutor = new KubePodExecutor(kubeConfig!, {
+      namespace: config.namespace, config: () => controllerConfigSource.current(), executorImage: config.executorImage, logger,
     });
     await kubeExecutor.start();
     executor = kubeExecutor;
-    controller = new WorkflowController(cluster, executor, logger, {
-      workers: config.workflowWorkers, namespace: config.namespace, onCompleted: archiver?.onCompleted, repositories,
-      readConfigMap: kubeConfigMapReader(kube.kubeConfig),
-    });
-    await controller.start();
   }
-  // CronWorkflows in both modes; kubernetes mode keeps to --namespace like the workflow controller.
-  const cronController = new CronController(cluster, logger, config.mode === 'embedded' ? { collectOwnedWorkflows: true } : { namespace: config.namespace });
-  await cronController.start();
-  if (archiver) {
-    archiver.sweep(config.mode === 'embedded' ? '' : config.namespace).then(
-      (archived) => archived > 0 && logger.info({ archived }, 'archived completed workflows left unarchived'),
-      (error: unknown) => logger.warn({ err: error }, 'archive sweep failed'),
-    );
-    archiver.startGarbageCollection();
+
+  // The controllers run on the leader only; every replica serves the API and the dashboard.
+  const deps = {
+    config, cluster, executor, logger, archiver, repositories, controllerConfig: () => controllerConfigSource.current(),
+    // Semaphore ConfigMaps: the cluster's, or in embedded mode the same manifests folder as the artifact repositories.
+    readConfigMap: kubeConfig
+      ? kubeConfigMapReader(kubeConfig)
+      : async (namespace: string, name: string) => (await configSource.configMap(namespace, name))?.data,
+  };
+  let running: RunningControllers | undefined;
+  const startLeading = async () => {
+    running = await startControllers(deps);
+  };
+  const stopLeading = async () => {
+    const stopping = running;
+    running = undefined;
+    await stopping?.stop();
+  };
+  let elector: LeaderElector | undefined;
+  if (kubeConfig && config.leaderElection && process.env.LEADER_ELECTION_DISABLE !== 'true') {
+    const { identity, timing } = leaderElectionSettings(process.env);
+    const lease = { namespace: config.namespace, name: leaseNameOf(controllerConfigSource.current().instanceID), identity };
+    elector = new LeaderElector(kubeConfig, lease, timing, { onStartedLeading: startLeading, onStoppedLeading: stopLeading }, logger);
+    elector.run();
+  } else {
+    await startLeading();
   }
   // Build history lives beside the archive (docs/build-history.md); kubernetes mode without a database has none.
   const history = archive
@@ -122,7 +132,27 @@ async function main(): Promise<void> {
     : undefined;
   if (!history) logger.warn('build history is off: it needs a database (persistence in the controller ConfigMap, or CAPSTAN_ARCHIVE_URL)');
   setHistory(history);
-  setRuntime({ config, cluster, executor, logger, startedAt: new Date() });
+  controllerConfigSource.onChange((next, previous) => {
+    running?.workflow.configChanged(next);
+    if (next.instanceID !== previous.instanceID) logger.warn('instanceID changed: restart Capstan to move leader election to the new lease');
+    if (archiver && kubeConfig) {
+      try {
+        const persistence = parsePersistenceConfig(next.persistence);
+        archiver.configure(archiverSettingsOf(persistence));
+        if (JSON.stringify(persistence?.postgresql) !== JSON.stringify(archive?.persistence?.postgresql)) {
+          logger.warn('persistence connection settings changed: restart Capstan to connect to the new database');
+        }
+      } catch (error) {
+        logger.error({ err: error }, 'new persistence settings are invalid; keeping the previous ones');
+      }
+    } else if (kubeConfig && next.persistence && !previous.persistence) {
+      logger.warn('persistence was added: restart Capstan to open the workflow archive');
+    }
+  });
+  setRuntime({
+    config, cluster, executor, logger, startedAt: new Date(), controllerConfig: () => controllerConfigSource.current(),
+    leadership: () => ({ leader: elector ? elector.isLeader : true, identity: elector?.identity }),
+  });
 
   // One build serves any BASE_HREF: production runs on a copy of the build made for it (docs/embedding.md);
   // development mode compiles with the real base path directly.
@@ -178,8 +208,8 @@ async function main(): Promise<void> {
     setRuntime(undefined);
     setHistory(undefined);
     history?.indexer.stop();
-    archiver?.stop();
-    Promise.allSettled([controller?.stop(), cronController.stop(), app.close()])
+    controllerConfigSource.stop();
+    Promise.allSettled([elector ? elector.stop() : stopLeading(), app.close()])
       .then(() => Promise.allSettled([archive?.archive.close(), cluster.close()]))
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();

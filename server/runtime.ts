@@ -1,4 +1,5 @@
 import { ApiError, GrpcCode } from '@/lib/api-error';
+import type { ControllerConfig } from '@/lib/controller/controller-config';
 import type { ClusterPort } from './cluster/cluster-port';
 import type { PodExecutor } from './controller/pod-executor';
 import type { CapstanConfig } from './config';
@@ -12,6 +13,10 @@ export interface Runtime {
   executor?: PodExecutor;
   logger: Logger;
   startedAt: Date;
+  /** The controller configuration (Argo's workflow-controller-configmap), current: e.g. `artifactRepository`. */
+  controllerConfig?: () => ControllerConfig;
+  /** Whether this replica runs the controllers now (always true without leader election). */
+  leadership?: () => { leader: boolean; identity?: string };
 }
 
 // Next.js bundles route handlers separately from server/main.ts, so a module-level variable would

@@ -9,7 +9,7 @@ import {
   templateVolumeMounts, tmpDirVolume, varRunArgoMount, withMounts,
 } from './pod-volumes';
 import { toPodLevelSettings, toPodMetadata, toSchedulingConstraints, toServiceAccount } from './pod-scheduling';
-import { applyPodSpecPatches } from './strategic-merge-patch';
+import { type Json, applyPodSpecPatches, podSpecMergeKeys, strategicMerge } from './strategic-merge-patch';
 import { toTemplateEnvValue } from './template-env';
 
 export interface BuildPodInput {
@@ -38,6 +38,8 @@ export interface BuildPodInput {
   onExitPod?: boolean;
   /** Command and args per image, for containers without a command (Argo's `images` configuration). */
   imageCommands?: Record<string, { entrypoint?: string[]; cmd?: string[] }>;
+  /** The controller configuration's `mainContainer`: the template's container is merged onto it. */
+  mainContainerDefaults?: Container;
   now: Date;
 }
 
@@ -49,11 +51,12 @@ export interface BuildPodInput {
  */
 export function buildPod(input: BuildPodInput): PodManifest {
   const { workflow, template, executor } = input;
-  const main = toMainContainer(template);
+  const main = withMainDefaults(toMainContainer(template), input.mainContainerDefaults);
   const podName = input.podName;
 
   const metadata = toPodMetadata(workflow.spec, template);
   const labels: Record<string, string> = { 'workflows.argoproj.io/workflow': workflow.name, 'workflows.argoproj.io/completed': 'false' };
+  if (executor.instanceID) labels['workflows.argoproj.io/controller-instanceid'] = executor.instanceID;
   if (input.onExitPod) labels['workflows.argoproj.io/on-exit'] = 'true';
   const annotations: Record<string, string> = {
     'workflows.argoproj.io/node-name': input.nodeName,
@@ -129,6 +132,12 @@ function toMainContainer(template: Template): Container {
   }
   const kind = template.resource ? 'resource' : template.data ? 'data' : template.containerSet ? 'containerSet' : 'this kind of';
   throw new PodBuildError(`${kind} templates are not supported in kubernetes mode yet; container and script templates are`);
+}
+
+// Argo merges the template's container onto the configured defaults as a strategic merge patch.
+function withMainDefaults(main: Container, defaults: Container | undefined): Container {
+  if (!defaults) return main;
+  return { ...(strategicMerge(defaults as unknown as Json, main as unknown as Json, podSpecMergeKeys) as unknown as Container), name: 'main' };
 }
 
 // A user's init container or sidecar; mirrorVolumeMounts gives it main's mounts too.

@@ -13,6 +13,10 @@ export interface ExecutorSettings {
   logFormat?: string;
   /** `--gloglevel`, the Kubernetes client's verbosity. */
   glogLevel?: string;
+  /** The controller configuration's `executor` container: its resources, security context and args. */
+  container?: Pick<Container, 'resources' | 'securityContext' | 'args'>;
+  /** The controller's instance ID: pods carry it as a label and ARGO_INSTANCE_ID. */
+  instanceID?: string;
 }
 
 export const varRunArgoPath = '/var/run/argo';
@@ -52,7 +56,10 @@ export function executorContainer(role: 'init' | 'wait', settings: ExecutorSetti
     image: settings.image,
     ...(settings.imagePullPolicy ? { imagePullPolicy: settings.imagePullPolicy } : {}),
     command: ['argoexec', role, ...executorLogOptions(settings)],
-    env: executorIdentityEnv(workflow),
+    env: executorIdentityEnv(workflow, settings.instanceID),
+    ...(settings.container?.resources ? { resources: settings.container.resources } : {}),
+    ...(settings.container?.securityContext ? { securityContext: settings.container.securityContext } : {}),
+    ...(settings.container?.args?.length ? { args: settings.container.args } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
  * Merge keys of the lists in a PodSpec that Kubernetes' strategic merge patch merges item by item (the
  * `patchMergeKey` tags of core/v1); every other list is replaced whole.
  */
-const mergeKeys: Record<string, string> = {
+export const podSpecMergeKeys: Record<string, string> = {
   containers: 'name',
   initContainers: 'name',
   ephemeralContainers: 'name',
@@ -19,10 +19,10 @@ const mergeKeys: Record<string, string> = {
   ports: 'containerPort',
 };
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function mergeList(base: unknown[], patch: unknown[], key: string): unknown[] {
+function mergeList(base: unknown[], patch: unknown[], key: string, keys: Record<string, string>): unknown[] {
   const result = [...base];
   for (const item of patch) {
     if (!isObject(item) || !(key in item)) {
@@ -33,15 +33,23 @@ function mergeList(base: unknown[], patch: unknown[], key: string): unknown[] {
     if (item['$patch'] === 'delete') {
       if (index >= 0) result.splice(index, 1);
     } else if (index >= 0) {
-      result[index] = mergeObject(result[index] as Json, item);
+      result[index] = mergeObject(result[index] as Json, item, keys);
     } else {
-      result.push(mergeObject({}, item));
+      result.push(mergeObject({}, item, keys));
     }
   }
   return result;
 }
 
-function mergeObject(base: Json, patch: Json): Json {
+/**
+ * Kubernetes' strategic merge patch of one JSON object onto another: lists named in `keys` merge item by item on
+ * their key, other lists are replaced, `null` deletes, `$patch: replace|delete` are honoured.
+ */
+export function strategicMerge(base: Json, patch: Json, keys: Record<string, string>): Json {
+  return mergeObject(base, patch, keys);
+}
+
+function mergeObject(base: Json, patch: Json, keys: Record<string, string>): Json {
   if (patch['$patch'] === 'replace') {
     const { $patch: _directive, ...rest } = patch;
     return rest;
@@ -51,9 +59,9 @@ function mergeObject(base: Json, patch: Json): Json {
     if (key === '$patch') continue;
     const current = result[key];
     if (value === null) delete result[key];
-    else if (Array.isArray(value) && Array.isArray(current) && mergeKeys[key]) result[key] = mergeList(current, value, mergeKeys[key]);
-    else if (isObject(value) && isObject(current)) result[key] = mergeObject(current, value);
-    else if (isObject(value)) result[key] = mergeObject({}, value);
+    else if (Array.isArray(value) && Array.isArray(current) && keys[key]) result[key] = mergeList(current, value, keys[key], keys);
+    else if (isObject(value) && isObject(current)) result[key] = mergeObject(current, value, keys);
+    else if (isObject(value)) result[key] = mergeObject({}, value, keys);
     else result[key] = value;
   }
   return result;
@@ -74,7 +82,7 @@ export function applyPodSpecPatches<T extends object>(spec: T, patches: string[]
       throw new Error(`Failed to convert the PodSpecPatch yaml to json: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (!isObject(patch)) throw new Error(`invalid podSpecPatch "${text}": not a PodSpec`);
-    result = mergeObject(result, patch);
+    result = mergeObject(result, patch, podSpecMergeKeys);
   }
   return result as unknown as T;
 }

@@ -17,6 +17,8 @@ export interface ArchiverOptions {
   ttlSeconds: number;
   /** Also archive completed workflows that carry no archiving status (embedded mode, where the archive is always on). */
   sweepUnlabelled: boolean;
+  /** `persistence.archive`; false keeps the connection (reads still work) but writes nothing new. */
+  enabled?: boolean;
 }
 
 const retryDelaysMs = [1_000, 5_000, 30_000, 120_000];
@@ -37,11 +39,17 @@ export class Archiver {
     private readonly archive: WorkflowArchive,
     private readonly cluster: ClusterPort,
     private readonly logger: Logger,
-    private readonly options: ArchiverOptions,
+    private options: ArchiverOptions,
   ) {}
+
+  /** New settings from a changed controller ConfigMap: selector, TTL and on/off apply from now on. */
+  configure(options: Partial<ArchiverOptions>): void {
+    this.options = { ...this.options, ...options };
+  }
 
   /** The controller's hook: fire and forget, failures are logged and retried here. */
   readonly onCompleted = (workflow: Workflow): void => {
+    if (this.options.enabled === false) return;
     void this.archiveWithRetries(workflow, 0);
   };
 
@@ -110,8 +118,12 @@ export class Archiver {
 
   /** `archiveTTL`: deletes expired records now and then once a day, as Argo's archived-workflow GC. */
   startGarbageCollection(): void {
-    if (!this.options.ttlSeconds) return;
+    this.stopped = false;
     const collect = async () => {
+      if (!this.options.ttlSeconds) {
+        this.later(gcPeriodMs, collect);
+        return;
+      }
       try {
         const deleted = await this.archive.deleteExpired(this.options.ttlSeconds);
         this.logger.info({ deleted, ttlSeconds: this.options.ttlSeconds }, 'deleted expired archived workflows');

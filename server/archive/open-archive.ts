@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { Logger } from '../logger';
 import { Archiver } from './archiver';
-import { type PersistenceConfig, archiveSelector, clusterNameOf, parseTtlSeconds, readPersistenceConfig } from './persistence-config';
+import { type PersistenceConfig, archiveSelector, clusterNameOf, parseTtlSeconds } from './persistence-config';
 import { type SqlSession, pgPoolSession, pgliteSession } from './sql-session';
 import { WorkflowArchive } from './workflow-archive';
 
@@ -43,27 +43,22 @@ export async function openKubernetesArchive(
   kubeConfig: KubeConfig,
   namespace: string,
   logger: Logger,
-  env: { url?: string; configMap?: string },
+  env: { url?: string; persistence: PersistenceConfig | undefined; where: string },
 ): Promise<OpenArchive | undefined> {
   const core = kubeConfig.makeApiClient(CoreV1Api);
-  const configMapName = env.configMap || 'workflow-controller-configmap';
-  const configMap = await core.readNamespacedConfigMap({ name: configMapName, namespace }).catch((error: { code?: number }) => {
-    if (error.code === 404) return undefined;
-    throw new Error(`cannot read ConfigMap ${namespace}/${configMapName}: ${(error as Error).message}`);
-  });
-  const persistence = readPersistenceConfig(configMap?.data);
+  const { persistence, where } = env;
   if (!env.url && !persistence) {
-    logger.info({ configMap: `${namespace}/${configMapName}` }, 'no persistence configured: the workflow archive is off');
+    logger.info({ configMap: where }, 'no persistence configured: the workflow archive is off');
     return undefined;
   }
   if (!env.url && !persistence?.postgresql) {
-    throw new Error(`${namespace}/${configMapName}: persistence has no postgresql settings (Capstan's archive supports PostgreSQL only; set CAPSTAN_ARCHIVE_URL to override)`);
+    throw new Error(`${where}: persistence has no postgresql settings (Capstan's archive supports PostgreSQL only; set CAPSTAN_ARCHIVE_URL to override)`);
   }
   const pool = new pg.Pool(env.url ? { connectionString: env.url } : await poolSettings(core, namespace, persistence!));
   pool.on('error', (error) => logger.warn({ err: error }, 'archive database connection lost'));
   const session = pgPoolSession(pool);
   try {
-    const archive = await open(session, persistence, logger, env.url ? 'CAPSTAN_ARCHIVE_URL' : `${namespace}/${configMapName}`);
+    const archive = await open(session, persistence, logger, env.url ? 'CAPSTAN_ARCHIVE_URL' : where);
     // With only CAPSTAN_ARCHIVE_URL there is no `archive: false` to honour: the URL asks for archiving.
     return { archive, writes: persistence ? persistence.archive : true, persistence };
   } catch (error) {
@@ -98,9 +93,14 @@ async function poolSettings(core: CoreV1Api, namespace: string, persistence: Per
 
 /** The archiver for an open archive that writes: selector and TTL from `persistence`; embedded mode also sweeps unlabelled. */
 export function createArchiver(open: OpenArchive, cluster: ClusterPort, logger: Logger, embedded: boolean): Archiver {
-  return new Archiver(open.archive, cluster, logger, {
-    selector: archiveSelector(open.persistence),
-    ttlSeconds: parseTtlSeconds(open.persistence?.archiveTTL),
-    sweepUnlabelled: embedded,
-  });
+  return new Archiver(open.archive, cluster, logger, { ...archiverSettingsOf(open.persistence), sweepUnlabelled: embedded });
+}
+
+/** The archiver's settings from `persistence`: label selector, TTL, and whether to write (embedded: always). */
+export function archiverSettingsOf(persistence: PersistenceConfig | undefined) {
+  return {
+    selector: archiveSelector(persistence),
+    ttlSeconds: parseTtlSeconds(persistence?.archiveTTL),
+    enabled: persistence ? persistence.archive : true,
+  };
 }

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseControllerConfig } from '@/lib/controller/controller-config';
 import { z } from 'zod';
 import type { LabelRequirement } from '@/lib/k8s/label-selector';
 
@@ -31,14 +31,8 @@ const persistenceSchema = z.looseObject({
 
 export type PersistenceConfig = z.infer<typeof persistenceSchema>;
 
-/**
- * Reads `persistence` from the ConfigMap's data as Argo does: either a `config` key holding the whole YAML, or one
- * key per top-level setting. Undefined when there is none; an error naming the problem when it does not parse.
- */
-export function readPersistenceConfig(data: Record<string, string> | undefined): PersistenceConfig | undefined {
-  let raw: unknown;
-  if (data?.['config'] !== undefined) raw = (parse(data['config']) as { persistence?: unknown } | null)?.persistence;
-  else if (data?.['persistence'] !== undefined) raw = parse(data['persistence']);
+/** `persistence` of the controller configuration (`ControllerConfig.persistence`); undefined when there is none. */
+export function parsePersistenceConfig(raw: unknown): PersistenceConfig | undefined {
   if (raw === undefined || raw === null) return undefined;
   const parsed = persistenceSchema.safeParse(raw);
   if (!parsed.success) {
@@ -46,6 +40,14 @@ export function readPersistenceConfig(data: Record<string, string> | undefined):
     throw new Error(`workflow-controller-configmap persistence.${issue?.path.join('.')}: ${issue?.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * Reads `persistence` from the ConfigMap's data as Argo does: either a `config` key holding the whole YAML, or one
+ * key per top-level setting. Undefined when there is none; an error naming the problem when it does not parse.
+ */
+export function readPersistenceConfig(data: Record<string, string> | undefined): PersistenceConfig | undefined {
+  return parsePersistenceConfig(parseControllerConfig(data).persistence);
 }
 
 /** `GetClusterName`: `default` unless set. */

@@ -9,6 +9,7 @@ import type { PodObservation } from '@/lib/engine/types';
 import type { Template, Workflow } from '@/lib/generated/argo';
 import { buildPod } from '@/lib/pods/build-pod';
 import type { ExecutorSettings } from '@/lib/pods/executor-containers';
+import { type ControllerConfig, defaultExecutorImage, executorSettingsOf } from '@/lib/controller/controller-config';
 import { toPodObservation } from '@/lib/pods/observe-pod';
 import type { ObservedPod, ObservedTaskResult } from '@/lib/pods/observed-pod';
 import { toBuildPodInput } from '@/lib/pods/pod-context';
@@ -18,15 +19,19 @@ import type { Logger } from '../logger';
 import { NodeInformer } from './kube/node-informer';
 import type { PodExecutor, PodLogLine, PodLogOptions, WorkflowRef } from './pod-executor';
 
-/** The argoexec image of the test bed's oracle (Argo v3.7.9); Argo v4.1.2's own would be `:v4.1.2`. */
-export const defaultExecutorImage = 'quay.io/argoproj/argoexec:v3.7.9';
-
 export interface KubePodExecutorOptions {
   /** Only this namespace's pods, or every namespace when empty. */
   namespace?: string;
   executor?: Partial<ExecutorSettings>;
   /** Command and args of images used without a command (Argo's `images` configuration). */
   imageCommands?: Record<string, { entrypoint?: string[]; cmd?: string[] }>;
+  /**
+   * The controller configuration, read at each pod built so a changed ConfigMap applies to the next pod: executor
+   * settings, `images` and `mainContainer`. Overrides `executor` and `imageCommands` when given.
+   */
+  config?: () => ControllerConfig;
+  /** The `--executor-image` flag, which wins over the configuration's `executor.image`. */
+  executorImage?: string;
   logger?: Logger;
 }
 
@@ -51,7 +56,6 @@ export class KubePodExecutor implements PodExecutor {
   // Nodes whose pod could not be built, or whose pod vanished before it finished: what to report instead.
   private readonly settled = new Map<string, PodObservation>();
   private readonly labelled = new Set<string>();
-  private readonly executor: ExecutorSettings;
 
   private readonly logReader: Log;
 
@@ -59,7 +63,6 @@ export class KubePodExecutor implements PodExecutor {
     this.logReader = new Log(kubeConfig);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.custom = kubeConfig.makeApiClient(CustomObjectsApi);
-    this.executor = { image: defaultExecutorImage, ...options.executor };
     const ns = options.namespace ?? '';
     const selector = 'workflows.argoproj.io/workflow';
     this.pods = new NodeInformer<V1Pod>(
@@ -111,7 +114,13 @@ export class KubePodExecutor implements PodExecutor {
     const wf = await this.call(() => this.custom.getNamespacedCustomObject({ group, version, plural: 'workflows', namespace: workflow.namespace, name: workflow.name })) as Workflow;
     let manifest;
     try {
-      manifest = buildPod({ ...toBuildPodInput(wf, pod, this.executor, new Date()), imageCommands: this.options.imageCommands });
+      const config = this.options.config?.();
+      const executor = config ? executorSettingsOf(config, this.options.executorImage) : { image: defaultExecutorImage, ...this.options.executor };
+      manifest = buildPod({
+        ...toBuildPodInput(wf, pod, executor, new Date()),
+        imageCommands: config ? { ...this.options.imageCommands, ...config.images } : this.options.imageCommands,
+        ...(config?.mainContainer ? { mainContainerDefaults: config.mainContainer } : {}),
+      });
     } catch (error) {
       if (!(error instanceof PodBuildError)) throw error;
       const now = toKubeTime(new Date());

@@ -1,7 +1,7 @@
 import { isCompleted } from '@/lib/engine/phases';
 import { reconcileWorkflow } from '@/lib/engine/reconcile';
 import { isApiError } from '@/lib/api-error';
-import type { Workflow } from '@/lib/generated/argo';
+import type { Workflow, WorkflowSpec } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { Logger } from '../logger';
@@ -10,6 +10,10 @@ import { LockTable } from '@/lib/sync/lock-table';
 import { loadSemaphoreLimits, restoreLockHolders } from './semaphore-limits';
 import { withArtifactRepositoryRef } from '../artifacts/repository-ref';
 import type { ArtifactRepositories } from '../artifacts/repositories';
+import { type ControllerConfig, emptyControllerConfig } from '@/lib/controller/controller-config';
+import { belongsToInstance } from '@/lib/controller/instance-id';
+import { WorkflowThrottler } from '@/lib/controller/workflow-throttler';
+import { applyWorkflowDefaults, defaultMetadataOf, templateSpecWithDefaults } from '@/lib/workflows/workflow-defaults';
 import { loadReferencedTemplates } from './template-resolver';
 import { WorkQueue } from './work-queue';
 
@@ -24,7 +28,12 @@ export interface ControllerOptions {
   readConfigMap?: (namespace: string, name: string) => Promise<Record<string, string> | undefined>;
   /** Resolves each workflow's artifact repository into status.artifactRepositoryRef, as Argo's controller does. */
   repositories?: ArtifactRepositories;
+  /** The controller configuration (Argo's ConfigMap), read at every reconcile so changes apply at once. */
+  config?: () => ControllerConfig;
 }
+
+/** Argo's message for a workflow waiting for a `parallelism` slot. */
+export const postponedMessage = 'Workflow processing has been postponed because too many workflows are already running';
 
 
 /**
@@ -38,6 +47,7 @@ export class WorkflowController {
   private stopExecutorListener: () => void = () => {};
   // Mutexes and semaphores shared by every workflow; a freed slot requeues the workflows waiting at the front.
   private readonly locks = new LockTable((key) => this.queue.add(key));
+  private readonly throttler: WorkflowThrottler;
   ready = false;
 
   constructor(
@@ -50,6 +60,21 @@ export class WorkflowController {
       this.logger.error({ err: error, workflow: key }, 'reconcile failed; retrying in 5 s');
       this.queue.addAfter(key, 5);
     });
+    const config = this.config();
+    this.throttler = new WorkflowThrottler(config.parallelism, config.namespaceParallelism, (key) => this.queue.add(key));
+  }
+
+  private config(): ControllerConfig {
+    return this.options.config?.() ?? emptyControllerConfig();
+  }
+
+  /** A changed configuration: new parallelism limits admit waiting workflows at once. */
+  configChanged(config: ControllerConfig): void {
+    this.throttler.setLimits(config.parallelism, config.namespaceParallelism);
+  }
+
+  private owns(workflow: KubeObject): boolean {
+    return belongsToInstance(workflow.metadata.labels, this.config().instanceID);
   }
 
   async start(): Promise<void> {
@@ -60,6 +85,7 @@ export class WorkflowController {
     });
     await this.cluster.watch<KubeObject>('workflows', namespace, (event) => {
       const key = `${event.object.metadata.namespace}/${event.object.metadata.name}`;
+      if (!this.owns(event.object)) return;
       if (event.type === 'DELETED') {
         void this.cleanUp(event.object as unknown as Workflow);
         return;
@@ -69,10 +95,13 @@ export class WorkflowController {
     const existing = await this.cluster.list<KubeObject>('workflows', namespace);
     for (const wf of existing.items) {
       const status = wf['status'] as Workflow['status'];
-      if (isCompleted(status?.phase)) continue;
+      if (!this.owns(wf) || isCompleted(status?.phase)) continue;
+      const key = `${wf.metadata.namespace}/${wf.metadata.name}`;
       // Locks held before a restart stay held (Argo's sync manager Initialize).
       restoreLockHolders(this.locks, status);
-      this.queue.add(`${wf.metadata.namespace}/${wf.metadata.name}`);
+      // Running workflows keep their parallelism slots across a restart, as Argo's throttler Init.
+      if (status?.phase === 'Running') this.throttler.markRunning(key);
+      this.queue.add(key);
     }
     this.ready = true;
     this.logger.info({ workers: this.options.workers ?? 8, resumed: this.queue.length }, 'controller started');
@@ -87,12 +116,27 @@ export class WorkflowController {
       if (isApiError(error) && error.code === 5) return;
       throw error;
     }
-    if (isCompleted(workflow.status?.phase)) return;
+    if (!this.owns(workflow as unknown as KubeObject)) return;
+    if (isCompleted(workflow.status?.phase)) {
+      this.throttler.remove(key);
+      return;
+    }
+    if (!(await this.admitted(key, workflow))) return;
+    const defaults = this.config().workflowDefaults;
+    // Argo merges the defaults into the workflow on every operation (setExecWorkflow), so the saved spec has them;
+    // a workflowTemplateRef workflow gets them under its template's spec instead.
+    workflow = workflow.spec?.workflowTemplateRef
+      ? { ...workflow, metadata: defaultMetadataOf(workflow, defaults) }
+      : applyWorkflowDefaults(workflow, defaults);
+    if (workflow.status?.phase === 'Pending' && workflow.status.message === postponedMessage) {
+      workflow = { ...workflow, status: { ...workflow.status, message: undefined } };
+      delete workflow.status!.message;
+    }
     const ref: WorkflowRef = { namespace, name, uid: workflow.metadata.uid ?? '' };
     this.uidToKey.set(ref.uid, key);
 
     const podNodeIds = Object.values(workflow.status?.nodes ?? {}).filter((n) => n.type === 'Pod').map((n) => n.id);
-    const resolveTemplateRef = await loadReferencedTemplates(this.cluster, workflow);
+    const resolveTemplateRef = withDefaults(await loadReferencedTemplates(this.cluster, workflow), workflow, defaults);
     await loadSemaphoreLimits(this.locks, workflow, resolveTemplateRef, this.options.readConfigMap);
     const repository = await withArtifactRepositoryRef(workflow, this.options.repositories, new Date());
     workflow = repository.workflow;
@@ -120,7 +164,10 @@ export class WorkflowController {
         throw error;
       }
       if (phase !== (workflow.status?.phase ?? '')) this.logger.info({ workflow: key, phase }, 'workflow phase changed');
-      if (isCompleted(phase)) this.options.onCompleted?.(saved as unknown as Workflow);
+      if (isCompleted(phase)) {
+        this.throttler.remove(key);
+        this.options.onCompleted?.(saved as unknown as Workflow);
+      }
     }
 
     // Actions run only once the status that decided them is saved, so a crash never loses a created pod's node.
@@ -138,8 +185,29 @@ export class WorkflowController {
     if (output.actions.some((a) => a.type === 'createPod')) this.queue.add(key);
   }
 
+  /**
+   * Argo's throttler check: a workflow may run once it holds a `parallelism` slot; a Running one never waits (its pods
+   * would be orphaned) and a terminated one goes on to stop. A new workflow that must wait is marked Pending once.
+   */
+  private async admitted(key: string, workflow: Workflow): Promise<boolean> {
+    const created = Date.parse(workflow.metadata.creationTimestamp ?? '') || 0;
+    this.throttler.add(key, workflow.spec?.priority ?? 0, created);
+    if (workflow.spec?.shutdown === 'Terminate' || workflow.status?.phase === 'Running' || this.throttler.admit(key)) return true;
+    this.logger.info({ workflow: key }, 'workflow processing has been postponed due to max parallelism limit');
+    if (!workflow.status?.phase) {
+      const labels = { ...(workflow.metadata.labels ?? {}), 'workflows.argoproj.io/phase': 'Pending', 'workflows.argoproj.io/completed': 'false' };
+      const status = { ...(workflow.status ?? {}), phase: 'Pending', message: postponedMessage };
+      await this.cluster.update('workflows', workflow.metadata.namespace ?? '', { ...workflow, metadata: { ...workflow.metadata, labels }, status } as unknown as KubeObject)
+        .catch((error: unknown) => {
+          if (!(isApiError(error) && (error.code === 10 || error.code === 5))) throw error;
+        });
+    }
+    return false;
+  }
+
   private async cleanUp(workflow: Workflow): Promise<void> {
     const uid = workflow.metadata.uid ?? '';
+    this.throttler.remove(`${workflow.metadata.namespace}/${workflow.metadata.name}`);
     this.uidToKey.delete(uid);
     this.locks.releaseWorkflow(`${workflow.metadata.namespace}/${workflow.metadata.name}`);
     const ref = { namespace: workflow.metadata.namespace ?? '', name: workflow.metadata.name ?? '', uid };
@@ -153,4 +221,14 @@ export class WorkflowController {
     this.stopExecutorListener();
     this.queue.close();
   }
+}
+
+// The workflowTemplateRef's spec with the controller's workflowDefaults under it (other references stay as they are).
+function withDefaults(resolve: (name: string, clusterScope: boolean) => WorkflowSpec | undefined, workflow: Workflow, defaults: Workflow | undefined) {
+  const ref = workflow.spec?.workflowTemplateRef;
+  if (!ref || !defaults?.spec) return resolve;
+  return (name: string, clusterScope: boolean) => {
+    const spec = resolve(name, clusterScope);
+    return spec && name === ref.name && clusterScope === (ref.clusterScope === true) ? templateSpecWithDefaults(spec, defaults) : spec;
+  };
 }

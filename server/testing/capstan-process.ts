@@ -24,6 +24,8 @@ export interface CapstanProcess {
   port: number;
   output: () => string;
   stop: () => Promise<void>;
+  /** Kills the process at once (SIGKILL), as a crash or an evicted pod; its data stays for `stop` to remove. */
+  kill: () => Promise<void>;
 }
 
 /** Starts Capstan as users do (`server/main.ts` with flags) and waits until its API answers. */
@@ -61,8 +63,15 @@ export async function startCapstan(
     url,
     port,
     output: () => output,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      });
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         await new Promise<void>((resolve) => {
           child.once('exit', () => resolve());
           child.kill('SIGTERM');

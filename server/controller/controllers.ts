@@ -1,0 +1,64 @@
+import type { ControllerConfig } from '@/lib/controller/controller-config';
+import type { Archiver } from '../archive/archiver';
+import type { ArtifactRepositories } from '../artifacts/repositories';
+import type { ClusterPort } from '../cluster/cluster-port';
+import type { CapstanConfig } from '../config';
+import type { Logger } from '../logger';
+import { CronController } from './cron-controller';
+import type { PodExecutor } from './pod-executor';
+import { WorkflowController } from './workflow-controller';
+
+/** The controllers one replica runs while it leads (always, without leader election). */
+export interface RunningControllers {
+  workflow: WorkflowController;
+  cron: CronController;
+  stop(): Promise<void>;
+}
+
+export interface ControllerDeps {
+  config: CapstanConfig;
+  cluster: ClusterPort;
+  executor: PodExecutor;
+  logger: Logger;
+  controllerConfig: () => ControllerConfig;
+  archiver?: Archiver;
+  /** Reads ConfigMaps for semaphore limits (kubernetes mode). */
+  readConfigMap?: (namespace: string, name: string) => Promise<Record<string, string> | undefined>;
+  /** Resolves each workflow's artifact repository (status.artifactRepositoryRef). */
+  repositories?: ArtifactRepositories;
+}
+
+/**
+ * Starts the workflow and cron controllers and the archiver's background work. Kubernetes mode keeps to
+ * `--namespace` (like Argo's `--namespaced`), so Capstan can share a cluster with another Argo controller.
+ */
+export async function startControllers(deps: ControllerDeps): Promise<RunningControllers> {
+  const { config, cluster, executor, logger, archiver } = deps;
+  const embedded = config.mode === 'embedded';
+  const workflow = new WorkflowController(cluster, executor, logger, {
+    workers: config.workflowWorkers,
+    ...(embedded ? {} : { namespace: config.namespace }),
+    onCompleted: archiver?.onCompleted,
+    config: deps.controllerConfig,
+    readConfigMap: deps.readConfigMap,
+    repositories: deps.repositories,
+  });
+  await workflow.start();
+  const cron = new CronController(cluster, logger, embedded ? { collectOwnedWorkflows: true } : { namespace: config.namespace });
+  await cron.start();
+  if (archiver) {
+    archiver.sweep(embedded ? '' : config.namespace).then(
+      (archived) => archived > 0 && logger.info({ archived }, 'archived completed workflows left unarchived'),
+      (error: unknown) => logger.warn({ err: error }, 'archive sweep failed'),
+    );
+    archiver.startGarbageCollection();
+  }
+  return {
+    workflow,
+    cron,
+    async stop() {
+      archiver?.stop();
+      await Promise.allSettled([workflow.stop(), cron.stop()]);
+    },
+  };
+}
