@@ -1,29 +1,14 @@
 import type { WorkflowFacts } from '@/lib/history/build-facts';
-import type { JobRef } from '@/lib/history/job-ref';
+import type { BuildRecord } from '@/lib/history/build-record';
+import { type JobRef, jobKey } from '@/lib/history/job-ref';
 import type { StageRun } from '@/lib/history/stages';
 import type { Trigger } from '@/lib/history/trigger';
 import type { SqlClient } from '../cluster/sql-client';
 import type { SqlSession } from '../archive/sql-session';
 import { ensureBuildSchema } from './build-schema';
 
-/** A build as stored. Times are RFC 3339 strings (null when unknown). */
-export interface StoredBuild {
-  job: JobRef;
-  number: number;
-  uid: string;
-  namespace: string;
-  workflowName: string;
-  phase: string;
-  message: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  createdAt: string | null;
-  trigger: Trigger;
-  parameters: { name: string; value: string }[];
-  stages: StageRun[] | null;
-  live: boolean;
-  archived: boolean;
-}
+/** A build as stored. */
+export type StoredBuild = BuildRecord;
 
 /** What is known of a build when it is numbered. */
 export type BuildFacts = WorkflowFacts & { trigger: Trigger };
@@ -228,10 +213,10 @@ export class BuildStore {
     return rows.map(fromRow);
   }
 
-  /** Last builds, last success and failure, count and counter of many jobs at once (the job list). */
+  /** Last builds, last success and failure, count and counter of many jobs at once (the job list), by `jobKey`. */
   async summaries(jobs: JobRef[], recent = 5): Promise<Map<string, JobHistorySummary>> {
     const result = new Map<string, JobHistorySummary>();
-    const keyOf = (kind: string, namespace: string, name: string) => `${kind}/${namespace}/${name}`;
+    const keyOf = (kind: string, namespace: string, name: string) => jobKey({ kind: kind as JobRef['kind'], namespace, name });
     for (const job of jobs) result.set(keyOf(job.kind, job.namespace, job.name), { recent: [], buildCount: 0, lastNumber: 0 });
     if (!jobs.length) return result;
     const arrays = [jobs.map((j) => j.kind), jobs.map((j) => j.namespace), jobs.map((j) => j.name)];

@@ -1,0 +1,41 @@
+import { isCompleted } from '../engine/phases';
+import { type BuildLink, type BuildRecord, toBuildLink } from './build-record';
+import type { JobDescription } from './describe-job';
+import { type Health, healthOf } from './statistics';
+
+/** The history side of a job, as the store summarises it. */
+export interface JobHistory {
+  recent: BuildRecord[];
+  lastSuccess?: BuildRecord;
+  lastFailure?: BuildRecord;
+  buildCount: number;
+  lastNumber: number;
+}
+
+/** A job in lists and headers (the API's `JobSummary`). */
+export type JobSummary = Omit<JobDescription, 'stages'> & {
+  lastBuild?: BuildLink;
+  lastSuccess?: BuildLink;
+  lastFailure?: BuildLink;
+  lastDurationSeconds?: number;
+  buildCount: number;
+  nextNumber: number;
+  health: Health;
+};
+
+/** Joins what a job's resource says with its history. */
+export function toJobSummary(description: JobDescription, history: JobHistory, now: Date): JobSummary {
+  const { stages: _stages, ...rest } = description;
+  const links = history.recent.map((b) => toBuildLink(b, now));
+  const lastCompleted = links.find((b) => isCompleted(b.phase));
+  return {
+    ...rest,
+    ...(links[0] ? { lastBuild: links[0] } : {}),
+    ...(history.lastSuccess ? { lastSuccess: toBuildLink(history.lastSuccess, now) } : {}),
+    ...(history.lastFailure ? { lastFailure: toBuildLink(history.lastFailure, now) } : {}),
+    ...(lastCompleted?.durationSeconds != null ? { lastDurationSeconds: lastCompleted.durationSeconds } : {}),
+    buildCount: history.buildCount,
+    nextNumber: history.lastNumber + 1,
+    health: healthOf(links),
+  };
+}

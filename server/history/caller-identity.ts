@@ -1,0 +1,28 @@
+import { AuthenticationV1Api } from '@kubernetes/client-node';
+import type { KubeCluster } from '../cluster/kube-cluster';
+import { clusterFor } from '../auth/cluster-for-request';
+import { fromKubeError } from '../cluster/kube-errors';
+import { getRuntime } from '../runtime';
+
+const cache = new Map<string, { user: string; expires: number }>();
+
+/**
+ * Who is calling, for per-user settings (favourites): in client auth mode the Kubernetes user of the caller's
+ * token, asked of kube-apiserver (SelfSubjectReview, so a forged token names nobody); `anonymous` when Capstan
+ * serves the request as itself (server mode, embedded mode).
+ */
+export async function callerIdentity(request: Request): Promise<string> {
+  const cluster = clusterFor(request);
+  const runtime = getRuntime();
+  if (cluster === runtime.cluster || cluster.name !== 'kubernetes') return 'anonymous';
+  const key = request.headers.get('authorization') ?? request.headers.get('cookie') ?? '';
+  const cached = cache.get(key);
+  if (cached && cached.expires > Date.now()) return cached.user;
+  const api = (cluster as KubeCluster).kubeConfig.makeApiClient(AuthenticationV1Api);
+  const review = await api.createSelfSubjectReview({ body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } }).catch((error: unknown) => {
+    throw fromKubeError(error);
+  });
+  const user = review.status?.userInfo?.username || 'anonymous';
+  cache.set(key, { user, expires: Date.now() + 60_000 });
+  return user;
+}

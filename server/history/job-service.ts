@@ -1,0 +1,128 @@
+import { GrpcCode, isApiError, notFound } from '@/lib/api-error';
+import { isCompleted } from '@/lib/engine/phases';
+import type { Workflow } from '@/lib/generated/argo';
+import { toBuildJson, toBuildLink } from '@/lib/history/build-record';
+import { type JobDescription, describeJob } from '@/lib/history/describe-job';
+import { folderTree } from '@/lib/history/folders';
+import { type JobKind, type JobRef, jobKey, jobKinds } from '@/lib/history/job-ref';
+import { type JobSummary, toJobSummary } from '@/lib/history/job-summary';
+import { type StageRun, stagesOfNodes } from '@/lib/history/stages';
+import { stageMatrix, summarise, trendPoints } from '@/lib/history/statistics';
+import { type ViewFilter, compileViewFilter } from '@/lib/history/view-filter';
+import type { KubeObject } from '@/lib/k8s/object';
+import type { ClusterPort } from '../cluster/cluster-port';
+import type { StoredBuild } from './build-store';
+import type { History } from './history-runtime';
+import { readJob } from './job-access';
+
+type WorkflowObject = Workflow & KubeObject;
+
+export interface JobListQuery extends ViewFilter {
+  /** A saved view whose filter applies too. */
+  view?: string;
+}
+
+async function listKind(cluster: ClusterPort, kind: JobKind, namespace: string): Promise<KubeObject[]> {
+  try {
+    return (await cluster.list<KubeObject>(kind, kind === 'clusterworkflowtemplates' ? '' : namespace)).items;
+  } catch (error) {
+    // A caller who may not list cluster templates still sees the namespaced jobs (argo-server's UI does the same).
+    if (kind === 'clusterworkflowtemplates' && isApiError(error) && error.code === GrpcCode.PermissionDenied) return [];
+    throw error;
+  }
+}
+
+/** `GET /api/capstan/v1/jobs`: every job the caller can list, with history, filtered; and the folder tree. */
+export async function listJobs(cluster: ClusterPort, history: History, query: JobListQuery, now: Date) {
+  const view = query.view ? await history.settings.getView(query.view) : undefined;
+  if (query.view && !view) throw notFound('views', query.view);
+  const matchesQuery = compileViewFilter({ ...query, namespace: undefined });
+  const matchesView = compileViewFilter(view?.filter ?? {});
+  const namespace = query.namespace ?? '';
+  const resources = await Promise.all(jobKinds.map(async (kind) => (await listKind(cluster, kind, namespace)).map((r) => describeJob(kind, r, now))));
+  const described = resources.flat();
+  const summaries = await history.store.summaries(described);
+  const items: JobSummary[] = [];
+  for (const job of described) {
+    const summary = toJobSummary(job, summaries.get(jobKey(job)) ?? { recent: [], buildCount: 0, lastNumber: 0 }, now);
+    const filterable = { ...job, lastPhase: summary.lastBuild?.phase };
+    if (matchesQuery(filterable) && matchesView(filterable)) items.push(summary);
+  }
+  items.sort((a, b) => a.folder.localeCompare(b.folder) || a.name.localeCompare(b.name) || a.namespace.localeCompare(b.namespace) || a.kind.localeCompare(b.kind));
+  return { items, folders: folderTree(described.map((j) => j.folder)) };
+}
+
+async function describeOne(cluster: ClusterPort, history: History, job: JobRef, now: Date): Promise<JobDescription> {
+  const resource = await readJob(cluster, history.store, job);
+  if (resource) return describeJob(job.kind, resource, now);
+  return { ...job, folder: '', description: '', labels: {}, parameters: [], stages: [] };
+}
+
+/** `GET /api/capstan/v1/jobs/{kind}/{ns}/{name}`: the job header. */
+export async function getJob(cluster: ClusterPort, history: History, job: JobRef, now: Date) {
+  const description = await describeOne(cluster, history, job, now);
+  const summaries = await history.store.summaries([job]);
+  const summary = toJobSummary(description, summaries.values().next().value ?? { recent: [], buildCount: 0, lastNumber: 0 }, now);
+  return { ...summary, stages: description.stages };
+}
+
+/** `GET .../builds`: newest first, keyset-paginated by number. */
+export async function listBuilds(cluster: ClusterPort, history: History, job: JobRef, options: { limit: number; before?: number }, now: Date) {
+  await readJob(cluster, history.store, job);
+  const page = await history.store.page(job, options.limit + 1, options.before);
+  const items = page.slice(0, options.limit);
+  return { items: items.map((b) => toBuildJson(b, now)), ...(page.length > options.limit ? { nextBefore: items.at(-1)!.number } : {}) };
+}
+
+/** `GET .../builds/{number}`: one build, its neighbours and the previous build's parameters. */
+export async function getBuild(cluster: ClusterPort, history: History, job: JobRef, number: number, now: Date) {
+  await readJob(cluster, history.store, job);
+  const build = await history.store.get(job, number);
+  if (!build) throw notFound('builds', `${jobKey(job)}#${number}`);
+  const { previous, next } = await history.store.neighbours(job, number);
+  return {
+    ...toBuildJson(build, now),
+    ...(previous ? { previousNumber: previous.number, previousParameters: previous.parameters } : {}),
+    ...(next ? { nextNumber: next.number } : {}),
+  };
+}
+
+/** The stages of a build: stored once completed; else read from the live workflow or, for older archives, computed once. */
+async function stagesOf(cluster: ClusterPort, history: History, build: StoredBuild): Promise<StageRun[]> {
+  if (build.stages) return build.stages;
+  let workflow: Workflow | undefined;
+  if (build.live) {
+    workflow = await cluster.get<WorkflowObject>('workflows', build.namespace, build.workflowName).catch(() => undefined);
+    if (workflow?.metadata.uid !== build.uid) workflow = undefined;
+  }
+  if (!workflow && build.archived) workflow = await history.archive?.get({ uid: build.uid });
+  if (!workflow) return [];
+  const stages = stagesOfNodes(build.workflowName, workflow.status?.nodes);
+  if (isCompleted(workflow.status?.phase)) await history.store.setStages(build.uid, stages);
+  return stages;
+}
+
+/** `GET .../stages`: Jenkins' stage view over the last `limit` builds. */
+export async function stageView(cluster: ClusterPort, history: History, job: JobRef, limit: number, now: Date) {
+  const description = await describeOne(cluster, history, job, now);
+  const builds = await history.store.page(job, limit, undefined, true);
+  const rows = await Promise.all(builds.map(async (b) => ({ ...toBuildLink(b, now), stages: await stagesOf(cluster, history, b) })));
+  return stageMatrix(description.stages, rows);
+}
+
+/** `GET .../trends`: completed builds oldest first, success rate, mean duration, optionally for some parameter values. */
+export async function trends(cluster: ClusterPort, history: History, job: JobRef, limit: number, parameters: { name: string; value: string }[], now: Date) {
+  await readJob(cluster, history.store, job);
+  const builds = await history.store.completed(job, limit, parameters);
+  const points = trendPoints(builds.map((b) => toBuildLink(b, now))).map(({ number, phase, durationSeconds, startedAt }) => ({ number, phase, durationSeconds, startedAt }));
+  const window = parameters.length ? await history.store.completed(job, limit) : builds;
+  const values: Record<string, Set<string>> = {};
+  for (const build of window) {
+    for (const p of build.parameters) {
+      const set = (values[p.name] ??= new Set());
+      if (set.size < 50) set.add(p.value);
+    }
+  }
+  const parameterValues = Object.fromEntries(Object.entries(values).map(([name, set]) => [name, [...set].sort()]));
+  return { points, ...summarise(points), parameterValues };
+}
