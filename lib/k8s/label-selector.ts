@@ -58,3 +58,24 @@ export function matchesLabels(labels: Record<string, string> | undefined, requir
     }
   });
 }
+
+/** A metav1.LabelSelector object (`matchLabels`, `matchExpressions`). */
+export interface LabelSelectorObject {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+
+/**
+ * A metav1.LabelSelector as requirements (`LabelSelectorAsSelector`); none or empty matches everything. Throws on an
+ * operator other than In, NotIn, Exists, DoesNotExist, naming `where`.
+ */
+export function fromLabelSelectorObject(selector: LabelSelectorObject | undefined, where: string): LabelRequirement[] {
+  const requirements: LabelRequirement[] = Object.entries(selector?.matchLabels ?? {}).map(([key, value]) => ({ key, operator: '=', values: [value] }));
+  const operators: Record<string, LabelRequirement['operator']> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };
+  for (const e of selector?.matchExpressions ?? []) {
+    const operator = operators[e.operator];
+    if (!operator) throw new Error(`${where}: "${e.operator}" is not a valid label selector operator`);
+    requirements.push({ key: e.key, operator, values: e.values ?? [] });
+  }
+  return requirements;
+}

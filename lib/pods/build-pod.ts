@@ -11,6 +11,7 @@ import {
 import { toPodLevelSettings, toPodMetadata, toSchedulingConstraints, toServiceAccount } from './pod-scheduling';
 import { type Json, applyPodSpecPatches, podSpecMergeKeys, strategicMerge } from './strategic-merge-patch';
 import { toTemplateEnvValue } from './template-env';
+import { podGCAnnotation, podGCAnnotationValue } from '../controller/pod-gc';
 
 export interface BuildPodInput {
   workflow: {
@@ -40,6 +41,8 @@ export interface BuildPodInput {
   imageCommands?: Record<string, { entrypoint?: string[]; cmd?: string[] }>;
   /** The controller configuration's `mainContainer`: the template's container is merged onto it. */
   mainContainerDefaults?: Container;
+  /** The controller's `podGCDeleteDelayDuration` in seconds (default 5), for the pod GC annotation. */
+  podGCDelaySeconds?: number;
   now: Date;
 }
 
@@ -63,6 +66,7 @@ export function buildPod(input: BuildPodInput): PodManifest {
     'workflows.argoproj.io/node-id': input.nodeId,
     'kubectl.kubernetes.io/default-container': 'main',
   };
+  if (workflow.spec.podGC) annotations[podGCAnnotation] = podGCAnnotationValue(workflow.spec.podGC, input.podGCDelaySeconds ?? 5);
 
   const isScript = Boolean(template.script?.source);
   let volumes = addVolumeReferences(baseVolumes(template), templateVolumeMounts(template), [

@@ -1,4 +1,4 @@
-import { mergeWorkflowSpec } from '../engine/merge-spec';
+import { execSpecOf } from '../workflows/exec-spec';
 import type { Template, Workflow } from '../generated/argo';
 import type { BuildPodInput } from './build-pod';
 import type { ExecutorSettings } from './executor-containers';
@@ -14,9 +14,7 @@ export function toBuildPodInput(
   now: Date,
 ): BuildPodInput {
   const status = workflow.status ?? {};
-  const spec = status.storedWorkflowTemplateSpec && workflow.spec.workflowTemplateRef
-    ? mergeWorkflowSpec(status.storedWorkflowTemplateSpec, workflow.spec)
-    : workflow.spec;
+  const spec = execSpecOf(workflow);
   const node = status.nodes?.[pod.nodeId];
   const nodeName = node?.name ?? pod.nodeId;
   const boundaryNode = node?.boundaryID ? status.nodes?.[node.boundaryID] : undefined;

@@ -1,6 +1,6 @@
 import { parseControllerConfig } from '@/lib/controller/controller-config';
 import { z } from 'zod';
-import type { LabelRequirement } from '@/lib/k8s/label-selector';
+import { type LabelRequirement, fromLabelSelectorObject } from '@/lib/k8s/label-selector';
 
 const secretKey = z.looseObject({ name: z.string().default(''), key: z.string().default('') });
 
@@ -55,15 +55,7 @@ export const clusterNameOf = (config: PersistenceConfig | undefined) => config?.
 
 /** `persistence.archiveLabelSelector` (a metav1.LabelSelector) as requirements; none matches everything. */
 export function archiveSelector(config: PersistenceConfig | undefined): LabelRequirement[] {
-  const selector = config?.archiveLabelSelector;
-  const requirements: LabelRequirement[] = Object.entries(selector?.matchLabels ?? {}).map(([key, value]) => ({ key, operator: '=', values: [value] }));
-  const operators: Record<string, LabelRequirement['operator']> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };
-  for (const e of selector?.matchExpressions ?? []) {
-    const operator = operators[e.operator];
-    if (!operator) throw new Error(`persistence.archiveLabelSelector: "${e.operator}" is not a valid label selector operator`);
-    requirements.push({ key: e.key, operator, values: e.values ?? [] });
-  }
-  return requirements;
+  return fromLabelSelectorObject(config?.archiveLabelSelector, 'persistence.archiveLabelSelector');
 }
 
 const units: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };

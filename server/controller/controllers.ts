@@ -4,7 +4,9 @@ import type { ArtifactRepositories } from '../artifacts/repositories';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { CapstanConfig } from '../config';
 import type { Logger } from '../logger';
+import { belongsToInstance } from '@/lib/controller/instance-id';
 import { CronController } from './cron-controller';
+import { TtlController } from './ttl-controller';
 import type { PodExecutor } from './pod-executor';
 import { WorkflowController } from './workflow-controller';
 
@@ -12,6 +14,7 @@ import { WorkflowController } from './workflow-controller';
 export interface RunningControllers {
   workflow: WorkflowController;
   cron: CronController;
+  ttl: TtlController;
   stop(): Promise<void>;
 }
 
@@ -46,6 +49,11 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
   await workflow.start();
   const cron = new CronController(cluster, logger, embedded ? { collectOwnedWorkflows: true } : { namespace: config.namespace });
   await cron.start();
+  const ttl = new TtlController(cluster, logger, {
+    ...(embedded ? {} : { namespace: config.namespace }),
+    owns: (wf) => belongsToInstance(wf.metadata.labels, deps.controllerConfig().instanceID),
+  });
+  await ttl.start();
   if (archiver) {
     archiver.sweep(embedded ? '' : config.namespace).then(
       (archived) => archived > 0 && logger.info({ archived }, 'archived completed workflows left unarchived'),
@@ -56,9 +64,10 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
   return {
     workflow,
     cron,
+    ttl,
     async stop() {
       archiver?.stop();
-      await Promise.allSettled([workflow.stop(), cron.stop()]);
+      await Promise.allSettled([workflow.stop(), cron.stop(), ttl.stop()]);
     },
   };
 }

@@ -120,6 +120,7 @@ export class KubePodExecutor implements PodExecutor {
         ...toBuildPodInput(wf, pod, executor, new Date()),
         imageCommands: config ? { ...this.options.imageCommands, ...config.images } : this.options.imageCommands,
         ...(config?.mainContainer ? { mainContainerDefaults: config.mainContainer } : {}),
+        ...(config ? { podGCDelaySeconds: config.podGCDeleteDelaySeconds } : {}),
       });
     } catch (error) {
       if (!(error instanceof PodBuildError)) throw error;
@@ -137,16 +138,21 @@ export class KubePodExecutor implements PodExecutor {
     }
   }
 
-  async deletePod(workflow: WorkflowRef, nodeId: string, reason: string): Promise<void> {
+  async deletePod(workflow: WorkflowRef, nodeId: string, reason: string, options: { gracePeriodSeconds?: number } = {}): Promise<void> {
     const pod = this.pods.get(workflow.namespace, nodeId);
     const name = pod?.metadata?.name;
     if (!name || workflowUidOf(pod) !== workflow.uid) return;
     this.options.logger?.info({ workflow: `${workflow.namespace}/${workflow.name}`, pod: name, reason }, 'deleting pod');
     try {
-      await this.call(() => this.core.deleteNamespacedPod({ name, namespace: workflow.namespace }));
+      await this.call(() => this.core.deleteNamespacedPod({ name, namespace: workflow.namespace, gracePeriodSeconds: options.gracePeriodSeconds }));
     } catch (error) {
       if (!(isApiError(error) && error.code === 5)) throw error;
     }
+  }
+
+  podLabels(workflow: WorkflowRef, nodeId: string): Record<string, string> | undefined {
+    const pod = this.pods.get(workflow.namespace, nodeId);
+    return pod && workflowUidOf(pod) === workflow.uid ? pod.metadata?.labels ?? {} : undefined;
   }
 
   observe(workflow: WorkflowRef, nodeIds: string[]): Record<string, PodObservation> {

@@ -35,7 +35,12 @@ export interface PodRequest {
 /** What the controller needs of whatever runs pods: local processes in embedded mode, pods in Kubernetes. */
 export interface PodExecutor {
   createPod(workflow: WorkflowRef, pod: PodRequest): Promise<void>;
-  deletePod(workflow: WorkflowRef, nodeId: string, reason: string): Promise<void>;
+  deletePod(workflow: WorkflowRef, nodeId: string, reason: string, options?: { gracePeriodSeconds?: number }): Promise<void>;
+  /**
+   * The labels of a node's pod, for pod GC's label selector. Only executors whose pods pod GC removes implement it
+   * (kubernetes mode); embedded mode keeps its finished steps, whose logs live with them.
+   */
+  podLabels?(workflow: WorkflowRef, nodeId: string): Record<string, string> | undefined;
   /** Observations of the workflow's pods, by node ID. */
   observe(workflow: WorkflowRef, nodeIds: string[]): Record<string, PodObservation>;
   /** Calls `listener` with the workflow's uid whenever one of its pods changes. */

@@ -13,6 +13,8 @@ import type { ArtifactRepositories } from '../artifacts/repositories';
 import { type ControllerConfig, emptyControllerConfig } from '@/lib/controller/controller-config';
 import { belongsToInstance } from '@/lib/controller/instance-id';
 import { WorkflowThrottler } from '@/lib/controller/workflow-throttler';
+import { podGCDelaySeconds, podsToCollect } from '@/lib/controller/pod-gc';
+import { execSpecOf } from '@/lib/workflows/exec-spec';
 import { applyWorkflowDefaults, defaultMetadataOf, templateSpecWithDefaults } from '@/lib/workflows/workflow-defaults';
 import { loadReferencedTemplates } from './template-resolver';
 import { WorkQueue } from './work-queue';
@@ -48,6 +50,9 @@ export class WorkflowController {
   // Mutexes and semaphores shared by every workflow; a freed slot requeues the workflows waiting at the front.
   private readonly locks = new LockTable((key) => this.queue.add(key));
   private readonly throttler: WorkflowThrottler;
+  // Pods pod GC has queued for deletion, by `uid/nodeId`, so each is queued once.
+  private readonly podsQueuedForGC = new Set<string>();
+  private readonly gcTimers = new Set<NodeJS.Timeout>();
   ready = false;
 
   constructor(
@@ -95,7 +100,10 @@ export class WorkflowController {
     const existing = await this.cluster.list<KubeObject>('workflows', namespace);
     for (const wf of existing.items) {
       const status = wf['status'] as Workflow['status'];
-      if (!this.owns(wf) || isCompleted(status?.phase)) continue;
+      if (!this.owns(wf)) continue;
+      // Pods a previous run left for pod GC (its delay timers died with it).
+      if (isCompleted(status?.phase)) this.collectPods(wf as unknown as Workflow);
+      if (isCompleted(status?.phase)) continue;
       const key = `${wf.metadata.namespace}/${wf.metadata.name}`;
       // Locks held before a restart stay held (Argo's sync manager Initialize).
       restoreLockHolders(this.locks, status);
@@ -164,6 +172,7 @@ export class WorkflowController {
         throw error;
       }
       if (phase !== (workflow.status?.phase ?? '')) this.logger.info({ workflow: key, phase }, 'workflow phase changed');
+      this.collectPods(saved as unknown as Workflow);
       if (isCompleted(phase)) {
         this.throttler.remove(key);
         this.options.onCompleted?.(saved as unknown as Workflow);
@@ -205,10 +214,50 @@ export class WorkflowController {
     return false;
   }
 
+  /**
+   * Pod GC (`spec.podGC`): queues the finished pods the strategy and label selector pick for deletion after the
+   * delay (`deleteDelayDuration`, else the ConfigMap's `podGCDeleteDelayDuration`), with the ConfigMap's
+   * `podGCGracePeriodSeconds`. Only for executors whose pods it removes (kubernetes mode).
+   */
+  private collectPods(workflow: Workflow): void {
+    const podLabels = this.executor.podLabels?.bind(this.executor);
+    const podGC = execSpecOf(workflow).podGC;
+    if (!podLabels || !podGC?.strategy) return;
+    const ref: WorkflowRef = { namespace: workflow.metadata.namespace ?? '', name: workflow.metadata.name ?? '', uid: workflow.metadata.uid ?? '' };
+    const finished = Object.values(workflow.status?.nodes ?? {})
+      .filter((n) => n.type === 'Pod' && !this.podsQueuedForGC.has(`${ref.uid}/${n.id}`))
+      .map((n) => ({ nodeId: n.id, phase: n.phase ?? '', labels: podLabels(ref, n.id) }))
+      .filter((p) => p.labels !== undefined);
+    let nodeIds: string[];
+    try {
+      nodeIds = podsToCollect(podGC, workflow.status?.phase, finished);
+    } catch (error) {
+      this.logger.warn({ workflow: `${ref.namespace}/${ref.name}`, err: error }, 'pod GC skipped');
+      return;
+    }
+    const config = this.config();
+    const delayMs = podGCDelaySeconds(podGC, config.podGCDeleteDelaySeconds) * 1000;
+    for (const nodeId of nodeIds) {
+      const queued = `${ref.uid}/${nodeId}`;
+      this.podsQueuedForGC.add(queued);
+      const timer = setTimeout(() => {
+        this.gcTimers.delete(timer);
+        this.executor.deletePod(ref, nodeId, 'pod GC', { gracePeriodSeconds: config.podGCGracePeriodSeconds })
+          .catch((error: unknown) => {
+            this.podsQueuedForGC.delete(queued);
+            this.logger.warn({ err: error, workflow: `${ref.namespace}/${ref.name}`, nodeId }, 'pod GC could not delete a pod');
+          });
+      }, delayMs);
+      timer.unref();
+      this.gcTimers.add(timer);
+    }
+  }
+
   private async cleanUp(workflow: Workflow): Promise<void> {
     const uid = workflow.metadata.uid ?? '';
     this.throttler.remove(`${workflow.metadata.namespace}/${workflow.metadata.name}`);
     this.uidToKey.delete(uid);
+    for (const queued of this.podsQueuedForGC) if (queued.startsWith(`${uid}/`)) this.podsQueuedForGC.delete(queued);
     this.locks.releaseWorkflow(`${workflow.metadata.namespace}/${workflow.metadata.name}`);
     const ref = { namespace: workflow.metadata.namespace ?? '', name: workflow.metadata.name ?? '', uid };
     const nodeIds = Object.values(workflow.status?.nodes ?? {}).filter((n) => n.type === 'Pod').map((n) => n.id);
@@ -218,6 +267,7 @@ export class WorkflowController {
 
   async stop(): Promise<void> {
     this.abort.abort();
+    for (const timer of this.gcTimers) clearTimeout(timer);
     this.stopExecutorListener();
     this.queue.close();
   }
