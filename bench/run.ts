@@ -1,4 +1,5 @@
-/** Runs Capstan's benchmarks and prints their figures. Usage: npm run bench [-- engine] */
+/** Runs Capstan's benchmarks and prints their figures. Usage: npm run bench [-- engine|history] */
+import { benchBuildHistory } from './build-history';
 import { benchEngine } from './engine-reconcile';
 
 const which = process.argv[2] ?? 'all';
@@ -11,4 +12,8 @@ if (which === 'all' || which === 'engine') {
         `slowest reconcile ${r.slowestMs.toFixed(0)} ms, status ${(r.statusBytes / 1024).toFixed(0)} KiB`,
     );
   }
+}
+if (which === 'all' || which === 'history') {
+  console.log('build history: one job with 100,000 archived builds, and 1,000 jobs in 50 folders (server time, no HTTP)');
+  await benchBuildHistory();
 }

@@ -50,7 +50,7 @@ export function durationOf(build: Pick<BuildRecord, 'startedAt' | 'finishedAt'>,
   return Number.isNaN(seconds) ? null : Math.max(0, Math.round(seconds * 1000) / 1000);
 }
 
-export function toBuildLink(build: BuildRecord, now: Date): BuildLink {
+export function toBuildLink(build: Pick<BuildRecord, 'number' | 'phase' | 'startedAt' | 'finishedAt'>, now: Date): BuildLink {
   return { number: build.number, phase: build.phase, startedAt: build.startedAt, finishedAt: build.finishedAt, durationSeconds: durationOf(build, now) };
 }
 

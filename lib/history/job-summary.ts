@@ -3,11 +3,13 @@ import { type BuildLink, type BuildRecord, toBuildLink } from './build-record';
 import type { JobDescription } from './describe-job';
 import { type Health, healthOf } from './statistics';
 
+type BuildTimes = Pick<BuildRecord, 'number' | 'phase' | 'startedAt' | 'finishedAt'>;
+
 /** The history side of a job, as the store summarises it. */
 export interface JobHistory {
-  recent: BuildRecord[];
-  lastSuccess?: BuildRecord;
-  lastFailure?: BuildRecord;
+  recent: BuildTimes[];
+  lastSuccess?: BuildTimes;
+  lastFailure?: BuildTimes;
   buildCount: number;
   lastNumber: number;
 }

@@ -91,6 +91,9 @@ function numberingSuite(name: string, make: () => Promise<Backend & { close(): P
       expect(page.map((b) => b.number)).toEqual([21, 20, 19, 18, 17]);
       expect(page[0]?.trigger).toEqual({ type: 'user' });
       expect(page[0]?.parameters.find((p) => p.name === 'branch')?.value).toMatch(/^b\d+$/);
+      const summary = (await history.store.summaries([job])).values().next().value;
+      expect(summary).toMatchObject({ lastNumber: 21, buildCount: 21, lastSuccess: { number: 1 } });
+      expect(summary?.recent.map((b) => b.number)).toEqual([21, 20, 19, 18, 17]);
     });
 
     it('numbers workflows created directly (kubectl) with workflowTemplateRef, and labels their job', async () => {
@@ -128,6 +131,10 @@ function numberingSuite(name: string, make: () => Promise<Backend & { close(): P
       await backend.cluster.delete('workflows', backend.namespace, build!.workflowName);
       await expect.poll(async () => (await history.store.get(job, build!.number))?.live, { timeout: 15_000 }).toBe(false);
       expect(await history.store.get(job, build!.number)).toMatchObject({ archived: true, live: false, workflowName: build!.workflowName });
+      // The indexer saw the archived phase only if the live workflow had it; the store's summary follows its rows.
+      await history.store.update(build!.uid, { phase: 'Failed', message: null, startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:30Z' });
+      const summary = (await history.store.summaries([job])).values().next().value;
+      expect(summary?.lastFailure).toMatchObject({ number: build!.number, phase: 'Failed' });
     });
 
     it('renumbers a retried copy of an archived build as a new build that says what it retries', async () => {

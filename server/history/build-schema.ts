@@ -14,6 +14,8 @@ const statements = [
     phase text not null default '', message text, started_at timestamptz, finished_at timestamptz, created_at timestamptz,
     trigger jsonb not null, parameters jsonb not null, stages jsonb, live boolean not null default true,
     primary key (cluster_name, job_kind, job_namespace, job_name, number))`,
+  // The job list's answer per job, kept current with every change of its builds (so listing 1,000 jobs is one read).
+  `alter table capstan_build_counters add column if not exists summary jsonb`,
   `create unique index if not exists capstan_builds_uid on capstan_builds (cluster_name, uid)`,
   `create index if not exists capstan_builds_phase on capstan_builds (cluster_name, job_kind, job_namespace, job_name, phase, number desc)`,
   `create index if not exists capstan_builds_name on capstan_builds (cluster_name, namespace, workflow_name)`,

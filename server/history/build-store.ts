@@ -1,5 +1,6 @@
 import type { WorkflowFacts } from '@/lib/history/build-facts';
 import type { BuildRecord } from '@/lib/history/build-record';
+import type { JobHistory } from '@/lib/history/job-summary';
 import { type JobRef, jobKey } from '@/lib/history/job-ref';
 import type { StageRun } from '@/lib/history/stages';
 import type { Trigger } from '@/lib/history/trigger';
@@ -14,13 +15,11 @@ export type StoredBuild = BuildRecord;
 export type BuildFacts = WorkflowFacts & { trigger: Trigger };
 
 /** The last builds of a job, for lists and headers. */
-export interface JobHistorySummary {
-  recent: StoredBuild[];
-  lastSuccess?: StoredBuild;
-  lastFailure?: StoredBuild;
-  buildCount: number;
-  lastNumber: number;
-}
+export type JobHistorySummary = JobHistory;
+
+type SummaryBuild = { number: number; phase: string; started_at: string | null; finished_at: string | null };
+interface StoredSummary { recent: SummaryBuild[]; lastSuccess?: SummaryBuild | null; lastFailed?: SummaryBuild | null; lastError?: SummaryBuild | null }
+const fromSummary = (b: SummaryBuild) => ({ number: Number(b.number), phase: b.phase, startedAt: iso(b.started_at), finishedAt: iso(b.finished_at) });
 
 interface BuildRow {
   job_kind: string; job_namespace: string; job_name: string; number: number; uid: string; namespace: string; workflow_name: string;
@@ -65,7 +64,23 @@ export class BuildStore {
 
   static async open(session: SqlSession, clusterName: string): Promise<BuildStore> {
     await ensureBuildSchema(session);
-    return new BuildStore(session, clusterName);
+    const store = new BuildStore(session, clusterName);
+    await store.refreshMissingSummaries();
+    return store;
+  }
+
+  /** Computes the summaries of jobs that have none (counters written before summaries existed, or in bulk). */
+  async refreshMissingSummaries(): Promise<number> {
+    const { rows } = await this.session.query<{ job_kind: JobRef['kind']; job_namespace: string; job_name: string }>(
+      `select job_kind, job_namespace, job_name from capstan_build_counters where cluster_name = $1 and summary is null`, [this.clusterName]);
+    for (const row of rows) {
+      const job = { kind: row.job_kind, namespace: row.job_namespace, name: row.job_name };
+      await this.session.transaction(async (tx) => {
+        await this.lockJob(tx, job);
+        await this.refreshSummary(tx, job);
+      });
+    }
+    return rows.length;
   }
 
   private job(job: JobRef): unknown[] {
@@ -110,6 +125,7 @@ export class BuildStore {
           const number = Number(rows[0]?.last_number);
           // Another numbering of this uid committed meanwhile: roll back (the counter step with it) and read its number.
           if (!(await this.insert(tx, job, number, facts))) throw Object.assign(new Error('uid numbered concurrently'), { code: uniqueViolation });
+          await this.refreshSummary(tx, job);
           return { number, created: true };
         });
       } catch (error) {
@@ -132,6 +148,7 @@ export class BuildStore {
            do update set last_number = greatest(capstan_build_counters.last_number, excluded.last_number), build_count = capstan_build_counters.build_count + 1`,
           [...this.job(job), number],
         );
+        await this.refreshSummary(tx, job);
         return true;
       });
     } catch (error) {
@@ -152,15 +169,24 @@ export class BuildStore {
     return rows.length > 0;
   }
 
-  /** Updates what changes while a build runs; stages and parameters only when given. */
+  /** Updates what changes while a build runs (stages and parameters only when given), and its job's summary. */
   async update(uid: string, f: Pick<BuildFacts, 'phase' | 'message' | 'startedAt' | 'finishedAt'> & { stages?: StageRun[] | null; parameters?: BuildFacts['parameters'] }): Promise<void> {
-    await this.session.query(
-      `update capstan_builds set phase = $3, message = $4, started_at = $5, finished_at = $6, live = true,
-         stages = coalesce($7::jsonb, stages), parameters = coalesce($8::jsonb, parameters)
-       where cluster_name = $1 and uid = $2`,
-      [this.clusterName, uid, f.phase, f.message, f.startedAt, f.finishedAt, f.stages ? JSON.stringify(f.stages) : null,
-        f.parameters ? JSON.stringify(f.parameters) : null],
-    );
+    await this.session.transaction(async (tx) => {
+      const { rows } = await tx.query<{ job_kind: JobRef['kind']; job_namespace: string; job_name: string }>(
+        `select job_kind, job_namespace, job_name from capstan_builds where cluster_name = $1 and uid = $2`, [this.clusterName, uid]);
+      const row = rows[0];
+      if (!row) return;
+      const job = { kind: row.job_kind, namespace: row.job_namespace, name: row.job_name };
+      await this.lockJob(tx, job);
+      await tx.query(
+        `update capstan_builds set phase = $3, message = $4, started_at = $5, finished_at = $6, live = true,
+           stages = coalesce($7::jsonb, stages), parameters = coalesce($8::jsonb, parameters)
+         where cluster_name = $1 and uid = $2`,
+        [this.clusterName, uid, f.phase, f.message, f.startedAt, f.finishedAt, f.stages ? JSON.stringify(f.stages) : null,
+          f.parameters ? JSON.stringify(f.parameters) : null],
+      );
+      await this.refreshSummary(tx, job);
+    });
   }
 
   async setStages(uid: string, stages: StageRun[]): Promise<void> {
@@ -204,54 +230,65 @@ export class BuildStore {
   async completed(job: JobRef, limit: number, parameters: { name: string; value: string }[] = []): Promise<StoredBuild[]> {
     const params = [...this.job(job), limit];
     const filter = parameters.map((p) => ` and b.parameters @> $${params.push(JSON.stringify([p]))}::jsonb`).join('');
+    // Not `phase in (...)`: a negative test keeps the planner on the primary key, newest first, stopping after `limit`.
     const { rows } = await this.session.query<BuildRow>(
       `select b.job_kind, b.job_namespace, b.job_name, b.number, b.uid, b.namespace, b.workflow_name, b.phase, null as message,
          b.started_at, b.finished_at, null as created_at, '{}'::jsonb as trigger, b.parameters, null as stages, b.live
-       from capstan_builds b where ${jobWhere(1)} and b.phase in ('Succeeded', 'Failed', 'Error')${filter} order by b.number desc limit $5`,
+       from capstan_builds b where ${jobWhere(1)} and b.phase <> all(array['', 'Pending', 'Running'])${filter} order by b.number desc limit $5`,
       params,
     );
     return rows.map(fromRow);
   }
 
   /** Last builds, last success and failure, count and counter of many jobs at once (the job list), by `jobKey`. */
-  async summaries(jobs: JobRef[], recent = 5): Promise<Map<string, JobHistorySummary>> {
+  async summaries(jobs: JobRef[]): Promise<Map<string, JobHistorySummary>> {
     const result = new Map<string, JobHistorySummary>();
-    const keyOf = (kind: string, namespace: string, name: string) => jobKey({ kind: kind as JobRef['kind'], namespace, name });
-    for (const job of jobs) result.set(keyOf(job.kind, job.namespace, job.name), { recent: [], buildCount: 0, lastNumber: 0 });
+    for (const job of jobs) result.set(jobKey(job), { recent: [], buildCount: 0, lastNumber: 0 });
     if (!jobs.length) return result;
-    const arrays = [jobs.map((j) => j.kind), jobs.map((j) => j.namespace), jobs.map((j) => j.name)];
-    const laterals = (what: string, condition: string, limit: string) =>
-      `select '${what}' as what, r.* from wanted j cross join lateral (
-         select ${listColumns} from capstan_builds b where b.cluster_name = $1 and b.job_kind = j.kind and b.job_namespace = j.ns and b.job_name = j.name${condition}
-         order by b.number desc limit ${limit}) r`;
-    const { rows } = await this.session.query<BuildRow & { what: string }>(
-      `with wanted as (select * from unnest($2::text[], $3::text[], $4::text[]) as j(kind, ns, name))
-       ${laterals('recent', '', String(Math.max(1, Math.floor(recent))))}
-       union all ${laterals('success', ` and b.phase = 'Succeeded'`, '1')}
-       union all ${laterals('failed', ` and b.phase = 'Failed'`, '1')}
-       union all ${laterals('error', ` and b.phase = 'Error'`, '1')}`,
-      [this.clusterName, ...arrays],
-    );
-    for (const row of rows) {
-      const summary = result.get(keyOf(row.job_kind, row.job_namespace, row.job_name));
-      if (!summary) continue;
-      const build = fromRow(row);
-      if (row.what === 'recent') summary.recent.push(build);
-      else if (row.what === 'success') summary.lastSuccess = build;
-      else if (!summary.lastFailure || summary.lastFailure.number < build.number) summary.lastFailure = build;
-    }
-    const counters = await this.session.query<{ job_kind: string; job_namespace: string; job_name: string; last_number: number; build_count: number }>(
-      `select c.job_kind, c.job_namespace, c.job_name, c.last_number, c.build_count from capstan_build_counters c
+    const { rows } = await this.session.query<{ job_kind: JobRef['kind']; job_namespace: string; job_name: string; last_number: number; build_count: number; summary: unknown }>(
+      `select c.job_kind, c.job_namespace, c.job_name, c.last_number, c.build_count, c.summary from capstan_build_counters c
        join unnest($2::text[], $3::text[], $4::text[]) as j(kind, ns, name) on c.job_kind = j.kind and c.job_namespace = j.ns and c.job_name = j.name
        where c.cluster_name = $1`,
-      [this.clusterName, ...arrays],
+      [this.clusterName, jobs.map((j) => j.kind), jobs.map((j) => j.namespace), jobs.map((j) => j.name)],
     );
-    for (const row of counters.rows) {
-      const summary = result.get(keyOf(row.job_kind, row.job_namespace, row.job_name));
-      if (summary) Object.assign(summary, { lastNumber: Number(row.last_number), buildCount: Number(row.build_count) });
+    for (const row of rows) {
+      const key = jobKey({ kind: row.job_kind, namespace: row.job_namespace, name: row.job_name });
+      const stored = row.summary === null ? undefined : json<StoredSummary>(row.summary);
+      const failures = [stored?.lastFailed, stored?.lastError].filter((b): b is SummaryBuild => Boolean(b)).map(fromSummary);
+      result.set(key, {
+        recent: (stored?.recent ?? []).map(fromSummary),
+        ...(stored?.lastSuccess ? { lastSuccess: fromSummary(stored.lastSuccess) } : {}),
+        ...(failures.length ? { lastFailure: failures.sort((x, y) => y.number - x.number)[0] } : {}),
+        buildCount: Number(row.build_count),
+        lastNumber: Number(row.last_number),
+      });
     }
-    for (const summary of result.values()) summary.recent.sort((a, b) => b.number - a.number);
     return result;
+  }
+
+  /**
+   * Recomputes a job's summary from its builds. Run inside the transaction that changed them, after the job's
+   * counter row is locked, so this statement's snapshot sees every other change to the job (they wait on that lock).
+   */
+  private async refreshSummary(tx: SqlClient, job: JobRef): Promise<void> {
+    const pick = (condition: string, limit: number) =>
+      `select b.number, b.phase, b.started_at, b.finished_at from capstan_builds b where ${jobWhere(1)}${condition} order by b.number desc limit ${limit}`;
+    await tx.query(
+      `update capstan_build_counters set summary = jsonb_build_object(
+         'recent', coalesce((select jsonb_agg(to_jsonb(r) order by r.number desc) from (${pick('', 5)}) r), '[]'::jsonb),
+         'lastSuccess', (select to_jsonb(r) from (${pick(` and b.phase = 'Succeeded'`, 1)}) r),
+         'lastFailed', (select to_jsonb(r) from (${pick(` and b.phase = 'Failed'`, 1)}) r),
+         'lastError', (select to_jsonb(r) from (${pick(` and b.phase = 'Error'`, 1)}) r))
+       where cluster_name = $1 and job_kind = $2 and job_namespace = $3 and job_name = $4`,
+      this.job(job),
+    );
+  }
+
+  private async lockJob(tx: SqlClient, job: JobRef): Promise<void> {
+    await tx.query(
+      `insert into capstan_build_counters (cluster_name, job_kind, job_namespace, job_name, last_number, build_count) values ($1, $2, $3, $4, 0, 0)
+       on conflict do nothing`, this.job(job));
+    await tx.query(`select 1 from capstan_build_counters where cluster_name = $1 and job_kind = $2 and job_namespace = $3 and job_name = $4 for update`, this.job(job));
   }
 
   /**
@@ -260,6 +297,7 @@ export class BuildStore {
    */
   async discard(job: JobRef, keep: number): Promise<{ uid: string; namespace: string; workflowName: string }[]> {
     return this.session.transaction(async (tx) => {
+      await this.lockJob(tx, job);
       const { rows } = await tx.query<{ uid: string; namespace: string; workflow_name: string }>(
         `delete from capstan_builds b where ${jobWhere(1)} and b.phase in ('Succeeded', 'Failed', 'Error')
            and b.number <= (select number from capstan_builds c where c.cluster_name = $1 and c.job_kind = $2 and c.job_namespace = $3 and c.job_name = $4
@@ -270,6 +308,7 @@ export class BuildStore {
       if (rows.length) {
         await tx.query(`update capstan_build_counters set build_count = greatest(0, build_count - $5)
           where cluster_name = $1 and job_kind = $2 and job_namespace = $3 and job_name = $4`, [...this.job(job), rows.length]);
+        await this.refreshSummary(tx, job);
       }
       return rows.map((r) => ({ uid: r.uid, namespace: r.namespace, workflowName: r.workflow_name }));
     });
@@ -290,11 +329,9 @@ export class BuildStore {
   async backfill(job: JobRef, items: { facts: BuildFacts; labelled?: number; copyTrigger?: (of: number) => Trigger }[]): Promise<number> {
     if (!items.length) return 0;
     return this.session.transaction(async (tx) => {
-      await tx.query(
-        `insert into capstan_build_counters (cluster_name, job_kind, job_namespace, job_name, last_number, build_count) values ($1, $2, $3, $4, 0, 0)
-         on conflict do nothing`, this.job(job));
+      await this.lockJob(tx, job);
       const counter = await tx.query<{ last_number: number }>(
-        `select last_number from capstan_build_counters where cluster_name = $1 and job_kind = $2 and job_namespace = $3 and job_name = $4 for update`, this.job(job));
+        `select last_number from capstan_build_counters where cluster_name = $1 and job_kind = $2 and job_namespace = $3 and job_name = $4`, this.job(job));
       const wanted = items.map((i) => i.labelled).filter((n): n is number => n !== undefined);
       const taken = new Set((await tx.query<{ number: number }>(
         `select number from capstan_builds b where ${jobWhere(1)} and b.number = any($5::int[])`, [...this.job(job), wanted])).rows.map((r) => Number(r.number)));
@@ -318,6 +355,7 @@ export class BuildStore {
       await tx.query(
         `update capstan_build_counters set last_number = greatest(last_number, $5), build_count = build_count + $6
          where cluster_name = $1 and job_kind = $2 and job_namespace = $3 and job_name = $4`, [...this.job(job), last, inserted]);
+      await this.refreshSummary(tx, job);
       return inserted;
     });
   }
