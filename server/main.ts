@@ -86,7 +86,10 @@ async function main(): Promise<void> {
   let executor: PodExecutor;
   const repositories = new ArtifactRepositories(configSource, { namespace: config.namespace, configMapName: config.configMap });
   if (config.mode === 'embedded') {
-    const runner = await createLocalRunner({ dataDir: config.dataDir, sandbox: config.sandbox, logger });
+    const runner = await createLocalRunner({
+      dataDir: config.dataDir, sandbox: config.sandbox, logger,
+      artifacts: { secrets: configSource, localRoot: join(config.dataDir, 'artifacts') },
+    });
     if (!runner.sandboxed && config.sandbox !== 'none') {
       logger.warn('bubblewrap is not usable here: steps run as plain local processes (apt-get install bubblewrap to sandbox them)');
     }

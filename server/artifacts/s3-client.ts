@@ -1,3 +1,7 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ApiError, GrpcCode } from '@/lib/api-error';
 import { type Credentials, hashPayload, signRequest } from './sigv4';
 
@@ -8,6 +12,16 @@ export interface S3Options {
   credentials: Credentials;
 }
 
+/** An object being read: its bytes as a stream, not in memory. */
+export interface ObjectStream {
+  body: Readable;
+  size?: number;
+  contentType?: string;
+}
+
+// Streamed bodies are not hashed (that would read them twice): S3 and MinIO accept this over TLS and plain HTTP.
+const unsignedPayload = 'UNSIGNED-PAYLOAD';
+
 /** A small S3 client (path-style addressing, as MinIO and Argo's `s3` artifacts use) on fetch and SigV4. */
 export class S3Client {
   private readonly endpoint: URL;
@@ -15,22 +29,43 @@ export class S3Client {
 
   constructor(private readonly options: S3Options) {
     this.endpoint = new URL(options.endpoint);
-    this.region = options.region ?? 'us-east-1';
+    this.region = options.region || 'us-east-1';
   }
 
-  private async send(method: string, bucket: string, key = '', query: Record<string, string> = {}, body?: Buffer | string) {
-    const url = new URL(`/${bucket}${key ? `/${key.split('/').map(encodeURIComponent).join('/')}` : ''}`, this.endpoint);
+  private async send(
+    method: string,
+    bucket: string,
+    key = '',
+    query: Record<string, string> = {},
+    body?: Buffer | string | { stream: Readable; length: number },
+  ): Promise<Response> {
+    const url = new URL(`${this.endpoint.pathname.replace(/\/$/, '')}/${bucket}${key ? `/${key.split('/').map(encodeURIComponent).join('/')}` : ''}`, this.endpoint);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    const payload = body ?? '';
+    const streamed = body !== undefined && typeof body === 'object' && 'stream' in body;
+    const payload = streamed ? undefined : (body as Buffer | string | undefined) ?? '';
     const headers = signRequest(
-      { method, url, headers: {}, payloadHash: hashPayload(payload) },
+      { method, url, headers: streamed ? { 'content-length': String(body.length) } : {}, payloadHash: payload === undefined ? unsignedPayload : hashPayload(payload) },
       this.options.credentials,
       this.region,
       new Date(),
     );
-    const response = await fetch(url, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(Buffer.from(payload)) });
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        ...(method !== 'PUT' && method !== 'POST'
+          ? {}
+          : streamed
+            ? { body: Readable.toWeb(body.stream) as ReadableStream, duplex: 'half' }
+            : { body: new Uint8Array(Buffer.from(payload ?? '')) }),
+      } as RequestInit);
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new ApiError(GrpcCode.Unavailable, `s3 ${method} ${url.host}/${bucket}/${key}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+    }
     if (!response.ok) {
-      const text = await response.text();
+      const text = method === 'HEAD' ? '' : await response.text();
       const code = /<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? String(response.status);
       const message = /<Message>([^<]+)<\/Message>/.exec(text)?.[1] ?? response.statusText;
       const grpc = response.status === 404 ? GrpcCode.NotFound : response.status === 403 ? GrpcCode.PermissionDenied : GrpcCode.Unavailable;
@@ -47,18 +82,42 @@ export class S3Client {
     await this.send('PUT', bucket, key, {}, body);
   }
 
+  /** Uploads a file as one object, streamed from disk (single PUT: up to 5 GiB). */
+  async putFile(bucket: string, key: string, path: string): Promise<void> {
+    const { size } = await stat(path);
+    await this.send('PUT', bucket, key, {}, { stream: createReadStream(path), length: size });
+  }
+
   async getObject(bucket: string, key: string): Promise<Buffer> {
     return Buffer.from(await (await this.send('GET', bucket, key)).arrayBuffer());
+  }
+
+  /** The object's bytes as a stream. */
+  async openObject(bucket: string, key: string): Promise<ObjectStream> {
+    const response = await this.send('GET', bucket, key);
+    const length = response.headers.get('content-length');
+    return {
+      body: Readable.fromWeb(response.body as WebReadableStream),
+      ...(length ? { size: Number(length) } : {}),
+      ...(response.headers.get('content-type') ? { contentType: response.headers.get('content-type')! } : {}),
+    };
   }
 
   async deleteObject(bucket: string, key: string): Promise<void> {
     await this.send('DELETE', bucket, key);
   }
 
-  /** Keys under a prefix (first 1,000; enough for an artifact's files). */
+  /** Every key under a prefix, following continuation tokens. */
   async listKeys(bucket: string, prefix = ''): Promise<string[]> {
-    const xml = await (await this.send('GET', bucket, '', { 'list-type': '2', prefix })).text();
-    return [...xml.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => decodeXml(m[1]!));
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const query: Record<string, string> = { 'list-type': '2', prefix, ...(token ? { 'continuation-token': token } : {}) };
+      const xml = await (await this.send('GET', bucket, '', query)).text();
+      keys.push(...[...xml.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => decodeXml(m[1]!)));
+      token = /<IsTruncated>true<\/IsTruncated>/.test(xml) ? /<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml)?.[1] : undefined;
+    } while (token);
+    return keys;
   }
 }
 

@@ -1,7 +1,7 @@
 import { parameterText } from '@/lib/engine/parameter-text';
 import type { PodObservation } from '@/lib/engine/types';
 import { toKubeTime } from '@/lib/k8s/object';
-import { type StepRunner, type StepSpec } from '../runner/step-runner';
+import { type StepObservation, type StepRunner, type StepSpec } from '../runner/step-runner';
 import { withKnownImageTools } from './known-images';
 import type { PodExecutor, PodLogLine, PodLogOptions, PodRequest, WorkflowRef } from './pod-executor';
 
@@ -28,10 +28,18 @@ export function toStepSpec(workflow: WorkflowRef, pod: PodRequest): StepSpec {
         name: p.name,
         valueFrom: { path: p.valueFrom?.path, default: parameterText(p.valueFrom?.default) },
       })),
-      artifacts: (template.outputs?.artifacts ?? []).filter((a) => a.path).map((a) => ({ name: a.name, path: a.path!, optional: a.optional })),
+      artifacts: (template.outputs?.artifacts ?? []).filter((a) => a.path).map((a) => ({ name: a.name, path: a.path!, optional: a.optional, artifact: a })),
     },
+    ...(template.inputs?.artifacts?.length ? { inputArtifacts: template.inputs.artifacts } : {}),
+    ...(template.archiveLocation ? { archiveLocation: template.archiveLocation } : {}),
     ...(template.activeDeadlineSeconds !== undefined ? { activeDeadlineSeconds: Number(template.activeDeadlineSeconds) } : {}),
   };
+}
+
+// Outputs as argoexec reports them: artifacts as saved in the repository (not their host paths).
+function toObservedOutputs(outputs: NonNullable<StepObservation['outputs']>): NonNullable<PodObservation['outputs']> {
+  const artifacts = (outputs.artifacts ?? []).flatMap((a) => (a.saved ? [a.saved] : []));
+  return { result: outputs.result, parameters: outputs.parameters, ...(artifacts.length ? { artifacts } : {}) };
 }
 
 /** Runs a workflow's pods as local sandboxed processes (embedded mode). */
@@ -93,7 +101,7 @@ export class LocalPodExecutor implements PodExecutor {
         ...(step.finishedAt ? { finishedAt: step.finishedAt } : {}),
         ...(step.exitCode !== undefined ? { exitCode: step.exitCode } : {}),
         hostNodeName: 'capstan-embedded',
-        ...(step.outputs ? { outputs: { result: step.outputs.result, parameters: step.outputs.parameters } } : {}),
+        ...(step.outputs ? { outputs: toObservedOutputs(step.outputs) } : {}),
       };
     }
     return observations;

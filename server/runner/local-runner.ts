@@ -3,7 +3,8 @@ import { rm } from 'node:fs/promises';
 import type { Logger } from '../logger';
 import type { PathView } from './bwrap-args';
 import { findExecutable } from './find-executable';
-import { prepareStep } from './prepare-step';
+import { prepareStep, type StepArtifactSettings } from './prepare-step';
+import { saveStepArtifacts } from './save-artifacts';
 import { readStartTime } from './process-identity';
 import { readStepLogs } from './read-logs';
 import { lostMessage, recoverSteps } from './recover-steps';
@@ -38,6 +39,8 @@ export interface LocalRunnerOptions {
   /** Between SIGTERM and SIGKILL, as a pod's terminationGracePeriodSeconds (Kubernetes: 30 s). */
   terminationGracePeriodMs?: number;
   logger?: Pick<Logger, 'warn' | 'info'>;
+  /** Lets steps download input artifacts and upload outputs; without it, outputs stay as local paths. */
+  artifacts?: StepArtifactSettings;
 }
 
 /** The kubelet's message when a pod outlives activeDeadlineSeconds; Argo shows it on the node. */
@@ -189,7 +192,7 @@ export class LocalRunner implements StepRunner {
     }
     try {
       await this.update(state, {});
-      const prepared = await prepareStep(spec, state.paths, this.sandbox, this.options.network ?? true, new Date());
+      const prepared = await prepareStep(spec, state.paths, this.sandbox, this.options.network ?? true, new Date(), this.options.artifacts);
       if (state.stopping) return await this.finish(state, spec, prepared.view, {});
       if (!prepared.argv) {
         const error = 'nothing to run: the template has no command or args, and embedded mode cannot use the image\'s entrypoint';
@@ -243,6 +246,9 @@ export class LocalRunner implements StepRunner {
           errors: [error.message],
         }))
       : undefined;
+    if (collected?.outputs && this.options.artifacts && !state.stopping && !failure && exit.exitCode === 0 && collected.errors.length === 0) {
+      collected.errors.push(...(await saveStepArtifacts(spec, state.paths.log, collected.outputs, this.options.artifacts)));
+    }
     const outcome = state.stopping ?? failure ?? toOutcome(exit, collected?.errors ?? []);
     await this.update(state, {
       phase: outcome?.phase ?? 'Succeeded',

@@ -6,6 +6,26 @@ import { capturesResult, scriptPath, toArgv, toStepEnv } from './step-command';
 import type { StepPaths } from './step-paths';
 import type { Launch } from './step-process';
 import type { StepSpec } from './step-runner';
+import { loadInputArtifact, type PodArtifactContext } from '../artifacts/transfer';
+import type { ConfigSource } from '../artifacts/config-source';
+
+/** How a runner reaches artifact repositories: Secrets for credentials, and the local repository's folder. */
+export interface StepArtifactSettings {
+  secrets: ConfigSource;
+  /** Embedded mode's default repository, `<data dir>/artifacts`. */
+  localRoot: string;
+}
+
+/** The artifact context of one step: its workflow's namespace, archive location and default key prefix. */
+export function toArtifactContext(spec: StepSpec, settings: StepArtifactSettings): PodArtifactContext {
+  return {
+    namespace: spec.workflow.namespace,
+    secrets: settings.secrets,
+    localRoot: settings.localRoot,
+    ...(spec.archiveLocation ? { archiveLocation: spec.archiveLocation } : {}),
+    defaultKeyPrefix: `${spec.workflow.name}/${spec.podName ?? spec.id}`,
+  };
+}
 
 export interface PreparedStep {
   view: PathView;
@@ -20,7 +40,14 @@ export interface PreparedStep {
  * script and its input files. Sandboxed, these are the paths the step sees; unsandboxed, the script
  * and working directory stay in the root but input files go to their real host paths, shared by all.
  */
-export async function prepareStep(spec: StepSpec, paths: StepPaths, sandbox: Sandbox, network: boolean, now: Date): Promise<PreparedStep> {
+export async function prepareStep(
+  spec: StepSpec,
+  paths: StepPaths,
+  sandbox: Sandbox,
+  network: boolean,
+  now: Date,
+  artifacts?: StepArtifactSettings,
+): Promise<PreparedStep> {
   await rm(paths.root, { recursive: true, force: true });
   const tmp = join(paths.root, 'tmp');
   await mkdir(tmp, { recursive: true });
@@ -47,6 +74,11 @@ export async function prepareStep(spec: StepSpec, paths: StepPaths, sandbox: San
     if ('sourcePath' in file) await cp(file.sourcePath, target, { recursive: true, force: true });
     else await writeFile(target, file.content);
     if (file.mode !== undefined) await chmod(target, file.mode);
+  }
+  for (const artifact of spec.inputArtifacts ?? []) {
+    if (!artifact.path) continue;
+    if (!artifacts) throw new Error(`input artifact ${artifact.name}: this runner has no artifact repository`);
+    await loadInputArtifact(artifact, privatePath(artifact.path), toArtifactContext(spec, artifacts));
   }
   const env = toStepEnv(spec, {
     home: sandbox.kind === 'bwrap' ? '/tmp' : tmp,

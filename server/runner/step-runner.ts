@@ -1,4 +1,4 @@
-import type { Container, EnvVar, ScriptTemplate } from '@/lib/generated/argo';
+import type { Artifact, ArtifactLocation, Container, EnvVar, ScriptTemplate } from '@/lib/generated/argo';
 
 /**
  * The contract between the controller and whatever runs a workflow's pods. The engine decides what to
@@ -21,6 +21,10 @@ export interface StepSpec {
   outputs?: { parameters?: StepOutputParameter[]; artifacts?: StepOutputArtifact[] };
   /** Input artifacts and parameters materialised as files before the step starts. */
   inputFiles?: StepInputFile[];
+  /** Input artifacts to download to their paths before the step starts (needs the runner's `artifacts`). */
+  inputArtifacts?: Artifact[];
+  /** Where output artifacts are uploaded: the template's archive location; none means the local repository. */
+  archiveLocation?: ArtifactLocation;
   activeDeadlineSeconds?: number;
   /** The workflow's deadline (RFC 3339), given to the step as ARGO_DEADLINE. */
   deadline?: string;
@@ -45,6 +49,8 @@ export interface StepOutputArtifact {
   path: string;
   /** A missing optional artifact is skipped instead of failing the step. */
   optional?: boolean;
+  /** The template's output artifact (archive strategy, own location), for the upload. */
+  artifact?: Artifact;
 }
 
 /** Either literal content or a host file or directory to copy in. */
@@ -56,8 +62,8 @@ export interface StepOutputs {
   /** Stdout without one trailing newline, keeping the last 256 KiB as Argo does. */
   result?: string;
   parameters?: { name: string; value: string }[];
-  /** Host paths the controller can upload or pass on; they stay until `remove`. */
-  artifacts?: { name: string; localPath: string }[];
+  /** Host paths of the outputs; with the runner's `artifacts`, also each output as saved in its repository. */
+  artifacts?: { name: string; localPath?: string; saved?: Artifact }[];
   exitCode?: string;
 }
 
