@@ -6,7 +6,7 @@ import {
 import { isApiError } from '@/lib/api-error';
 import { toKubeTime } from '@/lib/k8s/object';
 import type { PodObservation } from '@/lib/engine/types';
-import type { Template, Workflow } from '@/lib/generated/argo';
+import type { Workflow } from '@/lib/generated/argo';
 import { buildPod } from '@/lib/pods/build-pod';
 import type { ExecutorSettings } from '@/lib/pods/executor-containers';
 import { type ControllerConfig, defaultExecutorImage, executorSettingsOf } from '@/lib/controller/controller-config';
@@ -17,7 +17,7 @@ import { PodBuildError } from '@/lib/pods/pod-volumes';
 import { fromKubeError } from '../cluster/kube-errors';
 import type { Logger } from '../logger';
 import { NodeInformer } from './kube/node-informer';
-import type { PodExecutor, PodLogLine, PodLogOptions, WorkflowRef } from './pod-executor';
+import type { PodExecutor, PodLogLine, PodLogOptions, PodRequest, WorkflowRef } from './pod-executor';
 
 export interface KubePodExecutorOptions {
   /** Only this namespace's pods, or every namespace when empty. */
@@ -56,6 +56,8 @@ export class KubePodExecutor implements PodExecutor {
   // Nodes whose pod could not be built, or whose pod vanished before it finished: what to report instead.
   private readonly settled = new Map<string, PodObservation>();
   private readonly labelled = new Set<string>();
+  // Leftover pods being deleted so a retried node can get a new one, by `uid/nodeId`.
+  private readonly replacing = new Set<string>();
 
   private readonly logReader: Log;
 
@@ -93,7 +95,9 @@ export class KubePodExecutor implements PodExecutor {
   private onPodEvent(pod: V1Pod, type: 'add' | 'update' | 'delete'): void {
     const nodeId = nodeIdOfPod(pod);
     const uid = workflowUidOf(pod);
-    if (type === 'delete' && nodeId && uid) {
+    if (type === 'delete' && nodeId && uid && this.replacing.delete(`${uid}/${nodeId}`)) {
+      // A leftover deleted on purpose: its node waits for the new pod.
+    } else if (type === 'delete' && nodeId && uid) {
       // Deleted before it finished: the node errors, as Argo's "pod deleted" (kept from the last state otherwise).
       const last = toPodObservation(pod as ObservedPod);
       const key = `${uid}/${nodeId}`;
@@ -108,10 +112,19 @@ export class KubePodExecutor implements PodExecutor {
     if (uid) for (const listener of this.listeners) listener(uid);
   }
 
-  async createPod(workflow: WorkflowRef, pod: { nodeId: string; podName: string; template: Template }): Promise<void> {
+  async createPod(workflow: WorkflowRef, pod: PodRequest): Promise<void> {
+    const wf = pod.workflow ?? await this.call(() => this.custom.getNamespacedCustomObject({ group, version, plural: 'workflows', namespace: workflow.namespace, name: workflow.name })) as Workflow;
     const existing = this.pods.get(workflow.namespace, pod.nodeId);
-    if (existing && workflowUidOf(existing) === workflow.uid) return;
-    const wf = await this.call(() => this.custom.getNamespacedCustomObject({ group, version, plural: 'workflows', namespace: workflow.namespace, name: workflow.name })) as Workflow;
+    if (existing && workflowUidOf(existing) === workflow.uid) {
+      // A pod older than its node is the previous attempt's (a retry reset the node): delete it, and create the
+      // new one once it is gone (its delete event requeues the workflow), as argo-server deletes them on retry.
+      if (!isStale(existing, wf.status?.nodes?.[pod.nodeId]?.startedAt)) return;
+      const key = `${workflow.uid}/${pod.nodeId}`;
+      this.replacing.add(key);
+      this.settled.delete(key);
+      await this.deletePod(workflow, pod.nodeId, 'left over from before a retry');
+      return;
+    }
     let manifest;
     try {
       const config = this.options.config?.();
@@ -155,11 +168,12 @@ export class KubePodExecutor implements PodExecutor {
     return pod && workflowUidOf(pod) === workflow.uid ? pod.metadata?.labels ?? {} : undefined;
   }
 
-  observe(workflow: WorkflowRef, nodeIds: string[]): Record<string, PodObservation> {
+  observe(workflow: WorkflowRef, nodeIds: string[], nodeStartedAt: Record<string, string | undefined> = {}): Record<string, PodObservation> {
     const observations: Record<string, PodObservation> = {};
     for (const id of nodeIds) {
       const settled = this.settled.get(`${workflow.uid}/${id}`);
       const pod = this.pods.get(workflow.namespace, id);
+      if (pod && workflowUidOf(pod) === workflow.uid && isStale(pod, nodeStartedAt[id])) continue;
       if (pod && workflowUidOf(pod) === workflow.uid) {
         // A task result left by an earlier workflow of the same name does not count.
         const result = this.results.get(workflow.namespace, id);
@@ -237,6 +251,17 @@ export class KubePodExecutor implements PodExecutor {
       throw fromKubeError(error);
     }
   }
+}
+
+/**
+ * Whether a pod was created before the node it answers for started: the previous attempt's pod, left behind by a
+ * retry. Both times have second precision, and a node's pod is always created after the node, in the same second or
+ * later.
+ */
+function isStale(pod: V1Pod, nodeStartedAt: string | undefined): boolean {
+  const created = pod.metadata?.creationTimestamp;
+  if (!created || !nodeStartedAt) return false;
+  return new Date(created).getTime() < Date.parse(nodeStartedAt);
 }
 
 /** Kubernetes prefixes each line with an RFC 3339 timestamp and a space when asked for timestamps. */

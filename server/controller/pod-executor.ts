@@ -1,4 +1,4 @@
-import type { Template } from '@/lib/generated/argo';
+import type { Template, Workflow } from '@/lib/generated/argo';
 import type { PodObservation } from '@/lib/engine/types';
 
 /** Identifies the workflow a pod belongs to. */
@@ -30,6 +30,8 @@ export interface PodRequest {
   template: Template;
   /** Keep stdout as `outputs.result` (Argo's ARGO_INCLUDE_SCRIPT_OUTPUT). */
   includeScriptOutput?: boolean;
+  /** The workflow as the controller just saved it, so the executor need not read it again. */
+  workflow?: Workflow;
 }
 
 /** What the controller needs of whatever runs pods: local processes in embedded mode, pods in Kubernetes. */
@@ -41,8 +43,11 @@ export interface PodExecutor {
    * (kubernetes mode); embedded mode keeps its finished steps, whose logs live with them.
    */
   podLabels?(workflow: WorkflowRef, nodeId: string): Record<string, string> | undefined;
-  /** Observations of the workflow's pods, by node ID. */
-  observe(workflow: WorkflowRef, nodeIds: string[]): Record<string, PodObservation>;
+  /**
+   * Observations of the workflow's pods, by node ID. `nodeStartedAt` (node ID → the node's startedAt) lets an
+   * executor ignore a pod older than its node: a leftover of the attempt before a retry, which must not answer for it.
+   */
+  observe(workflow: WorkflowRef, nodeIds: string[], nodeStartedAt?: Record<string, string | undefined>): Record<string, PodObservation>;
   /** Calls `listener` with the workflow's uid whenever one of its pods changes. */
   onChange(listener: (workflowUid: string) => void): () => void;
   /** The lines a pod's container wrote; with `follow`, until the pod ends or `signal` aborts. */

@@ -143,24 +143,26 @@ export class WorkflowController {
     const ref: WorkflowRef = { namespace, name, uid: workflow.metadata.uid ?? '' };
     this.uidToKey.set(ref.uid, key);
 
-    const podNodeIds = Object.values(workflow.status?.nodes ?? {}).filter((n) => n.type === 'Pod').map((n) => n.id);
+    const podNodes = Object.values(workflow.status?.nodes ?? {}).filter((n) => n.type === 'Pod');
+    const podNodeIds = podNodes.map((n) => n.id);
+    const nodeStartedAt = Object.fromEntries(podNodes.map((n) => [n.id, n.startedAt]));
     const resolveTemplateRef = withDefaults(await loadReferencedTemplates(this.cluster, workflow), workflow, defaults);
     await loadSemaphoreLimits(this.locks, workflow, resolveTemplateRef, this.options.readConfigMap);
     const repository = await withArtifactRepositoryRef(workflow, this.options.repositories, new Date());
     workflow = repository.workflow;
     const output = repository.failed ?? reconcileWorkflow({
       workflow,
-      pods: this.executor.observe(ref, podNodeIds),
+      pods: this.executor.observe(ref, podNodeIds, nodeStartedAt),
       now: new Date(),
       resolveTemplateRef,
       locks: this.locks,
     });
 
+    let saved: KubeObject | undefined;
     if (output.changed) {
       const phase = output.status.phase ?? '';
       const labels: Record<string, string> = { ...(workflow.metadata.labels ?? {}), 'workflows.argoproj.io/phase': phase };
       if (isCompleted(phase)) labels['workflows.argoproj.io/completed'] = 'true';
-      let saved: KubeObject;
       try {
         saved = await this.cluster.update('workflows', namespace, { ...workflow, metadata: { ...workflow.metadata, labels }, status: output.status } as KubeObject);
       } catch (error) {
@@ -172,18 +174,21 @@ export class WorkflowController {
         throw error;
       }
       if (phase !== (workflow.status?.phase ?? '')) this.logger.info({ workflow: key, phase }, 'workflow phase changed');
-      this.collectPods(saved as unknown as Workflow);
+      const savedWorkflow = saved as unknown as Workflow;
+      this.collectPods(savedWorkflow);
       if (isCompleted(phase)) {
         this.throttler.remove(key);
-        this.options.onCompleted?.(saved as unknown as Workflow);
+        this.options.onCompleted?.(savedWorkflow);
       }
     }
 
     // Actions run only once the status that decided them is saved, so a crash never loses a created pod's node.
+    const current = (saved as unknown as Workflow | undefined) ?? workflow;
     for (const action of output.actions) {
       if (action.type === 'createPod') {
         await this.executor.createPod(ref, {
           nodeId: action.nodeId, nodeName: action.nodeName, podName: action.podName, template: action.template, includeScriptOutput: action.includeScriptOutput,
+          workflow: current,
         });
       } else if (action.type === 'deletePod') {
         await this.executor.deletePod(ref, action.nodeId, action.reason);
