@@ -13,6 +13,13 @@ export interface CapstanConfig {
   /** Always starts and ends with `/`; `/` when Capstan is served at the root. */
   baseHref: string;
   secure: boolean;
+  /** PEM files to serve TLS with; a self-signed pair under dataDir when not given. */
+  tlsCert?: string;
+  tlsKey?: string;
+  /** The lowest TLS version accepted (argo-server's TLS_MIN_VERSION). */
+  tlsMinVersion: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+  /** Send Strict-Transport-Security when serving TLS (argo-server's --hsts). */
+  hsts: boolean;
   authModes: AuthMode[];
   /** The namespace the dashboard opens and embedded mode keeps its resources in by default. */
   namespace: string;
@@ -55,7 +62,11 @@ export const configOptions: Option[] = [
   { flag: 'mode', env: 'CAPSTAN_MODE', help: 'embedded (default) or kubernetes' },
   { flag: 'data-dir', env: 'CAPSTAN_DATA_DIR', help: "embedded mode's state (default ~/.capstan)" },
   { flag: 'base-href', env: 'BASE_HREF', help: 'path prefix Capstan is served under (default /)' },
-  { flag: 'secure', env: 'CAPSTAN_SECURE', help: 'serve TLS (default: off in embedded mode, on in kubernetes mode)', boolean: true },
+  { flag: 'secure', env: 'CAPSTAN_SECURE', help: 'serve TLS (default: off in embedded mode, on in kubernetes mode, as argo-server)', boolean: true },
+  { flag: 'tls-cert', env: 'CAPSTAN_TLS_CERT', help: 'PEM certificate for --secure (default: a self-signed one, generated once)' },
+  { flag: 'tls-key', env: 'CAPSTAN_TLS_KEY', help: 'PEM private key for --tls-cert' },
+  { flag: 'tls-min-version', env: 'TLS_MIN_VERSION', help: "lowest TLS version: 1.2 (default) or 1.3; argo-server's 771/772 too" },
+  { flag: 'hsts', env: 'CAPSTAN_HSTS', help: 'send Strict-Transport-Security with --secure (default true, as argo-server)', boolean: true },
   { flag: 'auth-mode', env: 'CAPSTAN_AUTH_MODE', help: 'server, client or sso; comma-separated for several (default: server in embedded mode, client in kubernetes mode)' },
   { flag: 'namespace', env: 'CAPSTAN_NAMESPACE', help: 'default namespace (default argo)' },
   { flag: 'kubeconfig', env: 'KUBECONFIG', help: 'kubeconfig path in kubernetes mode (default: in-cluster, then ~/.kube/config)' },
@@ -96,6 +107,20 @@ function readFlags(argv: string[]): Map<string, string> {
     }
   }
   return flags;
+}
+
+const tlsVersions: Record<string, CapstanConfig['tlsMinVersion']> = {
+  '769': 'TLSv1', '770': 'TLSv1.1', '771': 'TLSv1.2', '772': 'TLSv1.3',
+  '1.0': 'TLSv1', '1.1': 'TLSv1.1', '1.2': 'TLSv1.2', '1.3': 'TLSv1.3',
+};
+
+/** argo-server's TLS_MIN_VERSION takes Go's constants (771 is TLS 1.2); `1.2` and `1.3` read better. */
+function parseTlsVersion(value: string | undefined): CapstanConfig['tlsMinVersion'] {
+  const text = (value ?? '').trim().replace(/^TLSv?/i, '');
+  if (text === '') return 'TLSv1.2';
+  const version = tlsVersions[text];
+  if (!version) throw new ConfigError(`TLS_MIN_VERSION: "${value}" is not a TLS version (1.2 or 771 for TLS 1.2, 1.3 or 772 for TLS 1.3)`);
+  return version;
 }
 
 function normaliseBaseHref(value: string): string {
@@ -144,6 +169,9 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
   if (!Number.isInteger(buildsToKeep) || buildsToKeep < 0) throw new ConfigError(`CAPSTAN_BUILDS_TO_KEEP: "${keepText}" is not a whole number (0 keeps every build)`);
 
   const secureText = get('secure');
+  if (Boolean(get('tls-cert')) !== Boolean(get('tls-key'))) {
+    throw new ConfigError('CAPSTAN_TLS_CERT and CAPSTAN_TLS_KEY: give both (--tls-cert, --tls-key), or neither for a self-signed certificate');
+  }
   return {
     port,
     host: get('host') ?? '0.0.0.0',
@@ -151,6 +179,10 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     dataDir: get('data-dir') || join(homeDir, '.capstan'),
     baseHref: normaliseBaseHref(get('base-href') ?? '/'),
     secure: secureText === undefined ? mode === 'kubernetes' : parseBoolean('CAPSTAN_SECURE', secureText),
+    tlsCert: get('tls-cert') || undefined,
+    tlsKey: get('tls-key') || undefined,
+    tlsMinVersion: parseTlsVersion(get('tls-min-version')),
+    hsts: parseBoolean('CAPSTAN_HSTS', get('hsts') ?? 'true'),
     authModes,
     namespace: get('namespace') || 'argo',
     kubeconfig: get('kubeconfig') || undefined,

@@ -1,5 +1,4 @@
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +26,11 @@ import { openEmbedded } from './embedded/open-embedded';
 import { createLogger, type Logger } from './logger';
 import { prepareBuild } from './next-base-path';
 import { ensureNextBuild } from './next-build';
+import { countPhases, createMetrics, routeLabel } from './metrics';
 import { setRuntime } from './runtime';
 import { setHistory } from './history/history-runtime';
 import { openHistory } from './history/open-history';
+import { createListener } from './listener';
 import { loadOrCreateTls } from './tls';
 import { versionInfo } from './version';
 
@@ -152,9 +153,15 @@ async function main(): Promise<void> {
       logger.warn('persistence was added: restart Capstan to open the workflow archive');
     }
   });
+  const metrics = createMetrics({
+    workflowPhases: async () => countPhases((await cluster.list('workflows', config.mode === 'embedded' ? '' : config.namespace)).items),
+    queue: () => running?.workflow.queueStats() ?? { depth: 0, busy: 0 },
+  });
+  const shutdown = new AbortController();
   setRuntime({
     config, cluster, executor, logger, startedAt: new Date(), controllerConfig: () => controllerConfigSource.current(),
     leadership: () => ({ leader: elector ? elector.isLeader : true, identity: elector?.identity }),
+    metrics, shutdown: shutdown.signal,
   });
 
   // One build serves any BASE_HREF: production runs on a copy of the build made for it (docs/embedding.md);
@@ -174,18 +181,30 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    req.url = toNextPath(req.url ?? '/', config.baseHref);
+    const started = process.hrtime.bigint();
+    const received = req.url ?? '/';
+    req.url = toNextPath(received, config.baseHref);
     if (config.xFrameOptions) res.setHeader('X-Frame-Options', config.xFrameOptions);
     if (config.frameAncestors) res.setHeader('Content-Security-Policy', `frame-ancestors ${config.frameAncestors}`);
+    if (config.secure && config.hsts) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    res.once('close', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const path = received.split('?')[0] ?? '/';
+      const route = routeLabel(path.startsWith(config.baseHref) ? `/${path.slice(config.baseHref.length)}` : path);
+      metrics.observeRequest(req.method ?? 'GET', route, res.statusCode, seconds);
+      // API calls at info, as argo-server logs its calls; assets, pages and probes only at debug.
+      const level = res.statusCode >= 500 ? 'warn' : route.startsWith('/api') ? 'info' : 'debug';
+      logger[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000), remote: req.socket.remoteAddress }, 'request');
+    });
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error, url: req.url }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ code: 13, message: 'internal error' }));
     });
   };
-  const server = config.secure
-    ? createHttpsServer(await loadOrCreateTls(config.dataDir), onRequest)
-    : createHttpServer(onRequest);
+  const tls = config.secure ? await loadOrCreateTls(config.dataDir, { cert: config.tlsCert, key: config.tlsKey }) : undefined;
+  const listener = createListener(onRequest, tls && { ...tls, minVersion: config.tlsMinVersion });
+  const server = listener.server;
 
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {
@@ -196,26 +215,44 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host, () => {
     const scheme = config.secure ? 'https' : 'http';
     logger.info(
-      { mode: config.mode, version: versionInfo().version, baseHref: config.baseHref, authModes: config.authModes },
+      { mode: config.mode, version: versionInfo().version, baseHref: config.baseHref, authModes: config.authModes, tls: tls?.source },
       `Capstan listening on ${scheme}://localhost:${config.port}${config.baseHref}`,
     );
+    if (tls?.source.startsWith('self-signed')) {
+      logger.info(`TLS with a self-signed certificate: browsers ask once to accept it; the argo CLI needs ARGO_SECURE=true ARGO_INSECURE_SKIP_VERIFY=true (or --tls-cert/--tls-key, or --secure=false behind a mesh)`);
+    }
   });
 
+  // Graceful shutdown, as Kubernetes expects on SIGTERM: /readyz fails at once, the listener closes, open streams
+  // end cleanly (clients reconnect to another replica), requests in flight get up to 10 s to finish, then the
+  // controllers and the store close. A second signal exits at once.
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    server.close();
-    server.closeAllConnections?.();
-    setRuntime(undefined);
-    setHistory(undefined);
-    history?.indexer.stop();
-    controllerConfigSource.stop();
-    Promise.allSettled([elector ? elector.stop() : stopLeading(), app.close()])
+    logger.info({ signal }, 'shutting down: draining requests and streams');
+    shutdown.abort();
+    const drained = listener.close();
+    listener.closeIdleConnections();
+    const drainTimeout = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
+    Promise.race([drained, drainTimeout])
+      .then(() => {
+        listener.closeAllConnections();
+        setRuntime(undefined);
+        setHistory(undefined);
+        history?.indexer.stop();
+        controllerConfigSource.stop();
+        return Promise.allSettled([elector ? elector.stop() : stopLeading(), app.close()]);
+      })
       .then(() => Promise.allSettled([archive?.archive.close(), cluster.close()]))
-      .finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+      .finally(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
+    setTimeout(() => process.exit(0), 20_000).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -4,6 +4,7 @@ import type { ClusterPort } from './cluster/cluster-port';
 import type { PodExecutor } from './controller/pod-executor';
 import type { CapstanConfig } from './config';
 import type { Logger } from './logger';
+import type { Metrics } from './metrics';
 
 /** Everything a request handler or the controller needs, built once per process by server/main.ts. */
 export interface Runtime {
@@ -17,6 +18,10 @@ export interface Runtime {
   controllerConfig?: () => ControllerConfig;
   /** Whether this replica runs the controllers now (always true without leader election). */
   leadership?: () => { leader: boolean; identity?: string };
+  /** Prometheus metrics for /metrics (server/metrics.ts). */
+  metrics?: Metrics;
+  /** Aborts when Capstan starts shutting down: /readyz fails and open streams end so clients reconnect elsewhere. */
+  shutdown?: AbortSignal;
 }
 
 // Next.js bundles route handlers separately from server/main.ts, so a module-level variable would

@@ -1,3 +1,5 @@
+import { findRuntime } from '../runtime';
+
 /** How often an idle Server-Sent Events stream gets a comment, so proxies and clients keep it open. */
 const keepAliveMs = 15_000;
 
@@ -11,6 +13,8 @@ export function streamResponse(request: Request, open: (signal: AbortSignal) => 
   const sse = (request.headers.get('accept') ?? '').includes('text/event-stream');
   const abort = new AbortController();
   request.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+  // On shutdown the stream ends cleanly, so the client (EventSource, `argo watch`) reconnects to another replica.
+  findRuntime()?.shutdown?.addEventListener('abort', () => abort.abort(), { once: true });
   const encoder = new TextEncoder();
   let keepAlive: ReturnType<typeof setInterval> | undefined;
   const stop = () => {

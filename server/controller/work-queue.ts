@@ -46,6 +46,11 @@ export class WorkQueue {
     return this.order.length;
   }
 
+  /** Keys being processed now (Argo's workers_busy_count). */
+  get busy(): number {
+    return this.running;
+  }
+
   private pump(): void {
     while (this.running < this.workers && this.order.length > 0) {
       const key = this.order.shift()!;

@@ -270,6 +270,11 @@ export class WorkflowController {
     await this.executor.cleanUp(ref, nodeIds);
   }
 
+  /** Workflows waiting to be reconciled, and workers reconciling one now: for /metrics. */
+  queueStats(): { depth: number; busy: number } {
+    return { depth: this.queue.length, busy: this.queue.busy };
+  }
+
   async stop(): Promise<void> {
     this.abort.abort();
     for (const timer of this.gcTimers) clearTimeout(timer);
