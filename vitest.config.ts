@@ -15,6 +15,8 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
+          // Opening an in-memory PGlite takes a few seconds on a loaded 2-core CI machine.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -10,10 +10,13 @@ interface Counts { passed: number; failed: number; skipped: number }
 function vitestCounts(file: string): Counts {
   const report = JSON.parse(readFileSync(file, 'utf8')) as {
     numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
-    testResults?: { status: string; assertionResults: unknown[] }[];
+    testResults?: { status: string; assertionResults: { status: string }[] }[];
   };
-  // A test file that fails to load has no assertions but must still count as a failure.
-  const brokenFiles = (report.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // A test file that fails outside its tests (it does not load, or a beforeAll hook throws or times out, which
+  // leaves its tests 'skipped') has no failed assertion but must still count as a failure.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
   return { passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles, skipped: report.numPendingTests + report.numTodoTests };
 }
 
