@@ -132,7 +132,11 @@ async function main(): Promise<void> {
   }
   // Build history lives beside the archive (docs/build-history.md); kubernetes mode without a database has none.
   const history = archive
-    ? await openHistory(archive.archive, cluster, logger, { namespace: config.mode === 'embedded' ? '' : config.namespace, buildsToKeep: config.buildsToKeep })
+    ? await openHistory(archive.archive, cluster, logger, {
+      namespace: config.mode === 'embedded' ? '' : config.namespace,
+      buildsToKeep: config.buildsToKeep,
+      settingsIn: config.mode === 'kubernetes' ? { kubeConfig: (cluster as KubeCluster).kubeConfig, namespace: config.namespace } : undefined,
+    })
     : undefined;
   if (!history) logger.warn('build history is off: it needs a database (persistence in the controller ConfigMap, or CAPSTAN_ARCHIVE_URL)');
   setHistory(history);

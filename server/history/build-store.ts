@@ -226,18 +226,35 @@ export class BuildStore {
     return { previous, next: rows[0] ? fromRow(rows[0]) : undefined };
   }
 
-  /** Completed builds newest first, optionally only those run with given parameter values (for trends). */
+  /** Completed builds newest first (number, phase and times only), optionally only those run with given parameter values (trends). */
   async completed(job: JobRef, limit: number, parameters: { name: string; value: string }[] = []): Promise<StoredBuild[]> {
-    const params = [...this.job(job), limit];
-    const filter = parameters.map((p) => ` and b.parameters @> $${params.push(JSON.stringify([p]))}::jsonb`).join('');
-    // Not `phase in (...)`: a negative test keeps the planner on the primary key, newest first, stopping after `limit`.
+    const { sql, params } = this.completedQuery(job, limit, parameters);
     const { rows } = await this.session.query<BuildRow>(
-      `select b.job_kind, b.job_namespace, b.job_name, b.number, b.uid, b.namespace, b.workflow_name, b.phase, null as message,
-         b.started_at, b.finished_at, null as created_at, '{}'::jsonb as trigger, b.parameters, null as stages, b.live
-       from capstan_builds b where ${jobWhere(1)} and b.phase <> all(array['', 'Pending', 'Running'])${filter} order by b.number desc limit $5`,
+      `select b.job_kind, b.job_namespace, b.job_name, b.number, '' as uid, '' as namespace, '' as workflow_name, b.phase, null as message,
+         b.started_at, b.finished_at, null as created_at, '{}'::jsonb as trigger, '[]'::jsonb as parameters, null as stages, b.live
+       from (${sql}) b order by b.number desc`,
       params,
     );
     return rows.map(fromRow);
+  }
+
+  /** The distinct values (up to `perName` each) of every parameter over the last `limit` completed builds. */
+  async parameterValues(job: JobRef, limit: number, perName = 50): Promise<Record<string, string[]>> {
+    const { sql, params } = this.completedQuery(job, limit, []);
+    const { rows } = await this.session.query<{ name: string; values: string[] }>(
+      `select p.name, (array_agg(distinct p.value order by p.value))[1:${Math.floor(perName)}] as values
+       from (${sql}) b cross join lateral jsonb_to_recordset(b.parameters) as p(name text, value text) group by p.name order by p.name`,
+      params,
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, r.values]));
+  }
+
+  private completedQuery(job: JobRef, limit: number, parameters: { name: string; value: string }[]) {
+    const params: unknown[] = [...this.job(job), limit];
+    const filter = parameters.map((p) => ` and b.parameters @> $${params.push(JSON.stringify([p]))}::jsonb`).join('');
+    // Not `phase in (...)`: a negative test keeps the planner on the primary key, newest first, stopping after `limit`.
+    const sql = `select * from capstan_builds b where ${jobWhere(1)} and b.phase <> all(array['', 'Pending', 'Running'])${filter} order by b.number desc limit $5`;
+    return { sql, params };
   }
 
   /** Last builds, last success and failure, count and counter of many jobs at once (the job list), by `jobKey`. */

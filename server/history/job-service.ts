@@ -115,14 +115,6 @@ export async function trends(cluster: ClusterPort, history: History, job: JobRef
   await readJob(cluster, history.store, job);
   const builds = await history.store.completed(job, limit, parameters);
   const points = trendPoints(builds.map((b) => toBuildLink(b, now))).map(({ number, phase, durationSeconds, startedAt }) => ({ number, phase, durationSeconds, startedAt }));
-  const window = parameters.length ? await history.store.completed(job, limit) : builds;
-  const values: Record<string, Set<string>> = {};
-  for (const build of window) {
-    for (const p of build.parameters) {
-      const set = (values[p.name] ??= new Set());
-      if (set.size < 50) set.add(p.value);
-    }
-  }
-  const parameterValues = Object.fromEntries(Object.entries(values).map(([name, set]) => [name, [...set].sort()]));
+  const parameterValues = await history.store.parameterValues(job, limit);
   return { points, ...summarise(points), parameterValues };
 }

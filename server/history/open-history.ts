@@ -1,9 +1,11 @@
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { WorkflowArchive } from '../archive/workflow-archive';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { Logger } from '../logger';
 import { BuildIndexer } from './build-indexer';
 import { BuildNumberer } from './build-numberer';
 import { BuildStore } from './build-store';
+import { ConfigMapJobSettings } from './configmap-job-settings';
 import type { History } from './history-runtime';
 import { Retention } from './retention';
 import { SqlJobSettings } from './sql-job-settings';
@@ -16,11 +18,14 @@ export async function openHistory(
   archive: WorkflowArchive,
   cluster: ClusterPort,
   logger: Logger,
-  options: { namespace: string; buildsToKeep: number },
+  options: { namespace: string; buildsToKeep: number; settingsIn?: { kubeConfig: KubeConfig; namespace: string } },
 ): Promise<History> {
   const clusterName = archive.scope.clusterName;
   const store = await BuildStore.open(archive.sql, clusterName);
-  const settings = await SqlJobSettings.open(archive.sql, clusterName);
+  // Views and favourites: ConfigMaps in kubernetes mode (beside the templates, readable with kubectl), else the database.
+  const settings = options.settingsIn
+    ? new ConfigMapJobSettings(options.settingsIn.kubeConfig, options.settingsIn.namespace)
+    : await SqlJobSettings.open(archive.sql, clusterName);
   const numberer = new BuildNumberer(store, cluster);
   const retention = new Retention(store, cluster, archive, logger, options.buildsToKeep || undefined);
   const indexer = new BuildIndexer(store, archive.sql, numberer, cluster, logger, { namespace: options.namespace, retention });
