@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useCallback, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import type { Workflow } from '@/lib/generated/argo';
 import { isCompleted } from '@/lib/engine/phases';
 import { podOf, workflowPods } from '@/lib/logs/workflow-pods';
@@ -34,8 +34,11 @@ function useIdSet() {
   return [ids, toggle] as const;
 }
 
-/** The workflow detail page: header, then graph, node table or YAML, with a node's details beside them. */
-export function WorkflowDetail({ namespace, name }: { namespace: string; name: string }) {
+/**
+ * The workflow detail page: header, then graph, node table or YAML, with a node's details beside them. A job's build
+ * page passes `breadcrumbs` to frame it as "job › #42".
+ */
+export function WorkflowDetail({ namespace, name, breadcrumbs }: { namespace: string; name: string; breadcrumbs?: ReactNode }) {
   const { baseHref } = useSettings();
   const options = resourceQuery(baseHref, 'workflows', namespace, name);
   // The watch stream pushes every change into the query's cache; polling only stands in while it is down.
@@ -83,7 +86,7 @@ export function WorkflowDetail({ namespace, name }: { namespace: string; name: s
   const foldable = selected && (selected.type === 'Retry' || selected.type === 'TaskGroup');
   return (
     <div className="flex h-[calc(100vh-3rem)] min-h-[32rem] flex-col">
-      <WorkflowHeader workflow={workflow} now={now} />
+      <WorkflowHeader workflow={workflow} now={now} breadcrumbs={breadcrumbs} />
       <DetailTabs active={tab} hrefFor={(t) => hrefWith({ tab: t === 'graph' ? undefined : t })} nodeCount={Object.keys(nodes).length} />
       <div className="mt-4 flex min-h-0 flex-1 overflow-hidden rounded-lg bg-slate-50 ring-1 ring-slate-200">
         <div className="min-w-0 flex-1">

@@ -15,19 +15,24 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Breadcrumbs, name and phase, then when it ran, for how long, how far it got, and its message. */
-export function WorkflowHeader({ workflow, now }: { workflow: Workflow; now: Date }) {
+/**
+ * Breadcrumbs, name and phase, then when it ran, for how long, how far it got, and its message. A page that frames
+ * the workflow differently (a job's build) passes its own `breadcrumbs`.
+ */
+export function WorkflowHeader({ workflow, now, breadcrumbs }: { workflow: Workflow; now: Date; breadcrumbs?: ReactNode }) {
   const { namespace = '', name = '', labels = {} } = workflow.metadata;
   const status = workflow.status ?? {};
   const template = labels['workflows.argoproj.io/workflow-template'] ?? labels['workflows.argoproj.io/cron-workflow'];
   const failed = status.phase === 'Failed' || status.phase === 'Error';
   return (
     <header className="mb-4">
-      <nav aria-label="Breadcrumb" className="mb-1 text-sm text-slate-500">
-        <Link href="/workflows" className="hover:text-slate-900 hover:underline">Workflows</Link>
-        <span className="mx-1.5" aria-hidden>/</span>
-        <Link href={`/workflows/${encodeURIComponent(namespace)}`} className="hover:text-slate-900 hover:underline">{namespace}</Link>
-      </nav>
+      {breadcrumbs ?? (
+        <nav aria-label="Breadcrumb" className="mb-1 text-sm text-slate-500">
+          <Link href="/workflows" className="hover:text-slate-900 hover:underline">Workflows</Link>
+          <span className="mx-1.5" aria-hidden>/</span>
+          <Link href={`/workflows/${encodeURIComponent(namespace)}`} className="hover:text-slate-900 hover:underline">{namespace}</Link>
+        </nav>
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="truncate text-2xl font-semibold tracking-tight">{name}</h1>
         <PhaseBadge phase={status.phase} />
