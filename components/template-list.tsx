@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { describeJob } from '@/lib/job-catalog/job-annotations';
+import { describeJob } from '@/lib/history/describe-job';
 import type { KubeObject } from '@/lib/k8s/object';
 import { apiFetch } from './api-client';
 import { jobHref } from './jobs/job-ref';
@@ -43,8 +43,8 @@ export function TemplateList() {
       >
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {items.map((template) => {
-            const { title, description } = describeJob(template.metadata);
             const name = template.metadata.name ?? '';
+            const { title = name, description } = describeJob('workflowtemplates', template, new Date());
             const job = { kind: 'workflowtemplates', namespace, name } as const;
             return (
               <li key={template.metadata.uid} className="flex flex-col rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">

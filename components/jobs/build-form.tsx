@@ -7,7 +7,7 @@ import {
   type BuildFormErrors, type BuildFormValues, prefillValues, submittableSpec, toParameterFields, toShareQuery, toSubmitRequest,
   validateBuildForm,
 } from '@/lib/build-form';
-import { describeJob } from '@/lib/job-catalog/job-annotations';
+import { describeJob } from '@/lib/history/describe-job';
 import type { KubeObject } from '@/lib/k8s/object';
 import { apiFetch, apiUrl } from '../api-client';
 import { QueryState } from '../query-state';
@@ -72,7 +72,7 @@ function LoadedBuildForm({ job, source, namespace: initialNamespace, previous, q
   const [errors, setErrors] = useState<BuildFormErrors>({});
   const [namespace, setNamespace] = useState(initialNamespace);
   const [copied, setCopied] = useState(false);
-  const { title, description } = describeJob(source.metadata);
+  const { title = job.name, description } = describeJob(job.kind, source, new Date());
   const advancedOpen = Boolean(values.labels || values.entrypoint || errors['labels'] || errors['entrypoint'] || !job.namespace);
 
   const submit = useMutation({

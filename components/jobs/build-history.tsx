@@ -60,9 +60,9 @@ export function BuildHistory({ job, defaults, now }: { job: JobRef; defaults: Jo
             <tr>
               <th className="w-20 px-4 py-2">Build</th>
               <th className="w-28 px-2 py-2">Status</th>
-              <th className="w-44 px-2 py-2">Started</th>
+              <th className="w-40 px-2 py-2">Started</th>
               <th className="w-20 px-2 py-2">Duration</th>
-              <th className="w-48 px-2 py-2">Trigger</th>
+              <th className="w-44 px-2 py-2">Trigger</th>
               <th className="px-2 py-2">Parameters</th>
               <th className="w-20 px-2 py-2"><span className="sr-only">Actions</span></th>
             </tr>

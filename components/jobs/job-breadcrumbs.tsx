@@ -2,17 +2,17 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Fragment, type ReactNode } from 'react';
-import { describeJob } from '@/lib/job-catalog/job-annotations';
 import { useSettings } from '../settings-context';
 import { type JobRef, jobHref } from './job-ref';
-import { jobResourceQuery } from './job-query';
+import { jobDetailQuery } from '../queries/history';
 import { foldersHref } from './jobs-url';
 
 /** `Jobs / team-a / backend / ci / <current>`: the folder path from the job's annotation, each part a link. */
 export function JobBreadcrumbs({ job, current }: { job: JobRef; current?: ReactNode }) {
   const { baseHref } = useSettings();
-  const resource = useQuery(jobResourceQuery(baseHref, job));
-  const { folder, title } = resource.data ? describeJob(resource.data.metadata) : { folder: '', title: job.name };
+  const detail = useQuery(jobDetailQuery(baseHref, job));
+  const folder = detail.data?.folder ?? '';
+  const title = detail.data?.title || job.name;
   const parts = folder ? folder.split('/') : [];
   const separator = <span className="mx-1.5 text-slate-400" aria-hidden>/</span>;
   return (

@@ -34,10 +34,8 @@ export function JobPage({ job }: { job: JobRef }) {
       <JobHeader job={job} detail={detail.data} now={now} />
       <div className="space-y-5">
         <StageView job={job} now={now} />
-        <div className="grid gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
-          <BuildHistory job={job} defaults={detail.data.parameters} now={now} />
-          <div><TrendsPanel job={job} /></div>
-        </div>
+        <TrendsPanel job={job} />
+        <BuildHistory job={job} defaults={detail.data.parameters} now={now} />
       </div>
     </>
   );

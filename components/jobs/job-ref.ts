@@ -1,13 +1,7 @@
-/** A job's kind, as the history API names it (Kubernetes plurals). */
-export type JobKind = 'workflowtemplates' | 'clusterworkflowtemplates' | 'cronworkflows';
+import type { JobKind, JobRef } from '@/lib/history/job-ref';
 
-/** A job: a WorkflowTemplate, a ClusterWorkflowTemplate or a CronWorkflow (docs/build-history.md). */
-export interface JobRef {
-  kind: JobKind;
-  /** Empty for a ClusterWorkflowTemplate. */
-  namespace: string;
-  name: string;
-}
+export type { JobKind, JobRef };
+export { jobKey } from '@/lib/history/job-ref';
 
 // Page URLs use Argo's own segments (`/workflow-templates/...`), so Argo links map onto job pages one to one.
 const segmentByKind: Record<JobKind, string> = {
@@ -56,11 +50,6 @@ export function jobResourcePath(job: JobRef): string {
   return job.kind === 'clusterworkflowtemplates'
     ? `api/v1/cluster-workflow-templates/${name}`
     : `api/v1/${segmentByKind[job.kind]}/${encodeURIComponent(job.namespace)}/${name}`;
-}
-
-/** A stable string key for a job (React keys, favourites lookups). */
-export function jobKey(job: JobRef): string {
-  return `${job.kind}/${job.namespace}/${job.name}`;
 }
 
 /** Short human names of the kinds. */

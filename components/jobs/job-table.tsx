@@ -11,7 +11,7 @@ import { FavouriteStar, type useFavourites } from './use-favourites';
 import { WeatherIcon } from './weather-icon';
 
 const rowHeight = 52;
-const columns = 'grid grid-cols-[2rem_2rem_minmax(14rem,2.2fr)_minmax(7rem,1fr)_6.5rem_6.5rem_6.5rem_5rem_5.5rem] items-center gap-x-3 px-3';
+const columns = 'grid grid-cols-[1.5rem_1.5rem_minmax(12rem,2.2fr)_minmax(6rem,1fr)_5.5rem_5.5rem_5.5rem_4.5rem_4.5rem] items-center gap-x-3 px-3';
 
 function LastBuild({ job, build, now }: { job: JobRef; build?: JobSummary['lastBuild']; now: Date }) {
   if (!build) return <span className="text-slate-400">-</span>;

@@ -52,7 +52,7 @@ export function JobsHome() {
         actions={hasFilter(state) || state.view || state.favourites ? <Link href="/jobs" className="text-sm text-blue-700 hover:underline">Clear filters</Link> : null}
       />
       <div className="flex min-h-0 flex-1 gap-5">
-        <aside className="w-60 shrink-0 space-y-4 overflow-y-auto" aria-label="Folders and views">
+        <aside className="w-52 shrink-0 space-y-4 overflow-y-auto" aria-label="Folders and views">
           <div className="space-y-px">
             <SideLink href="/jobs" active={onlyAll && !hasFilter(state)}>All jobs</SideLink>
             <SideLink href={hrefFor({ favourites: true })} active={state.favourites}><span className="text-amber-400">★</span> Favourites</SideLink>

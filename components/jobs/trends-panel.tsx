@@ -62,31 +62,37 @@ export function TrendsPanel({ job, limit = 100 }: { job: JobRef; limit?: number 
               <span className="font-medium text-slate-700">{trends.successRate === null ? '-' : `${Math.round(trends.successRate * 100)}% succeeded`}</span>, average{' '}
               <span className="font-medium text-slate-700">{trends.averageDurationSeconds === null ? '-' : formatDuration(trends.averageDurationSeconds)}</span>
             </p>
-            <h3 className="text-xs font-medium text-slate-500">Duration per build</h3>
-            <div className="h-36" aria-label="Duration per build chart">
-              <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={points} margin={{ top: 4, right: 4, bottom: 0, left: -12 }}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-                  <XAxis dataKey="number" tick={axis} tickFormatter={(n) => `#${n}`} minTickGap={12} />
-                  <YAxis tick={axis} tickFormatter={(s: number) => formatDuration(s)} width={56} />
-                  <Tooltip formatter={(s) => [formatDuration(Number(s)), 'duration']} labelFormatter={(n) => `Build #${n}`} />
-                  <Bar dataKey="durationSeconds" isAnimationActive={false}>
-                    {points.map((p) => <Cell key={p.number} fill={phaseStyle(p.phase).fill} />)}
-                  </Bar>
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
-            <h3 className="mt-3 text-xs font-medium text-slate-500">Success rate (last {rateWindow} builds at each point)</h3>
-            <div className="h-28" aria-label="Success rate chart">
-              <ResponsiveContainer width="100%" height="100%">
-                <LineChart data={points} margin={{ top: 4, right: 4, bottom: 0, left: -12 }}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-                  <XAxis dataKey="number" tick={axis} tickFormatter={(n) => `#${n}`} minTickGap={12} />
-                  <YAxis domain={[0, 100]} tick={axis} tickFormatter={(v) => `${v}%`} width={56} />
-                  <Tooltip formatter={(v) => [`${v}%`, 'success rate']} labelFormatter={(n) => `Build #${n}`} />
-                  <Line type="monotone" dataKey="successRate" stroke="#10b981" strokeWidth={2} dot={false} isAnimationActive={false} />
-                </LineChart>
-              </ResponsiveContainer>
+            <div className="grid gap-x-6 gap-y-3 lg:grid-cols-2">
+              <figure>
+                <figcaption className="text-xs font-medium text-slate-500">Duration per build</figcaption>
+                <div className="h-36" aria-label="Duration per build chart">
+                  <ResponsiveContainer width="100%" height="100%">
+                    <BarChart data={points} margin={{ top: 4, right: 4, bottom: 0, left: -12 }}>
+                      <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+                      <XAxis dataKey="number" tick={axis} tickFormatter={(n) => `#${n}`} minTickGap={12} />
+                      <YAxis tick={axis} tickFormatter={(s: number) => formatDuration(s)} width={56} />
+                      <Tooltip formatter={(s) => [formatDuration(Number(s)), 'duration']} labelFormatter={(n) => `Build #${n}`} />
+                      <Bar dataKey="durationSeconds" isAnimationActive={false}>
+                        {points.map((p) => <Cell key={p.number} fill={phaseStyle(p.phase).fill} />)}
+                      </Bar>
+                    </BarChart>
+                  </ResponsiveContainer>
+                </div>
+              </figure>
+              <figure>
+                <figcaption className="text-xs font-medium text-slate-500">Success rate (last {rateWindow} builds at each point)</figcaption>
+                <div className="h-36" aria-label="Success rate chart">
+                  <ResponsiveContainer width="100%" height="100%">
+                    <LineChart data={points} margin={{ top: 4, right: 4, bottom: 0, left: -12 }}>
+                      <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+                      <XAxis dataKey="number" tick={axis} tickFormatter={(n) => `#${n}`} minTickGap={12} />
+                      <YAxis domain={[0, 100]} tick={axis} tickFormatter={(v) => `${v}%`} width={56} />
+                      <Tooltip formatter={(v) => [`${v}%`, 'success rate']} labelFormatter={(n) => `Build #${n}`} />
+                      <Line type="monotone" dataKey="successRate" stroke="#10b981" strokeWidth={2} dot={false} isAnimationActive={false} />
+                    </LineChart>
+                  </ResponsiveContainer>
+                </div>
+              </figure>
             </div>
           </>
         ) : null}

@@ -1,36 +1,21 @@
-import type { JobRef } from '../jobs/job-ref';
+import type { BuildJson, BuildLink } from '@/lib/history/build-record';
+import type { Folder } from '@/lib/history/folders';
+import type { JobRef } from '@/lib/history/job-ref';
+import type { JobSummary } from '@/lib/history/job-summary';
+import type { StageColumn } from '@/lib/history/statistics';
+import type { StageRun } from '@/lib/history/stages';
 
-// The wire shapes of the build history API, as docs/build-history.md defines them.
+// The answers of the build history API (docs/build-history.md), built from the domain types lib/history defines.
 
-export type BuildPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Error';
+export type { BuildLink, Folder, JobSummary };
+export type { Health, Weather } from '@/lib/history/statistics';
+export type { JobParameter } from '@/lib/history/describe-job';
+export type { Trigger } from '@/lib/history/trigger';
+export type { ViewFilter } from '@/lib/history/view-filter';
+export type { View } from '@/lib/history/views';
 
-export interface BuildLink {
-  number: number;
-  phase: BuildPhase | '';
-  startedAt: string | null;
-  finishedAt: string | null;
-  durationSeconds: number | null;
-}
-
-export interface Trigger {
-  type: 'user' | 'cron' | 'cli' | 'event' | 'retry' | 'resubmit' | 'kubectl' | 'unknown';
-  user?: string;
-  retryOf?: number;
-  scheduledTime?: string;
-}
-
-export interface BuildParameter { name: string; value: string }
-
-export interface Build extends BuildLink {
-  workflowName: string;
-  namespace: string;
-  uid: string;
-  message?: string;
-  trigger: Trigger;
-  parameters: BuildParameter[];
-  archived: boolean;
-  live: boolean;
-}
+export type Build = BuildJson;
+export type BuildParameter = Build['parameters'][number];
 
 export interface BuildDetail extends Build {
   previousNumber?: number;
@@ -38,53 +23,20 @@ export interface BuildDetail extends Build {
   previousParameters?: BuildParameter[];
 }
 
-export type Weather = 'sunny' | 'partly-sunny' | 'cloudy' | 'rain' | 'storm' | 'none';
-
-export interface Health {
-  score: number;
-  weather: Weather;
-  recent: BuildPhase[];
-}
-
-export interface JobParameter { name: string; value?: string; enum?: string[]; description?: string }
-
-export interface JobSummary extends JobRef {
-  folder: string;
-  description: string;
-  title?: string;
-  labels: Record<string, string>;
-  parameters: JobParameter[];
-  schedule?: string;
-  timezone?: string;
-  suspended?: boolean;
-  nextRun?: string | null;
-  lastBuild?: BuildLink;
-  lastSuccess?: BuildLink;
-  lastFailure?: BuildLink;
-  lastDurationSeconds?: number;
-  buildCount: number;
-  nextNumber: number;
-  health: Health;
-}
-
 export interface JobDetail extends JobSummary { stages: string[] }
-
-export interface Folder { name: string; path: string; jobCount: number; children: Folder[] }
 
 export interface JobList { items: JobSummary[] | null; folders: Folder[] | null }
 
 export interface BuildPage { items: Build[] | null; nextBefore?: number }
 
-export type StagePhase = BuildPhase | 'Skipped' | 'Omitted';
-
-export interface StageCell { phase: StagePhase; durationSeconds: number | null; startedAt: string | null }
+export type StageCell = Omit<StageRun, 'name'>;
 
 export interface StageMatrix {
-  stages: { name: string; averageDurationSeconds: number | null; successRate: number | null }[];
+  stages: StageColumn[];
   builds: (BuildLink & { cells: (StageCell | null)[] })[];
 }
 
-export interface TrendPoint { number: number; phase: BuildPhase; durationSeconds: number | null; startedAt: string | null }
+export interface TrendPoint { number: number; phase: string; durationSeconds: number | null; startedAt: string | null }
 
 export interface Trends {
   points: TrendPoint[];
@@ -93,16 +45,5 @@ export interface Trends {
   averageDurationSeconds: number | null;
   parameterValues: Record<string, string[]>;
 }
-
-export interface ViewFilter {
-  folder?: string;
-  namespace?: string;
-  labels?: string;
-  nameRegex?: string;
-  lastStatus?: (BuildPhase | 'None')[];
-  search?: string;
-}
-
-export interface View { id: string; name: string; filter: ViewFilter; createdAt: string; updatedAt: string }
 
 export interface FavouriteList { user: string; items: JobRef[] | null }
