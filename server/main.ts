@@ -20,6 +20,9 @@ import { KubePodExecutor } from './controller/kube-pod-executor';
 import { LocalPodExecutor } from './controller/local-pod-executor';
 import type { PodExecutor } from './controller/pod-executor';
 import { kubeConfigMapReader } from './controller/kube-config-maps';
+import { runEmbeddedResource } from './controller/embedded-resources';
+import { runHttpTask } from './controller/http-task';
+import { InProcessTasks } from './controller/in-process-tasks';
 import { createLocalRunner } from './runner/local-runner';
 import { type CapstanConfig, ConfigError, formatHelp, parseConfig } from './config';
 import { openEmbedded } from './embedded/open-embedded';
@@ -85,6 +88,8 @@ async function main(): Promise<void> {
   setArchive(archive?.archive);
   const archiver = archive ? createArchiver(archive, cluster, logger, config.mode === 'embedded') : undefined;
   let executor: PodExecutor;
+  // http template headers from Secrets: the cluster's, or in embedded mode the manifests folder's.
+  const readSecret = async (namespace: string, name: string, key: string) => (await configSource.secret(namespace, name))?.[key];
   const repositories = new ArtifactRepositories(configSource, { namespace: config.namespace, configMapName: config.configMap });
   if (config.mode === 'embedded') {
     const runner = await createLocalRunner({
@@ -94,14 +99,17 @@ async function main(): Promise<void> {
     if (!runner.sandboxed && config.sandbox !== 'none') {
       logger.warn('bubblewrap is not usable here: steps run as plain local processes (apt-get install bubblewrap to sandbox them)');
     }
-    executor = new LocalPodExecutor(runner);
+    executor = new InProcessTasks(new LocalPodExecutor(runner), {
+      http: (workflow, pod, signal) => runHttpTask(workflow, pod, signal, readSecret),
+      resource: (workflow, pod, signal) => runEmbeddedResource(cluster, workflow, pod, signal),
+    });
   } else {
     // Pods run Argo's own argoexec image; the pod informers run on every replica (logs are read through them).
     const kubeExecutor = new KubePodExecutor(kubeConfig!, {
       namespace: config.namespace, config: () => controllerConfigSource.current(), executorImage: config.executorImage, logger,
     });
     await kubeExecutor.start();
-    executor = kubeExecutor;
+    executor = new InProcessTasks(kubeExecutor, { http: (workflow, pod, signal) => runHttpTask(workflow, pod, signal, readSecret) });
   }
 
   // The controllers run on the leader only; every replica serves the API and the dashboard.

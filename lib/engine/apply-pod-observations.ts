@@ -3,23 +3,26 @@ import type { Operation } from './operation';
 import { isFulfilled } from './phases';
 import type { PodObservation } from './types';
 
-/** Brings Pod nodes up to date with what was observed of their pods, as Argo's podReconciliation. */
+/** Brings Pod and HTTP nodes up to date with what was observed of their pods (or requests), as Argo's podReconciliation. */
 export function applyPodObservations(op: Operation): void {
   for (const node of Object.values(op.nodes)) {
-    if (node.type !== 'Pod' || isFulfilled(node.phase)) continue;
+    if ((node.type !== 'Pod' && node.type !== 'HTTP') || isFulfilled(node.phase)) continue;
     const pod = op.pods[node.id];
     if (pod) applyObservation(node, pod, op.nowText, isDaemon(op, node));
   }
 }
 
-// Best effort: daemons are declared on the template, which a node names.
+// Daemons are declared on the template the node was started from.
 function isDaemon(op: Operation, node: NodeStatus): boolean {
-  if (!node.templateName) return false;
-  return op.localScope.templates.some((t) => t.name === node.templateName && t.daemon === true);
+  return node.type === 'Pod' && op.templateOfNode(node)?.daemon === true;
 }
 
 function applyObservation(node: NodeStatus, pod: PodObservation, now: string, daemon: boolean): void {
   node.phase = pod.phase;
+  // A daemon that runs serves the steps after it (`daemoned`); one that ends on its own has failed, as in Argo.
+  if (daemon && pod.phase === 'Running') node.daemoned = true;
+  else delete node.daemoned;
+  if (daemon && pod.phase === 'Succeeded') node.phase = 'Failed';
   if (pod.message) node.message = pod.message;
   if (pod.hostNodeName) node.hostNodeName = pod.hostNodeName;
   // Argo records a pod's IP on its node only for daemon templates.
@@ -32,5 +35,5 @@ function applyObservation(node: NodeStatus, pod: PodObservation, now: string, da
   if (pod.outputs?.artifacts?.length) outputs.artifacts = pod.outputs.artifacts as never;
   if (pod.exitCode !== undefined) outputs.exitCode = String(pod.exitCode);
   if (Object.keys(outputs).length) node.outputs = outputs;
-  node.taskResultSynced = true;
+  if (node.type === 'Pod') node.taskResultSynced = true;
 }

@@ -6,7 +6,7 @@ import { hasInputs } from './execute-pod';
 import { executeTemplate, type TemplateContext } from './execute-template';
 import { expandLoop, shouldExpand } from './expand-items';
 import { NodeError, type Operation } from './operation';
-import { isCompleted, isFailedOrError, isFulfilled } from './phases';
+import { isCompleted, isFailedOrError, isFulfilled, isNodeFulfilled } from './phases';
 import { exitHookOf, runExitHook } from './exit-hooks';
 import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArguments, type Scope } from './scope';
 import { substituteObject } from './substitute';
@@ -99,7 +99,7 @@ function executeDagTask(state: DagState, taskName: string): void {
   const task = state.tasks.find((t) => t.name === taskName);
   if (!task) return;
   const existing = taskNode(state, taskName);
-  if (existing && isFulfilled(existing.phase)) {
+  if (existing && isNodeFulfilled(existing)) {
     runTaskExitHook(state, task, existing);
     return;
   }
@@ -133,7 +133,7 @@ function executeDagTask(state: DagState, taskName: string): void {
     const results: Record<string, ValueMap> = {};
     for (const dependency of dependencies) {
       const depNode = taskNode(state, dependency);
-      if (!depNode || !isFulfilled(depNode.phase)) return;
+      if (!depNode || !isNodeFulfilled(depNode)) return;
       results[dependency] = taskResults(depNode, (depNode.children ?? []).map((id) => op.getNodeById(id)));
     }
     let execute: boolean;
@@ -208,7 +208,7 @@ function executeDagTask(state: DagState, taskName: string): void {
     let phase: 'Succeeded' | 'Failed' | 'Error' = 'Succeeded';
     for (const item of expanded) {
       const n = op.getNode(taskNodeName(state, item.name ?? ''));
-      if (!n || !isFulfilled(n.phase)) return;
+      if (!n || !isNodeFulfilled(n)) return;
       if (isFailedOrError(n.phase)) phase = n.phase as 'Failed' | 'Error';
     }
     op.markPhase(group.name, phase);
@@ -260,7 +260,7 @@ function assessDagPhase(state: DagState, targets: string[], failFast: boolean): 
     const node = op.getNodeById(current.id);
     if (!node) return 'Running';
     let branchPhase = current.phase;
-    if (!isFulfilled(node.phase)) {
+    if (!isNodeFulfilled(node)) {
       const groupPhase = completableGroupPhase(op, node);
       if (!groupPhase) return 'Running';
       op.markPhase(node.name, groupPhase);
@@ -294,7 +294,7 @@ function completableGroupPhase(op: Operation, node: NodeStatus): 'Succeeded' | '
   let phase: 'Succeeded' | 'Failed' | 'Error' = 'Succeeded';
   for (const id of node.children) {
     const child = op.getNodeById(id);
-    if (!child || !isFulfilled(child.phase)) return undefined;
+    if (!child || !isNodeFulfilled(child)) return undefined;
     if (isFailedOrError(child.phase)) phase = child.phase as 'Failed' | 'Error';
   }
   return phase;

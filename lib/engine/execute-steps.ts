@@ -3,7 +3,7 @@ import { hasInputs } from './execute-pod';
 import { executeTemplate, type TemplateContext } from './execute-template';
 import { expandLoop, shouldExpand } from './expand-items';
 import { NodeError, type Operation } from './operation';
-import { isCompleted, isFailedOrError, isFulfilled } from './phases';
+import { isCompleted, isFailedOrError, isFulfilled, isNodeFulfilled } from './phases';
 import { exitHookOf, runExitHook } from './exit-hooks';
 import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArguments, type Scope } from './scope';
 import { succeedWithOutputs } from './template-outputs';
@@ -152,7 +152,7 @@ function executeStepGroup(
   }
 
   const children = (group.children ?? []).map((id) => op.getNodeById(id)).filter((n): n is NodeStatus => !!n);
-  if (children.some((child) => !isFulfilled(child.phase))) return group;
+  if (children.some((child) => !isNodeFulfilled(child))) return group;
   let hooksDone = true;
   for (const child of children) {
     const step = stepsToRun.find((s) => `${groupName}.${s.name}` === child.name);

@@ -3,12 +3,14 @@ import { executeDag } from './execute-dag';
 import { executePod } from './execute-pod';
 import { executeSteps } from './execute-steps';
 import { executeSuspend } from './execute-suspend';
+import { executeHttp } from './execute-task';
 import { toPodName } from './node-names';
 import { NodeError, type Operation, type TemplateHolder, type TemplateScope } from './operation';
 import { isFulfilled } from './phases';
 import { parallelismReached } from './parallelism';
 import { processArgs } from './process-args';
 import { processRetries } from './retry';
+import { killDaemonedChildren } from './daemons';
 import { substituteObject } from './substitute';
 import { waitForTemplateLocks } from './synchronization';
 import { checkTemplateTimeouts } from './template-timeouts';
@@ -127,8 +129,10 @@ export function executeTemplate(
         node = executeSuspend(op, context);
         break;
       case 'http':
+        node = executeHttp(op, context);
+        break;
       case 'plugin':
-        throw new NodeError(`${type} templates need an agent, which Capstan does not run yet`);
+        throw new NodeError(`plugin templates need an executor plugin, and none is configured: Capstan does not run executor plugins (template '${processed.name}')`);
       default:
         throw new NodeError(`Template '${processed.name}' missing specification`);
     }
@@ -138,6 +142,8 @@ export function executeTemplate(
       ? op.markError(nodeName, error.message)
       : op.initNode(nodeName, 'Skipped', { holder, templateScope: resolved.scope.id, boundaryID: options.boundaryID, phase: 'Error', message: error.message });
   }
+
+  if ((type === 'steps' || type === 'dag') && isFulfilled(node.phase)) killDaemonedChildren(op, node.id);
 
   if (retryNodeName) {
     const retryNode = op.getNode(retryNodeName)!;

@@ -2,7 +2,7 @@ import type { NodeStatus, Template, TemplateRef, Workflow, WorkflowSpec, Workflo
 import type { LockTable } from '../sync/lock-table';
 import { toKubeTime } from '../k8s/object';
 import { toDisplayName, toNodeId } from './node-names';
-import { isFulfilled } from './phases';
+import { isFulfilled, isNodeFulfilled } from './phases';
 import type { EngineAction, EngineInput, Nodes, NodePhase, PodObservation } from './types';
 
 /** Where a template was found: the workflow itself, a WorkflowTemplate or a ClusterWorkflowTemplate. */
@@ -167,7 +167,7 @@ export class Operation {
       if (seen.has(childId)) continue;
       seen.add(childId);
       const child = this.nodes[childId];
-      if (!child || !isFulfilled(child.phase)) return false;
+      if (!child || !isNodeFulfilled(child)) return false;
       if (!this.childrenFulfilled(child, seen)) return false;
     }
     return true;

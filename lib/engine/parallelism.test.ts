@@ -24,7 +24,7 @@ const example = (file: string): Workflow => {
   return workflow;
 };
 
-describe('parallelism', () => {
+describe('parallelism', { timeout: 30_000 }, () => {
   it('spec.parallelism caps the pods running at once (parallelism-limit.yaml: 10 items, 2 at a time)', () => {
     const { workflow } = simulateWorkflow(example('parallelism-limit.yaml'));
     expect(workflow.status?.phase).toBe('Succeeded');

@@ -7,6 +7,7 @@ import { toGlobalParams } from './global-params';
 import { mergeWorkflowSpec } from './merge-spec';
 import { orderNodeFields } from './node-order';
 import { countActivePods } from './parallelism';
+import { killDaemonedChildren } from './daemons';
 import { NodeError, Operation } from './operation';
 import { isCompleted, isFailedOrError, isFulfilled } from './phases';
 import { updateProgress } from './progress';
@@ -88,6 +89,7 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
   if (!spec.suspend || op.shutdown) runWorkflow(op, spec, status);
   applyGlobalOutputs(op, status);
 
+  if (isCompleted(status.phase)) killDaemonedChildren(op);
   releaseFinishedLocks(op, status, isCompleted(status.phase));
   status.nodes = Object.fromEntries(Object.entries(nodes).map(([id, n]) => [id, orderNodeFields(n)]));
   status.progress = updateProgress(status.nodes);

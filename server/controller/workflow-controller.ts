@@ -143,7 +143,7 @@ export class WorkflowController {
     const ref: WorkflowRef = { namespace, name, uid: workflow.metadata.uid ?? '' };
     this.uidToKey.set(ref.uid, key);
 
-    const podNodes = Object.values(workflow.status?.nodes ?? {}).filter((n) => n.type === 'Pod');
+    const podNodes = Object.values(workflow.status?.nodes ?? {}).filter((n) => n.type === 'Pod' || n.type === 'HTTP');
     const podNodeIds = podNodes.map((n) => n.id);
     const nodeStartedAt = Object.fromEntries(podNodes.map((n) => [n.id, n.startedAt]));
     const resolveTemplateRef = withDefaults(await loadReferencedTemplates(this.cluster, workflow), workflow, defaults);

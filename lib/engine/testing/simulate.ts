@@ -49,18 +49,24 @@ export function simulateWorkflow(
     now = new Date(now.getTime() + 1000);
     // Pods created last step finish now; new ones start running.
     for (const [id, action] of Object.entries(pending)) {
+      // A daemon keeps running until the engine deletes its pod.
+      if (action.template.daemon) continue;
       const result = outcome({ nodeName: action.nodeName, template: action.template, podName: action.podName });
       pods[id] = { hostNodeName: 'sim-node', podIP: '10.0.0.2', ...result, phase: result.phase ?? 'Succeeded', exitCode: result.exitCode ?? (result.phase === 'Failed' ? 1 : 0) };
       delete pending[id];
     }
     for (const action of output.actions) {
+      if (action.type === 'deletePod' && pending[action.nodeId]) {
+        delete pending[action.nodeId];
+        pods[action.nodeId] = { phase: 'Failed', message: action.reason };
+      }
       if (action.type !== 'createPod') continue;
       created.push(action);
       pending[action.nodeId] = action;
-      pods[action.nodeId] = { phase: 'Running' };
+      pods[action.nodeId] = { phase: 'Running', hostNodeName: 'sim-node', podIP: '10.0.0.2' };
     }
     const requeue = output.actions.find((a) => a.type === 'requeue');
-    if (requeue && requeue.type === 'requeue' && Object.keys(pending).length === 0) {
+    if (requeue && requeue.type === 'requeue' && Object.values(pending).every((p) => p.template.daemon)) {
       now = new Date(now.getTime() + Math.ceil(requeue.afterSeconds) * 1000);
     }
   }
