@@ -6,7 +6,7 @@ import { hasInputs } from './execute-pod';
 import { executeTemplate, type TemplateContext } from './execute-template';
 import { expandLoop, shouldExpand } from './expand-items';
 import { NodeError, type Operation } from './operation';
-import { isCompleted, isFailedOrError, isFulfilled, isNodeFulfilled } from './phases';
+import { isCompleted, isFailedOrError, isNodeFulfilled } from './phases';
 import { exitHookOf, runExitHook } from './exit-hooks';
 import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArguments, type Scope } from './scope';
 import { substituteObject } from './substitute';
