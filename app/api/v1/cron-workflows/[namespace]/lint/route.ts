@@ -4,7 +4,15 @@ import { respond } from '@/server/api/respond';
 import { clusterFor } from '@/server/auth/cluster-for-request';
 import { lintCronWorkflow } from '@/server/services/cron-service';
 
+import * as named from '../[name]/route';
+import { asNamed } from '@/server/api/static-name-route';
+
 export const dynamic = 'force-dynamic';
+
+// A resource named `lint` is reached through the `{name}` handlers.
+export const GET = asNamed(named.GET, 'lint');
+export const PUT = asNamed(named.PUT, 'lint');
+export const DELETE = asNamed(named.DELETE, 'lint');
 type Context = { params: Promise<{ namespace: string }> };
 
 const lintBody = z.looseObject({ cronWorkflow: kubeObject.optional() });

@@ -5,7 +5,14 @@ import { clusterFor } from '@/server/auth/cluster-for-request';
 import { submitWorkflow } from '@/server/services/workflow-service';
 import { apiCallerOf } from '@/server/history/api-caller';
 
+import * as named from '../[name]/route';
+import { asNamed } from '@/server/api/static-name-route';
+
 export const dynamic = 'force-dynamic';
+
+// A resource named `submit` is reached through the `{name}` handlers.
+export const GET = asNamed(named.GET, 'submit');
+export const DELETE = asNamed(named.DELETE, 'submit');
 type Context = { params: Promise<{ namespace: string }> };
 
 const submitBody = z.object({
