@@ -204,7 +204,7 @@ status:
   allocatable: {cpu: "32", memory: 256Gi, pods: "${NODE_PODS:-5000}"}
   capacity: {cpu: "32", memory: 256Gi, pods: "${NODE_PODS:-5000}"}
 NODE
-  kubectl_ apply --server-side -f "$repo/deploy/crds/" > /dev/null
+  kubectl_ apply --server-side -k "$repo/deploy/crds/" > /dev/null
   kubectl_ wait --for condition=established crd --all --timeout=60s > /dev/null
   kubectl_ wait --for=condition=Ready node/kwok-node-0 --timeout=60s > /dev/null
   # A fresh CRD's watch cache answers 429 "storage is (re)initializing" for a while; controllers that start

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +20,24 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** GET over HTTPS accepting Capstan's self-signed certificate; the status code, or throws when nothing answers. */
+export function insecureHttpsGet(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { rejectUnauthorized: false }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 export interface CapstanProcess {
   url: string;
   port: number;
+  /** The process, e.g. to send it a signal. */
+  child: ChildProcess;
   output: () => string;
   stop: () => Promise<void>;
   /** Kills the process at once (SIGKILL), as a crash or an evicted pod; its data stays for `stop` to remove. */
@@ -44,12 +60,13 @@ export async function startCapstan(
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
+  const secure = flags.some((f) => f === '--secure' || f === '--secure=true');
+  const url = `${secure ? 'https' : 'http'}://127.0.0.1:${port}`;
   const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`capstan exited with ${child.exitCode}:\n${output}`);
     try {
-      if ((await fetch(`${url}/api/v1/version`)).ok) break;
+      if (secure ? (await insecureHttpsGet(`${url}/api/v1/version`)).status === 200 : (await fetch(`${url}/api/v1/version`)).ok) break;
     } catch {
       // not listening yet
     }
@@ -62,6 +79,7 @@ export async function startCapstan(
   return {
     url,
     port,
+    child,
     output: () => output,
     kill: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
