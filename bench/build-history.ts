@@ -105,7 +105,8 @@ async function benchOn(label: string, session: SqlSession, cluster: SqlResourceS
     namespace: 'argo', labels: [{ key: 'workflows.argoproj.io/workflow-template', operator: '=', values: ['build'] }], limit: 50, offset: 0, showRemainingItemCount: false,
   }));
 
-  if (page.result.items[0]?.number !== builds || stages.result.builds.length !== 50 || trend.result.points.length !== 1000) {
+  const cells = stages.result.builds[0]?.cells ?? [];
+  if (page.result.items[0]?.number !== builds || stages.result.builds.length !== 50 || cells.length !== 4 || cells.some((c) => !c) || trend.result.points.length !== 1000) {
     throw new Error(`${label}: unexpected results (first ${page.result.items[0]?.number}, stage rows ${stages.result.builds.length}, points ${trend.result.points.length})`);
   }
   console.log(`  ${label}: job header                       ${ms(header.median)} median, ${ms(header.max)} max`);

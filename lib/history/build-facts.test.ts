@@ -21,5 +21,6 @@ describe('workflowFacts', () => {
     };
     expect(workflowFacts(workflow as never)).toMatchObject({ phase: 'Running', startedAt: '2026-01-01T00:00:01Z', finishedAt: null, stages: null });
     expect(workflowFacts({ ...workflow, status: { ...workflow.status, phase: 'Succeeded' } } as never).stages).toEqual([]);
+    expect(workflowFacts({ ...workflow, status: { phase: 'Succeeded' } } as never).stages).toBeNull();
   });
 });

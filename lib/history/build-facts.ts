@@ -49,7 +49,8 @@ export function workflowFacts(workflow: Workflow): WorkflowFacts {
     finishedAt: time(workflow.status?.finishedAt),
     createdAt: time(workflow.metadata.creationTimestamp),
     parameters: effectiveParameters(workflow),
-    stages: isCompleted(phase) ? stagesOfNodes(name, workflow.status?.nodes) : null,
+    // Unknown (null) when the nodes were not read: the stage view then reads them once from the archive.
+    stages: isCompleted(phase) && workflow.status?.nodes ? stagesOfNodes(name, workflow.status.nodes) : null,
   };
 }
 

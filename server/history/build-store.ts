@@ -1,3 +1,4 @@
+import type { NodeStatus } from '@/lib/generated/argo';
 import type { WorkflowFacts } from '@/lib/history/build-facts';
 import type { BuildRecord } from '@/lib/history/build-record';
 import type { JobHistory } from '@/lib/history/job-summary';
@@ -189,8 +190,24 @@ export class BuildStore {
     });
   }
 
-  async setStages(uid: string, stages: StageRun[]): Promise<void> {
-    await this.session.query(`update capstan_builds set stages = $3::jsonb where cluster_name = $1 and uid = $2`, [this.clusterName, uid, JSON.stringify(stages)]);
+  /** Records the stages of completed builds, many at once. */
+  async setStages(stages: { uid: string; stages: StageRun[] }[]): Promise<void> {
+    if (!stages.length) return;
+    await this.session.query(
+      `update capstan_builds b set stages = v.stages from unnest($2::text[], $3::jsonb[]) as v(uid, stages)
+       where b.cluster_name = $1 and b.uid = v.uid`,
+      [this.clusterName, stages.map((s) => s.uid), stages.map((s) => JSON.stringify(s.stages))],
+    );
+  }
+
+  /** The status nodes of archived workflows, in one read (the stage view of builds archived before it was kept). */
+  async archivedNodes(uids: string[]): Promise<Map<string, Record<string, NodeStatus> | undefined>> {
+    if (!uids.length) return new Map();
+    const { rows } = await this.session.query<{ uid: string; nodes: unknown }>(
+      `select uid, workflow->'status'->'nodes' as nodes from argo_archived_workflows where clustername = $1 and uid = any($2::text[])`,
+      [this.clusterName, uids],
+    );
+    return new Map(rows.map((r) => [r.uid, r.nodes === null ? undefined : json<Record<string, NodeStatus>>(r.nodes)]));
   }
 
   /** The workflow left the cluster (deleted; it may live on in the archive). */

@@ -87,27 +87,33 @@ export async function getBuild(cluster: ClusterPort, history: History, job: JobR
   };
 }
 
-/** The stages of a build: stored once completed; else read from the live workflow or, for older archives, computed once. */
-async function stagesOf(cluster: ClusterPort, history: History, build: StoredBuild): Promise<StageRun[]> {
-  if (build.stages) return build.stages;
-  let workflow: Workflow | undefined;
-  if (build.live) {
-    workflow = await cluster.get<WorkflowObject>('workflows', build.namespace, build.workflowName).catch(() => undefined);
-    if (workflow?.metadata.uid !== build.uid) workflow = undefined;
-  }
-  if (!workflow && build.archived) workflow = await history.archive?.get({ uid: build.uid });
-  if (!workflow) return [];
-  const stages = stagesOfNodes(build.workflowName, workflow.status?.nodes);
-  if (isCompleted(workflow.status?.phase)) await history.store.setStages(build.uid, stages);
-  return stages;
+/**
+ * The stages of builds: stored once completed; running ones read from their live workflow; builds archived before
+ * their stages were kept get them from the archive's nodes in one read, and keep them.
+ */
+async function stagesOf(cluster: ClusterPort, history: History, builds: StoredBuild[]): Promise<Map<string, StageRun[]>> {
+  const result = new Map<string, StageRun[]>();
+  const fromArchive: StoredBuild[] = [];
+  await Promise.all(builds.map(async (build) => {
+    if (build.stages) return result.set(build.uid, build.stages);
+    const live = build.live ? await cluster.get<WorkflowObject>('workflows', build.namespace, build.workflowName).catch(() => undefined) : undefined;
+    if (live?.metadata.uid === build.uid) return result.set(build.uid, stagesOfNodes(build.workflowName, live.status?.nodes));
+    if (build.archived) fromArchive.push(build);
+    return undefined;
+  }));
+  const nodes = await history.store.archivedNodes(fromArchive.map((b) => b.uid));
+  const computed = fromArchive.map((b) => ({ uid: b.uid, stages: stagesOfNodes(b.workflowName, nodes.get(b.uid)) }));
+  for (const { uid, stages } of computed) result.set(uid, stages);
+  await history.store.setStages(computed.filter((c) => isCompleted(builds.find((b) => b.uid === c.uid)?.phase)));
+  return result;
 }
 
 /** `GET .../stages`: Jenkins' stage view over the last `limit` builds. */
 export async function stageView(cluster: ClusterPort, history: History, job: JobRef, limit: number, now: Date) {
   const description = await describeOne(cluster, history, job, now);
   const builds = await history.store.page(job, limit, undefined, true);
-  const rows = await Promise.all(builds.map(async (b) => ({ ...toBuildLink(b, now), stages: await stagesOf(cluster, history, b) })));
-  return stageMatrix(description.stages, rows);
+  const stages = await stagesOf(cluster, history, builds);
+  return stageMatrix(description.stages, builds.map((b) => ({ ...toBuildLink(b, now), stages: stages.get(b.uid) ?? [] })));
 }
 
 /** `GET .../trends`: completed builds oldest first, success rate, mean duration, optionally for some parameter values. */
