@@ -8,6 +8,7 @@ import { expandLoop, shouldExpand } from './expand-items';
 import { NodeError, type Operation } from './operation';
 import { isCompleted, isFailedOrError, isNodeFulfilled } from './phases';
 import { exitHookOf, runExitHook } from './exit-hooks';
+import { runLifecycleHooks } from './lifecycle-hooks';
 import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArguments, type Scope } from './scope';
 import { substituteObject } from './substitute';
 import { resolveArtifactArguments } from './artifact-arguments';
@@ -99,6 +100,16 @@ function executeDagTask(state: DagState, taskName: string): void {
   const task = state.tasks.find((t) => t.name === taskName);
   if (!task) return;
   const existing = taskNode(state, taskName);
+  if (existing && (isNodeFulfilled(existing) || existing.phase === 'Running') && task.hooks) {
+    const scope = { ...buildTaskScope(state, dependencyClosure(state, taskName)), [`tasks.${taskName}.status`]: existing.phase ?? '' };
+    try {
+      if (!runLifecycleHooks(op, task.hooks, existing.name, { boundaryID: state.node.id, templateScope: context.scope, scope, ref: { prefix: 'tasks', name: taskName } })) return;
+    } catch (error) {
+      if (!(error instanceof NodeError)) throw error;
+      op.markError(state.node.name, error.message);
+      return;
+    }
+  }
   if (existing && isNodeFulfilled(existing)) {
     runTaskExitHook(state, task, existing);
     return;

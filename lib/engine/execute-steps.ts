@@ -5,6 +5,7 @@ import { expandLoop, shouldExpand } from './expand-items';
 import { NodeError, type Operation } from './operation';
 import { isCompleted, isFailedOrError, isFulfilled, isNodeFulfilled } from './phases';
 import { exitHookOf, runExitHook } from './exit-hooks';
+import { runLifecycleHooks } from './lifecycle-hooks';
 import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArguments, type Scope } from './scope';
 import { succeedWithOutputs } from './template-outputs';
 import { substituteObject } from './substitute';
@@ -152,6 +153,17 @@ function executeStepGroup(
   }
 
   const children = (group.children ?? []).map((id) => op.getNodeById(id)).filter((n): n is NodeStatus => !!n);
+  for (const child of children) {
+    const step = stepsToRun.find((s) => `${groupName}.${s.name}` === child.name);
+    if (!step?.hooks) continue;
+    const hookScope: Scope = { ...scope, [`steps.${step.name}.status`]: child.phase ?? '' };
+    try {
+      if (!runLifecycleHooks(op, step.hooks, child.name, { boundaryID, templateScope: context.scope, scope: hookScope, ref: { prefix: 'steps', name: step.name ?? '' } })) return group;
+    } catch (error) {
+      if (error instanceof NodeError) return op.markError(groupName, error.message);
+      throw error;
+    }
+  }
   if (children.some((child) => !isNodeFulfilled(child))) return group;
   let hooksDone = true;
   for (const child of children) {

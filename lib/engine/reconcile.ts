@@ -1,4 +1,4 @@
-import type { NodeStatus, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
+import type { LifecycleHook, NodeStatus, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
 import { toKubeTime } from '../k8s/object';
 import { applyGlobalOutputs } from './global-outputs';
 import { applyPodObservations } from './apply-pod-observations';
@@ -7,6 +7,7 @@ import { toGlobalParams } from './global-params';
 import { mergeWorkflowSpec } from './merge-spec';
 import { orderNodeFields } from './node-order';
 import { countActivePods } from './parallelism';
+import { runLifecycleHooks } from './lifecycle-hooks';
 import { killDaemonedChildren } from './daemons';
 import { NodeError, Operation } from './operation';
 import { isCompleted, isFailedOrError, isFulfilled } from './phases';
@@ -101,6 +102,19 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
 
 function runWorkflow(op: Operation, spec: WorkflowSpec, status: WorkflowStatus): void {
   const root = executeUnlessTimedOut(() => executeTemplate(op, op.name, { template: spec.entrypoint }, op.localScope, spec.arguments, {}));
+  if (spec.hooks && root) {
+    let hooksDone: boolean;
+    try {
+      hooksDone = runLifecycleHooks(op, spec.hooks as Record<string, LifecycleHook>, op.name, {
+        templateScope: op.localScope, scope: { 'workflow.status': status.phase ?? '' },
+      });
+    } catch (error) {
+      if (!(error instanceof NodeError)) throw error;
+      op.markError(op.name, error.message);
+      hooksDone = true;
+    }
+    if (!hooksDone) return;
+  }
   if (!root || !isFulfilled(root.phase)) return;
 
   let onExit: NodeStatus | undefined;
