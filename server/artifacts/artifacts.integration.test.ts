@@ -1,0 +1,202 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CapstanProcess, freePort, startCapstan } from '../testing/capstan-process';
+import { dataDirWith, minio, minioRepository, minioSecret, runWorkflow, serveFile, serveGitRepository } from './testing/artifact-bed';
+
+// Embedded mode against the bed's real MinIO: repositories resolved from ConfigMaps and Secrets in
+// <data dir>/config, exactly as a user would write them for kubectl.
+const run = Date.now().toString(36);
+const buckets = { controller: `ctrl-${run}`, namespace: `team-${run}`, workflow: `fast-${run}` };
+const team = 'team';
+let capstan: CapstanProcess;
+
+beforeAll(async () => {
+  const { client } = minio();
+  // A port nothing listens on: the repository is unreachable.
+  const closedPort = await freePort();
+  for (const bucket of Object.values(buckets)) await client.createBucket(bucket);
+  const dataDir = dataDirWith([
+    minioSecret(),
+    {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'workflow-controller-configmap', namespace: 'argo' },
+      data: { artifactRepository: JSON.stringify(minioRepository(buckets.controller)) },
+    },
+    {
+      apiVersion: 'v1', kind: 'ConfigMap',
+      metadata: { name: 'artifact-repositories', namespace: team, annotations: { 'workflows.argoproj.io/default-artifact-repository': 'team-minio' } },
+      data: { 'team-minio': JSON.stringify(minioRepository(buckets.namespace, { keyFormat: 'runs/{{workflow.namespace}}/{{workflow.name}}/{{pod.name}}' })) },
+    },
+    {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'my-repos', namespace: team },
+      data: { fast: JSON.stringify(minioRepository(buckets.workflow)), broken: JSON.stringify({ s3: { ...minioRepository('nowhere').s3, endpoint: `127.0.0.1:${closedPort}` } }) },
+    },
+  ]);
+  capstan = await startCapstan(['--no-samples'], {}, { dataDir });
+}, 300_000);
+afterAll(() => capstan?.stop());
+
+const oneOutput = (spec: Record<string, unknown> = {}) => ({
+  metadata: { generateName: 'repo-' },
+  spec: {
+    entrypoint: 'main',
+    ...spec,
+    templates: [{ name: 'main', container: { image: 'busybox', command: ['sh', '-c', 'echo hi > /tmp/hi.txt'] }, outputs: { artifacts: [{ name: 'hi', path: '/tmp/hi.txt' }] } }],
+  },
+});
+
+describe('artifact repositories (embedded mode, MinIO)', () => {
+  it('a workflow ref beats the namespace default, which beats the controller configuration', async () => {
+    const { client } = minio();
+    const [fromController, fromNamespace, fromWorkflow] = await Promise.all([
+      runWorkflow(capstan.url, 'argo', oneOutput()),
+      runWorkflow(capstan.url, team, oneOutput()),
+      runWorkflow(capstan.url, team, oneOutput({ artifactRepositoryRef: { configMap: 'my-repos', key: 'fast' } })),
+    ]);
+    for (const result of [fromController, fromNamespace, fromWorkflow]) expect(result.phase, result.message).toBe('Succeeded');
+    expect(fromController.status['artifactRepositoryRef']).toEqual({ default: true, artifactRepository: minioRepository(buckets.controller) });
+    expect(fromNamespace.status['artifactRepositoryRef']).toMatchObject({ configMap: 'artifact-repositories', key: 'team-minio', namespace: team });
+    expect(fromWorkflow.status['artifactRepositoryRef']).toMatchObject({ configMap: 'my-repos', key: 'fast', namespace: team });
+    expect(await client.listKeys(buckets.controller, `${fromController.name}/`)).toEqual([`${fromController.name}/${fromController.name}/hi.tgz`]);
+    expect(await client.listKeys(buckets.namespace)).toEqual([`runs/${team}/${fromNamespace.name}/${fromNamespace.name}/hi.tgz`]);
+    expect(await client.listKeys(buckets.workflow)).toEqual([`${fromWorkflow.name}/${fromWorkflow.name}/hi.tgz`]);
+  });
+
+  it('passes a tarred directory between steps byte for byte', async () => {
+    const workflow = parse(`
+metadata: {generateName: tree-}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    steps:
+    - - name: make
+        template: make
+    - - name: check
+        template: check
+        arguments:
+          artifacts: [{name: tree, from: "{{steps.make.outputs.artifacts.tree}}"}]
+  - name: make
+    script:
+      image: busybox
+      command: [sh]
+      source: |
+        mkdir -p /tmp/tree/deep/er && cd /tmp/tree
+        head -c 300000 /dev/urandom > big.bin; head -c 17 /dev/urandom > deep/er/small.bin; printf 'x' > deep/one.txt
+        find . -type f | sort | xargs cat | sha256sum | cut -c1-64 > /tmp/sum
+    outputs:
+      parameters: [{name: sum, valueFrom: {path: /tmp/sum}}]
+      artifacts: [{name: tree, path: /tmp/tree, archive: {tar: {compressionLevel: 1}}}]
+  - name: check
+    inputs:
+      artifacts: [{name: tree, path: /work/tree}]
+    script:
+      image: busybox
+      command: [sh]
+      source: |
+        cd /work/tree && find . -type f | sort | xargs cat | sha256sum | cut -c1-64 > /tmp/sum
+    outputs:
+      parameters: [{name: sum, valueFrom: {path: /tmp/sum}}]
+`);
+    const result = await runWorkflow(capstan.url, team, workflow);
+    expect(result.phase, result.message).toBe('Succeeded');
+    const nodes = Object.values(result.status.nodes ?? {});
+    const sum = (name: string) => nodes.find((n) => n.displayName === name)?.outputs?.parameters?.[0]?.value;
+    expect(sum('check')).toBe(sum('make'));
+    // The object in MinIO is a tar.gz of the directory: the same bytes come out with tar(1).
+    const key = nodes.find((n) => n.displayName === 'make')?.outputs?.artifacts?.[0]?.s3?.key ?? '';
+    const archive = await minio().client.getObject(buckets.namespace, key);
+    const dir = mkdtempSync(join(tmpdir(), 'capstan-tree-'));
+    writeFileSync(join(dir, 'tree.tgz'), archive);
+    execFileSync('tar', ['-xzf', 'tree.tgz'], { cwd: dir });
+    const files = execFileSync('sh', ['-c', 'cd tree && find . -type f | sort'], { cwd: dir }).toString().trim().split('\n');
+    const hash = createHash('sha256');
+    for (const file of files) hash.update(readFileSync(join(dir, 'tree', file)));
+    expect(hash.digest('hex')).toBe(sum('make'));
+  });
+
+  it('fails only the workflow whose repository is unreachable, with a clear message', async () => {
+    const [broken, fine] = await Promise.all([
+      runWorkflow(capstan.url, team, oneOutput({ artifactRepositoryRef: { configMap: 'my-repos', key: 'broken' } })),
+      runWorkflow(capstan.url, team, oneOutput()),
+    ]);
+    expect(fine.phase).toBe('Succeeded');
+    expect(broken.phase).toBe('Error');
+    const node = Object.values(broken.status.nodes ?? {}).find((n) => n.type === 'Pod');
+    expect(node?.message).toMatch(/failed to save outputs: artifact hi: s3 PUT 127\.0\.0\.1:\d+\/nowhere\/.*ECONNREFUSED/);
+  });
+
+  it('fails a workflow whose artifactRepositoryRef names nothing', async () => {
+    const result = await runWorkflow(capstan.url, team, oneOutput({ artifactRepositoryRef: { configMap: 'nope', key: 'x' } }));
+    expect(result.phase).toBe('Error');
+    expect(result.message).toBe('failed to resolve artifact repository: failed to find any artifact repository for artifact repository ref "nope#x"');
+  });
+});
+
+describe("Argo's artifact examples (embedded mode, MinIO)", () => {
+  const examples = join(process.cwd(), '..', 'shared', 'argo', 'examples');
+  const example = (file: string) => parse(readFileSync(join(examples, file), 'utf8')) as { spec: { templates: Record<string, never>[] } } & Record<string, unknown>;
+
+  it.each(['artifact-passing.yaml', 'key-only-artifact.yaml', 'input-artifact-raw.yaml', 'global-outputs.yaml', 'conditional-artifacts.yaml', 'arguments-artifacts.yaml'])(
+    '%s reaches Succeeded', async (file) => {
+      const workflow = example(file);
+      // arguments-artifacts downloads kubectl from the internet: a local server gives it a stand-in.
+      let cleanUp = () => {};
+      if (file === 'arguments-artifacts.yaml') {
+        const served = await serveFile('/kubectl', Buffer.from('#!/bin/sh\necho "Client Version: stand-in"\n'));
+        cleanUp = () => served.server.close();
+        const args = (workflow.spec as unknown as { arguments: { artifacts: { http?: { url: string } }[] } }).arguments;
+        args.artifacts[0]!.http!.url = served.url;
+        // The sandbox's /usr is the host's, read-only: the tool goes to /tmp/bin instead.
+        const template = workflow.spec.templates[0] as unknown as { inputs: { artifacts: { path: string }[] }; container: { args: string[] } };
+        template.inputs.artifacts[0]!.path = '/tmp/bin/kubectl';
+        template.container.args = ['/tmp/bin/kubectl version'];
+      }
+      try {
+        const result = await runWorkflow(capstan.url, team, workflow);
+        const failures = Object.values(result.status.nodes ?? {}).filter((n) => n.phase === 'Failed' || n.phase === 'Error').map((n) => `${n.displayName}: ${n.message}`);
+        expect(result.phase, failures.join('; ')).toBe('Succeeded');
+      } finally {
+        cleanUp();
+      }
+    }, 150_000);
+
+  it('input-artifact-http.yaml and input-artifact-git.yaml run against local servers', async () => {
+    const served = await serveFile('/bin/tool', Buffer.from('#!/bin/sh\necho tool ran\n'));
+    const git = await serveGitRepository({ VERSION: '2.1.1\n', 'main.go': 'package main\n' }, 'v2.1.1');
+    try {
+      const http = example('input-artifact-http.yaml');
+      const httpTemplate = http.spec.templates[0] as unknown as { inputs: { artifacts: { path: string; http: { url: string } }[] }; container: { args: string[] } };
+      httpTemplate.inputs.artifacts[0]!.http.url = served.url;
+      // The sandbox's /bin is the host's, read-only: the tool goes to /tmp/bin instead.
+      httpTemplate.inputs.artifacts[0]!.path = '/tmp/bin/kubectl';
+      httpTemplate.container.args = ['/tmp/bin/kubectl version'];
+      const gitExample = example('input-artifact-git.yaml');
+      const gitTemplate = gitExample.spec.templates[0] as unknown as { inputs: { artifacts: { git: { repo: string } }[] }; container: { args: string[] } };
+      gitTemplate.inputs.artifacts[0]!.git.repo = git.url;
+      gitTemplate.container.args = ['git status && ls && cat VERSION'];
+      const [httpResult, gitResult] = await Promise.all([runWorkflow(capstan.url, team, http), runWorkflow(capstan.url, team, gitExample)]);
+      expect(httpResult.phase, JSON.stringify(httpResult.status.nodes)).toBe('Succeeded');
+      expect(gitResult.phase, JSON.stringify(gitResult.status.nodes)).toBe('Succeeded');
+    } finally {
+      served.server.close();
+      git.daemon.kill();
+    }
+  }, 150_000);
+
+  it('output-artifact-s3.yaml writes to the location it names', async () => {
+    const workflow = example('output-artifact-s3.yaml');
+    const template = workflow.spec.templates[0] as unknown as { outputs: { artifacts: { s3: Record<string, unknown> }[] } };
+    const s3 = template.outputs.artifacts[0]!.s3;
+    Object.assign(s3, { ...minioRepository(buckets.workflow).s3, key: `explicit-${run}/hello_world.txt.tgz` });
+    delete s3['region'];
+    const result = await runWorkflow(capstan.url, team, workflow);
+    expect(result.phase, result.message).toBe('Succeeded');
+    expect(await minio().client.listKeys(buckets.workflow, `explicit-${run}/`)).toEqual([`explicit-${run}/hello_world.txt.tgz`]);
+  }, 150_000);
+});
