@@ -8,7 +8,7 @@ const impureModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.next/**', '.next-base/**', 'node_modules/**', 'next-env.d.ts', 'lib/generated/**', 'playwright-report/**', 'test-results/**'] },
+  { ignores: ['.next/**', '.next-base/**', 'dist/**', 'node_modules/**', 'next-env.d.ts', 'lib/generated/**', 'playwright-report/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,66 @@
+/* global URL, console, process -- a Node script */
+// Assembles the files of Capstan's container image into one folder (default: dist/image), from a build made with
+// CAPSTAN_STANDALONE=1 npx next build. The Dockerfile runs it; it also runs here, so the file set is tested without
+// a container engine: `node dist/image/dist/main.mjs` must start and serve (docs/deploy.md).
+//
+// The image holds: Next.js's standalone output (the server bundles and only the node_modules they use), the static
+// assets, server/main.ts bundled by esbuild into dist/main.mjs, and the node_modules files that bundle still needs,
+// found by Next's own file tracer (@vercel/nft). No dev dependencies, no sources, no build cache.
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'dist', 'image');
+const standalone = join(root, '.next', 'standalone');
+if (!existsSync(join(standalone, '.next', 'BUILD_ID'))) {
+  console.error('assemble-image: no standalone build: run CAPSTAN_STANDALONE=1 npx next build first');
+  process.exit(1);
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+// 1. Next's standalone output: .next (server) and node_modules traced for it; its server.js is not used.
+cpSync(standalone, out, { recursive: true, verbatimSymlinks: true, filter: (src) => !src.endsWith(`${join('standalone', 'server.js')}`) });
+// 2. Static assets are not part of the standalone output.
+cpSync(join(root, '.next', 'static'), join(out, '.next', 'static'), { recursive: true });
+
+// 3. Capstan's server (controller, custom HTTP server) in one file. Packages stay external: they are traced below.
+const bundle = join(out, 'dist', 'main.mjs');
+await build({
+  entryPoints: [join(root, 'server', 'main.ts')],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  tsconfig: join(root, 'tsconfig.json'),
+  banner: { js: "import { createRequire as capstanCreateRequire } from 'node:module'; const require = capstanCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+// Files read at run time next to the code (new URL(..., import.meta.url) in the bundle resolves from dist/).
+cpSync(join(root, 'server', 'samples'), join(out, 'samples'), { recursive: true });
+cpSync(join(root, 'server', 'controller', 'images'), join(out, 'dist', 'images'), { recursive: true });
+cpSync(join(root, 'package.json'), join(out, 'package.json'));
+
+// 4. The node_modules files the bundle needs, as Next traces its own server.
+const { nodeFileTrace } = require('next/dist/compiled/@vercel/nft');
+// The bundle resolves packages upwards from `out`, which is inside the project, so it finds the project's node_modules.
+const { fileList } = await nodeFileTrace([bundle], { base: root, processCwd: root });
+let copied = 0;
+for (const file of fileList) {
+  if (!file.startsWith('node_modules/')) continue;
+  const target = join(out, file);
+  if (existsSync(target)) continue;
+  const source = join(root, file);
+  if (!existsSync(source) || statSync(source).isDirectory()) continue;
+  mkdirSync(dirname(target), { recursive: true });
+  cpSync(source, target, { verbatimSymlinks: true });
+  copied++;
+}
+console.log(`assemble-image: ${relative(root, out) || out}: standalone output, static assets, dist/main.mjs, ${copied} more node_modules files`);
