@@ -11,7 +11,7 @@ import { FavouriteStar, type useFavourites } from './use-favourites';
 import { WeatherIcon } from './weather-icon';
 
 const rowHeight = 52;
-const columns = 'grid grid-cols-[1.5rem_1.5rem_minmax(12rem,2.2fr)_minmax(6rem,1fr)_5.5rem_5.5rem_5.5rem_4.5rem_4.5rem] items-center gap-x-3 px-3';
+const columns = 'grid grid-cols-[1.25rem_1.25rem_minmax(10rem,2.2fr)_minmax(5rem,1fr)_5rem_5rem_5rem_4rem_4.25rem] items-center gap-x-2.5 px-3';
 
 function LastBuild({ job, build, now }: { job: JobRef; build?: JobSummary['lastBuild']; now: Date }) {
   if (!build) return <span className="text-slate-400">-</span>;
@@ -38,8 +38,8 @@ export function JobTable({ jobs, favourites, now }: { jobs: JobSummary[]; favour
         <span role="columnheader">Job</span>
         <span role="columnheader">Folder</span>
         <span role="columnheader">Last build</span>
-        <span role="columnheader">Last success</span>
-        <span role="columnheader">Last failure</span>
+        <span role="columnheader">Success</span>
+        <span role="columnheader">Failure</span>
         <span role="columnheader">Duration</span>
         <span role="columnheader"><span className="sr-only">Actions</span></span>
       </div>
