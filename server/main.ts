@@ -22,6 +22,7 @@ import type { PodExecutor } from './controller/pod-executor';
 import { kubeConfigMapReader } from './controller/kube-config-maps';
 import { runEmbeddedResource } from './controller/embedded-resources';
 import { runHttpTask } from './controller/http-task';
+import { runDataTask } from './controller/data-task';
 import { InProcessTasks } from './controller/in-process-tasks';
 import { createLocalRunner } from './runner/local-runner';
 import { type CapstanConfig, ConfigError, formatHelp, parseConfig } from './config';
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
     executor = new InProcessTasks(new LocalPodExecutor(runner), {
       http: (workflow, pod, signal) => runHttpTask(workflow, pod, signal, readSecret),
       resource: (workflow, pod, signal) => runEmbeddedResource(cluster, workflow, pod, signal),
+      data: (workflow, pod) => runDataTask(workflow, pod, { secrets: configSource, localRoot: join(config.dataDir, 'artifacts') }),
     });
   } else {
     // Pods run Argo's own argoexec image; the pod informers run on every replica (logs are read through them).
@@ -109,7 +111,10 @@ async function main(): Promise<void> {
       namespace: config.namespace, config: () => controllerConfigSource.current(), executorImage: config.executorImage, logger,
     });
     await kubeExecutor.start();
-    executor = new InProcessTasks(kubeExecutor, { http: (workflow, pod, signal) => runHttpTask(workflow, pod, signal, readSecret) });
+    executor = new InProcessTasks(kubeExecutor, {
+      http: (workflow, pod, signal) => runHttpTask(workflow, pod, signal, readSecret),
+      data: (workflow, pod) => runDataTask(workflow, pod, { secrets: configSource }),
+    });
   }
 
   // The controllers run on the leader only; every replica serves the API and the dashboard.

@@ -6,8 +6,8 @@ import type { PodExecutor, PodLogLine, PodLogOptions, PodRequest, WorkflowRef } 
 export type TaskRunner = (workflow: WorkflowRef, pod: PodRequest, signal: AbortSignal) => Promise<PodObservation>;
 
 /**
- * Runs some templates in the server process instead of a pod: http templates in both modes (Argo's agent pod does
- * this in Argo) and, in embedded mode, resource templates against the embedded store. Everything else goes to the
+ * Runs some templates in the server process instead of a pod: http templates (Argo's agent pod does this in Argo)
+ * and data templates in both modes, and in embedded mode resource templates against the embedded store. Everything else goes to the
  * wrapped executor; observations of both are merged, so the controller sees one executor.
  */
 export class InProcessTasks implements PodExecutor {
@@ -17,13 +17,14 @@ export class InProcessTasks implements PodExecutor {
   /** Present only when the wrapped executor has it (pod GC tells the modes apart by it). */
   readonly podLabels?: PodExecutor['podLabels'];
 
-  constructor(private readonly inner: PodExecutor, private readonly runners: { http?: TaskRunner; resource?: TaskRunner }) {
+  constructor(private readonly inner: PodExecutor, private readonly runners: { http?: TaskRunner; resource?: TaskRunner; data?: TaskRunner }) {
     if (inner.podLabels) this.podLabels = (workflow, nodeId) => inner.podLabels!(workflow, nodeId);
   }
 
   private runnerFor(pod: PodRequest): TaskRunner | undefined {
     if (pod.template.http) return this.runners.http;
     if (pod.template.resource) return this.runners.resource;
+    if (pod.template.data) return this.runners.data;
     return undefined;
   }
 
