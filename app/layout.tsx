@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/app-shell';
 import { Providers } from '@/components/providers';
+import { themeBootScript } from '@/components/theme/theme';
 import { findRuntime } from '@/server/runtime';
 import './globals.css';
 
@@ -13,7 +14,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   const config = findRuntime()?.config;
   const settings = { baseHref: config?.baseHref ?? '/', namespace: config?.namespace ?? 'argo', mode: config?.mode ?? 'embedded' };
   return (
-    <html lang="en">
+    // The boot script sets the theme class before the first paint, so React sees a different class: expected.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+      </head>
       <body>
         <Providers settings={settings}>
           <AppShell>{children}</AppShell>

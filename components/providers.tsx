@@ -2,6 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { type ClientSettings, SettingsContext } from './settings-context';
+import { ThemeProvider } from './theme/theme';
 
 export function Providers({ settings, children }: { settings: ClientSettings; children: ReactNode }) {
   const [queryClient] = useState(
@@ -9,7 +10,9 @@ export function Providers({ settings, children }: { settings: ClientSettings; ch
   );
   return (
     <SettingsContext.Provider value={settings}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <ThemeProvider>{children}</ThemeProvider>
+      </QueryClientProvider>
     </SettingsContext.Provider>
   );
 }

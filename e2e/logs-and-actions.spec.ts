@@ -35,7 +35,7 @@ test('a running node’s logs stream into the node panel and the Logs tab', asyn
   await expect(tabLog).toContainText('line 8');
   await page.getByLabel('Search logs').fill('line 5');
   await expect(tabLog.locator('mark')).toHaveText('line 5');
-  await expect(page.getByText('1/1')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Logs' }).getByText('1/1')).toBeVisible();
   await page.screenshot({ path: 'test-results/logs-tab.png' });
 });
 

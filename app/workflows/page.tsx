@@ -1,4 +1,4 @@
-import { WorkflowList } from '@/components/workflow-list';
+import { WorkflowList } from '@/components/workflow-list/workflow-list';
 
 export default function WorkflowsPage() {
   return <WorkflowList />;

@@ -6,12 +6,13 @@ import { type ListEventOptions, type ListOf, type WatchEventOf, applyListEvent, 
 import { type StreamState, useEventStream } from './use-event-stream';
 
 /** The URL of argo-server's workflow watch for a namespace, narrowed by name or labels. */
-export function workflowEventsUrl(baseHref: string, namespace: string, selectors: { name?: string; labelSelector?: string } = {}): string {
+export function workflowEventsUrl(baseHref: string, namespace: string, selectors: { name?: string; labelSelector?: string; resourceVersion?: string } = {}): string {
   const query = new URLSearchParams();
+  if (selectors.resourceVersion) query.set('listOptions.resourceVersion', selectors.resourceVersion);
   if (selectors.name) query.set('listOptions.fieldSelector', `metadata.name=${selectors.name}`);
   if (selectors.labelSelector) query.set('listOptions.labelSelector', selectors.labelSelector);
   const search = query.toString();
-  return `${baseHref}api/v1/workflow-events/${encodeURIComponent(namespace)}${search ? `?${search}` : ''}`;
+  return `${baseHref}api/v1/workflow-events/${encodeURIComponent(namespace)}?${search}`;
 }
 
 /** Keeps one workflow's query up to date from the watch stream; a deletion refetches (and so shows not found). */

@@ -1,5 +1,5 @@
 'use client';
-import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import { Handle, type Node, type NodeProps, Position, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import type { GraphNode } from '@/lib/graph';
 import { formatElapsed } from './format';
@@ -34,14 +34,31 @@ function Elapsed({ startedAt, finishedAt }: { startedAt?: string; finishedAt?: s
 }
 
 /** A pod, steps, DAG, retry, suspend or skipped node: phase icon, display name, type and duration. */
+// Below this zoom text is unreadable: cards are drawn as plain phase-coloured blocks (much cheaper to paint).
+const minimalZoom = 0.3;
+const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < minimalZoom;
+
 function CardNode({ data }: NodeProps<WorkflowFlowNode>) {
   const { node, selected, startedAt, finishedAt } = data;
+  const far = useStore(isFar);
+  if (far) {
+    return (
+      <div
+        title={node.label}
+        data-phase={node.phase}
+        className={`h-14 w-52 rounded-lg border-4 bg-white dark:bg-slate-800 ${selected ? 'border-blue-500' : ''} ${node.dimmed ? 'opacity-60' : ''}`}
+        style={selected ? undefined : { borderColor: phaseStyle(node.phase).fill }}
+      >
+        <Anchors />
+      </div>
+    );
+  }
   return (
     <div
       title={node.label}
       data-phase={node.phase}
-      className={`flex h-14 w-52 cursor-pointer items-center gap-2.5 rounded-lg border bg-white px-3 shadow-sm transition-shadow hover:shadow-md ${
-        selected ? 'border-blue-500 ring-2 ring-blue-500/40' : 'border-slate-200'
+      className={`flex h-14 w-52 cursor-pointer items-center gap-2.5 rounded-lg border bg-white px-3 shadow-sm transition-shadow hover:shadow-md dark:bg-slate-800 ${
+        selected ? 'border-blue-500 ring-2 ring-blue-500/40' : 'border-slate-200 dark:border-slate-600'
       } ${node.dimmed ? 'border-dashed opacity-60' : ''}`}
     >
       <Anchors />

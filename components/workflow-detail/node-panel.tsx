@@ -64,7 +64,7 @@ export function NodePanel({ node, onClose, onToggleFold, folded, logs, actions }
           <h2 className="truncate text-base font-semibold" title={displayLabel(node)}>{displayLabel(node)}</h2>
           <p className="truncate font-mono text-xs text-slate-500" title={node.name}>{node.name}</p>
         </div>
-        <button type="button" onClick={onClose} aria-label="Close node details" className="rounded-md px-2 py-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900">
+        <button type="button" onClick={onClose} aria-label="Close node details" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
           ✕
         </button>
       </header>

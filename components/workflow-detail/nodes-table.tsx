@@ -22,7 +22,7 @@ export function NodesTable({ nodes, now, selectedId, onSelect }: {
   return (
     <div className="h-full overflow-auto p-4">
       <table className="w-full table-fixed overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
-        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-500">
+        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
           <tr>
             <th className="w-[30%] px-4 py-2">Name</th>
             <th className="w-24 px-4 py-2">Type</th>

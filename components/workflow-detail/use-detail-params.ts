@@ -2,10 +2,10 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 
-export const detailTabs = ['graph', 'nodes', 'logs', 'yaml'] as const;
+export const detailTabs = ['graph', 'timeline', 'nodes', 'logs', 'summary', 'yaml'] as const;
 export type DetailTab = (typeof detailTabs)[number];
 
-/** The detail page's view state, kept in the URL (`?tab=graph|nodes|logs|yaml&node=<id>`) so links reopen it. */
+/** The detail page's view state, kept in the URL (`?tab=graph|timeline|nodes|logs|summary|yaml&node=<id>`) so links reopen it. */
 export function useDetailParams() {
   const searchParams = useSearchParams();
   const router = useRouter();

@@ -2,7 +2,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Workflow } from '@/lib/generated/argo';
-import { WorkflowActionBar } from '../actions/workflow-action-bar';
 import { PhaseBadge } from '../phase-badge';
 import { formatElapsed, formatTimestamp } from './format';
 
@@ -17,9 +16,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /**
  * Breadcrumbs, name and phase, then when it ran, for how long, how far it got, and its message. A page that frames
- * the workflow differently (a job's build) passes its own `breadcrumbs`.
+ * the workflow differently (a job's build, the archive) passes its own `breadcrumbs`; `actions` sit beside the name.
  */
-export function WorkflowHeader({ workflow, now, breadcrumbs }: { workflow: Workflow; now: Date; breadcrumbs?: ReactNode }) {
+export function WorkflowHeader({ workflow, now, actions, breadcrumbs }: { workflow: Workflow; now: Date; actions?: ReactNode; breadcrumbs?: ReactNode }) {
   const { namespace = '', name = '', labels = {} } = workflow.metadata;
   const status = workflow.status ?? {};
   const template = labels['workflows.argoproj.io/workflow-template'] ?? labels['workflows.argoproj.io/cron-workflow'];
@@ -37,7 +36,7 @@ export function WorkflowHeader({ workflow, now, breadcrumbs }: { workflow: Workf
         <h1 className="truncate text-2xl font-semibold tracking-tight">{name}</h1>
         <PhaseBadge phase={status.phase} />
         {template ? <span className="text-sm text-slate-500">from <span className="font-medium text-slate-700">{template}</span></span> : null}
-        <div className="ml-auto"><WorkflowActionBar workflow={workflow} /></div>
+        <div className="ml-auto">{actions}</div>
       </div>
       <dl className="mt-3 flex flex-wrap gap-x-10 gap-y-2">
         <Fact label="Started">{formatTimestamp(status.startedAt)}</Fact>

@@ -1,0 +1,5 @@
+import { ArchivedList } from '@/components/archived/archived-list';
+
+export default function ArchivedWorkflowsPage() {
+  return <ArchivedList />;
+}

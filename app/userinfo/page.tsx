@@ -1,0 +1,5 @@
+import { UserInfoPage } from '@/components/userinfo/user-info';
+
+export default function UserInfoRoute() {
+  return <UserInfoPage />;
+}

@@ -1,0 +1,45 @@
+'use client';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+const storageKey = 'capstan-theme';
+
+const ThemeContext = createContext<{ choice: ThemeChoice; dark: boolean; choose: (choice: ThemeChoice) => void }>({
+  choice: 'system', dark: false, choose: () => undefined,
+});
+
+/**
+ * Runs before the page paints (inlined in <head>), so a dark theme never flashes white: reads the saved choice
+ * or the system's preference and sets the `dark` class on <html>.
+ */
+export const themeBootScript = `(function(){try{var c=localStorage.getItem('${storageKey}')||'system';var d=c==='dark'||(c==='system'&&matchMedia('(prefers-color-scheme: dark)').matches);document.documentElement.classList.toggle('dark',d);}catch(e){}})();`;
+
+/** Light, dark, or the system's setting (the default), remembered in this browser. */
+export function ThemeProvider({ children }: { children: ReactNode }) {
+  const [choice, setChoice] = useState<ThemeChoice>('system');
+  const [systemDark, setSystemDark] = useState(false);
+  useEffect(() => {
+    const saved = localStorage.getItem(storageKey);
+    if (saved === 'light' || saved === 'dark') setChoice(saved);
+    const media = matchMedia('(prefers-color-scheme: dark)');
+    setSystemDark(media.matches);
+    const listen = (e: MediaQueryListEvent) => setSystemDark(e.matches);
+    media.addEventListener('change', listen);
+    return () => media.removeEventListener('change', listen);
+  }, []);
+  const dark = choice === 'dark' || (choice === 'system' && systemDark);
+  useEffect(() => {
+    document.documentElement.classList.toggle('dark', dark);
+    document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+  }, [dark]);
+  const choose = useCallback((next: ThemeChoice) => {
+    setChoice(next);
+    if (next === 'system') localStorage.removeItem(storageKey);
+    else localStorage.setItem(storageKey, next);
+  }, []);
+  return <ThemeContext.Provider value={{ choice, dark, choose }}>{children}</ThemeContext.Provider>;
+}
+
+export function useTheme() {
+  return useContext(ThemeContext);
+}

@@ -1,0 +1,55 @@
+/** One parameter of an API operation, as the docs page lists it. */
+export interface ApiParameter {
+  name: string;
+  in: string;
+  type: string;
+  required: boolean;
+  description: string;
+}
+
+/** One operation: method, path, what it does, its parameters and what it answers. */
+export interface ApiOperation {
+  method: string;
+  path: string;
+  id: string;
+  tag: string;
+  summary: string;
+  parameters: ApiParameter[];
+  response: string;
+}
+
+interface SwaggerParameter { name?: string; in?: string; type?: string; required?: boolean; description?: string; schema?: { $ref?: string } }
+interface SwaggerOperation { tags?: string[]; operationId?: string; summary?: string; description?: string; parameters?: SwaggerParameter[]; responses?: Record<string, { schema?: { $ref?: string; title?: string } }> }
+export interface SwaggerDocument { info?: { title?: string; version?: string }; paths?: Record<string, Record<string, SwaggerOperation>> }
+
+const shortRef = (ref: string | undefined) => (ref ? ref.replace('#/definitions/', '').replace('io.argoproj.workflow.v1alpha1.', '') : '');
+
+/**
+ * A compact index of an OpenAPI 2 document, grouped by tag in path order: the docs page needs the operations,
+ * not the 800 kB of definitions. Kubernetes' long `listOptions.*` descriptions are cut to their first sentence.
+ */
+export function toApiIndex(swagger: SwaggerDocument): { title: string; version: string; operations: ApiOperation[] } {
+  const operations: ApiOperation[] = [];
+  for (const [path, methods] of Object.entries(swagger.paths ?? {})) {
+    for (const [method, op] of Object.entries(methods)) {
+      if (!['get', 'put', 'post', 'delete', 'patch'].includes(method)) continue;
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        id: op.operationId ?? `${method} ${path}`,
+        tag: op.tags?.[0] ?? 'Other',
+        summary: op.summary ?? op.description ?? (op.operationId ?? '').replace(/^.*_/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
+        parameters: (op.parameters ?? []).map((p) => ({
+          name: p.name ?? '',
+          in: p.in ?? '',
+          type: p.type ?? shortRef(p.schema?.$ref) ?? '',
+          required: Boolean(p.required),
+          description: (p.description ?? '').split(/\.\s|\n\n/)[0]!.replace(/\n/g, ' ').trim(),
+        })),
+        response: shortRef(op.responses?.['200']?.schema?.$ref) || op.responses?.['200']?.schema?.title || '',
+      });
+    }
+  }
+  operations.sort((a, b) => a.tag.localeCompare(b.tag) || a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  return { title: swagger.info?.title ?? 'API', version: swagger.info?.version ?? '', operations };
+}
