@@ -47,7 +47,7 @@ export function CronList({ namespace }: { namespace?: string }) {
         <ErrorState message={`Could not list cron workflows: ${query.error.message}`} onRetry={() => void query.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState title={`No cron workflows in ${ns}.`}>
-          Create one with <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">argo cron create file.yaml -n {ns}</code>: it runs a workflow on a schedule.
+          Create one with <code className="rounded bg-slate-100 px-1 text-slate-800 dark:bg-slate-800">argo cron create file.yaml -n {ns}</code>: it runs a workflow on a schedule.
         </EmptyState>
       ) : (
         <table className="w-full overflow-hidden rounded-lg bg-white text-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">

@@ -89,7 +89,7 @@ export function WorkflowList({ namespace }: { namespace?: string }) {
           ) : (
             <>
               <p className="font-medium">No workflows in {ns} yet.</p>
-              <p className="mt-1 text-sm text-slate-500">Run one from a <Link href="/workflow-templates" className="font-medium text-blue-700 hover:underline dark:text-blue-300">template</Link>, <Link href="/submit" className="font-medium text-blue-700 hover:underline dark:text-blue-300">submit YAML</Link>, or use <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">argo submit -n {ns}</code>.</p>
+              <p className="mt-1 text-sm text-slate-500">Run one from a <Link href="/workflow-templates" className="font-medium text-blue-700 hover:underline dark:text-blue-300">template</Link>, <Link href="/submit" className="font-medium text-blue-700 hover:underline dark:text-blue-300">submit YAML</Link>, or use <code className="rounded bg-slate-100 px-1 text-slate-800 dark:bg-slate-800">argo submit -n {ns}</code>.</p>
             </>
           )}
         </div>

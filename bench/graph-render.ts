@@ -1,0 +1,188 @@
+/**
+ * Dashboard speed in real Chromium (Playwright): a 10,000-node workflow's graph, a 10,000-workflow list, and
+ * 100,000 log lines while following. Usage: npx tsx bench/graph-render.ts (needs `next build` first).
+ *
+ * The graph and list data are served to the page by Playwright (page.route) from deterministic fixtures, so the
+ * figures measure the browser side only: from the moment the data has arrived to the first drawn node, then
+ * pan/zoom frame rate and the tab's JS heap. The logs come from a real workflow run by Capstan's embedded mode.
+ * Argo's UI is not measured here: the test bed's `argo server` is built from the Go module zip with a placeholder
+ * UI (docs/test-bed.md), so there is no Argo UI to load; see docs/benchmarks.md for the figures we have for it.
+ */
+import { spawn } from 'node:child_process';
+import { type Page, chromium } from '@playwright/test';
+import { generateLargeDag } from '../lib/graph/testing/large-dag';
+
+const port = Number(process.env.BENCH_PORT ?? 3014);
+const base = `http://127.0.0.1:${port}`;
+const dataDir = process.env.BENCH_DATA_DIR ?? '/tmp/capstan-bench-dashboard';
+
+async function startCapstan() {
+  const child = spawn('node', ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data-dir', dataDir, '--no-samples'], { stdio: 'ignore' });
+  for (let i = 0; i < 180; i++) {
+    try {
+      if ((await fetch(`${base}/api/v1/version`)).ok) return child;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  child.kill();
+  throw new Error('Capstan did not start');
+}
+
+/** Counts animation frames in the page until stopped: frames per second and the longest frame. */
+async function startFrameMeter(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __metering: boolean };
+    w.__frames = [];
+    w.__metering = true;
+    const tick = (t: number) => { w.__frames.push(t); if (w.__metering) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+}
+async function stopFrameMeter(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __metering: boolean };
+    w.__metering = false;
+    const f = w.__frames;
+    let longest = 0;
+    for (let i = 1; i < f.length; i++) longest = Math.max(longest, f[i]! - f[i - 1]!);
+    const seconds = (f[f.length - 1]! - f[0]!) / 1000;
+    return { fps: (f.length - 1) / seconds, longestFrameMs: longest };
+  });
+}
+
+async function heapMb(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
+}
+
+/** Milliseconds from the end of the response for `urlPart` to the first element matching `selector`. */
+async function sinceResponse(page: Page, urlPart: string, selector: string) {
+  await page.waitForSelector(selector, { timeout: 120_000 });
+  return page.evaluate(({ urlPart }) => {
+    const w = window as unknown as { __firstSeen?: number };
+    const entry = performance.getEntriesByType('resource').find((e) => e.name.includes(urlPart)) as PerformanceResourceTiming | undefined;
+    return (w.__firstSeen ?? performance.now()) - (entry?.responseEnd ?? 0);
+  }, { urlPart });
+}
+
+/** Stamps the time the first element matching `selector` appears (a MutationObserver set up before the page loads). */
+function stampFirst(page: Page, selector: string) {
+  return page.addInitScript((sel) => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(sel)) {
+        (window as unknown as { __firstSeen?: number }).__firstSeen = performance.now();
+        observer.disconnect();
+      }
+    });
+    document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true }));
+  }, selector);
+}
+
+async function panZoom(page: Page) {
+  const box = (await page.locator('.react-flow').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await startFrameMeter(page);
+  for (let i = 0; i < 20; i++) { await page.mouse.wheel(0, -120); await page.waitForTimeout(40); }
+  await page.mouse.down();
+  for (let i = 0; i < 40; i++) { await page.mouse.move(box.x + box.width / 2 - i * 15, box.y + box.height / 2 - i * 8); await page.waitForTimeout(16); }
+  await page.mouse.up();
+  for (let i = 0; i < 20; i++) { await page.mouse.wheel(0, 120); await page.waitForTimeout(40); }
+  return stopFrameMeter(page);
+}
+
+async function benchGraph(page: Page, tasks: number) {
+  const nodes = generateLargeDag({ tasks, width: 100, workflowName: 'big-dag' });
+  const workflow = {
+    apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow',
+    metadata: { name: 'big-dag', namespace: 'argo', uid: 'bench', resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z' },
+    spec: { entrypoint: 'main' },
+    status: { phase: 'Succeeded', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T01:00:00Z', progress: `${tasks}/${tasks}`, nodes },
+  };
+  const body = JSON.stringify(workflow);
+  await page.route('**/api/v1/workflows/argo/big-dag', (route) => route.fulfill({ contentType: 'application/json', body }));
+  await page.route('**/api/v1/workflow-events/**', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: ':\n\n' }));
+  await stampFirst(page, '.react-flow__node');
+  await page.goto(`${base}/workflows/argo/big-dag`);
+  const collapsedPaint = await sinceResponse(page, '/api/v1/workflows/argo/big-dag', '.react-flow__node');
+  const collapsedNodes = await page.locator('.react-flow__node').count();
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  await page.waitForFunction(() => !document.querySelector('[role=status]') && document.querySelectorAll('.react-flow__node').length > 0, undefined, { timeout: 120_000 });
+  await page.waitForTimeout(300);
+  const expandMs = Date.now() - started;
+  const fps = await panZoom(page);
+  const heap = await heapMb(page);
+  await page.unrouteAll();
+  return { tasks, bytes: body.length, collapsedPaint, collapsedNodes, expandMs, fps, heap };
+}
+
+async function benchList(page: Page, count: number) {
+  const items = Array.from({ length: count }, (_, i) => ({
+    metadata: { name: `wf-${String(count - i).padStart(5, '0')}`, namespace: 'argo', uid: `uid-${i}`, resourceVersion: String(i + 1), creationTimestamp: new Date(Date.UTC(2026, 0, 1) - i * 60_000).toISOString().replace('.000', ''), labels: { 'workflows.argoproj.io/workflow-template': 'nightly', 'workflows.argoproj.io/phase': i % 7 === 0 ? 'Failed' : 'Succeeded' } },
+    status: { phase: i % 7 === 0 ? 'Failed' : 'Succeeded', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:03:00Z', progress: '4/4', message: i % 7 === 0 ? 'child failed' : undefined },
+  }));
+  const body = JSON.stringify({ metadata: { resourceVersion: String(count) }, items });
+  await page.route(/\/api\/v1\/workflows\/argo\?/, (route) => route.fulfill({ contentType: 'application/json', body }));
+  await page.route('**/api/v1/workflow-events/**', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: ':\n\n' }));
+  await stampFirst(page, '[role=table] [role=rowgroup] [role=row]');
+  await page.goto(`${base}/workflows/argo`);
+  const firstRows = await sinceResponse(page, '/api/v1/workflows/argo?', '[role=table] [role=rowgroup] [role=row]');
+  const scroller = page.getByTestId('workflow-rows');
+  await scroller.hover();
+  await startFrameMeter(page);
+  for (let i = 0; i < 60; i++) { await page.mouse.wheel(0, 800); await page.waitForTimeout(16); }
+  const fps = await stopFrameMeter(page);
+  const heap = await heapMb(page);
+  await page.unrouteAll();
+  return { count, bytes: body.length, firstRows, fps, heap };
+}
+
+async function benchLogs(page: Page, lines: number) {
+  const workflow = {
+    metadata: { generateName: 'bench-logs-' },
+    spec: { entrypoint: 'main', templates: [{ name: 'main', script: { image: 'alpine', command: ['sh'], source: `i=0; while [ $i -lt ${lines} ]; do i=$((i+1)); echo "\\033[32mINFO\\033[0m line $i of the benchmark log, with some text to make it a realistic length"; done; sleep 2` } }] },
+  };
+  const created = await (await fetch(`${base}/api/v1/workflows/argo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workflow }) })).json() as { metadata: { name: string } };
+  await page.goto(`${base}/workflows/argo/${created.metadata.name}?tab=logs`);
+  await page.waitForSelector('[role=log]');
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask' });
+  });
+  await startFrameMeter(page);
+  const started = Date.now();
+  await page.waitForFunction((n) => document.querySelector('[role=log]')?.parentElement?.textContent?.includes(`${n.toLocaleString()} lines`), lines, { timeout: 300_000, polling: 250 });
+  const seconds = (Date.now() - started) / 1000;
+  const fps = await stopFrameMeter(page);
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const heap = await heapMb(page);
+  return { lines, seconds, fps, longestTask: Math.max(0, ...longTasks), longTasksOver50: longTasks.filter((t) => t > 50).length, heap };
+}
+
+const capstan = await startCapstan();
+const browser = await chromium.launch({ executablePath: process.env.PW_CHROMIUM ?? '/usr/bin/chromium', args: ['--disable-gpu', '--enable-precise-memory-info'] });
+try {
+  const which = process.argv[2] ?? 'all';
+  const fresh = async () => (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  if (which === 'all' || which === 'graph') {
+    for (const tasks of [2_000, 10_000]) {
+      const r = await benchGraph(await fresh(), tasks);
+      console.log(`graph ${r.tasks} tasks (${(r.bytes / 1e6).toFixed(1)} MB): first paint ${r.collapsedPaint.toFixed(0)} ms after data (${r.collapsedNodes} nodes drawn collapsed); expand all ${r.expandMs} ms; pan/zoom ${r.fps.fps.toFixed(0)} fps, longest frame ${r.fps.longestFrameMs.toFixed(0)} ms; heap ${r.heap.toFixed(0)} MB`);
+    }
+  }
+  if (which === 'all' || which === 'list') {
+    const r = await benchList(await fresh(), 10_000);
+    console.log(`list ${r.count} workflows (${(r.bytes / 1e6).toFixed(1)} MB): first rows ${r.firstRows.toFixed(0)} ms after data; scroll ${r.fps.fps.toFixed(0)} fps, longest frame ${r.fps.longestFrameMs.toFixed(0)} ms; heap ${r.heap.toFixed(0)} MB`);
+  }
+  if (which === 'all' || which === 'logs') {
+    const r = await benchLogs(await fresh(), 100_000);
+    console.log(`logs ${r.lines} lines followed in ${r.seconds.toFixed(1)} s: ${r.fps.fps.toFixed(0)} fps, longest frame ${r.fps.longestFrameMs.toFixed(0)} ms, longest task ${r.longestTask.toFixed(0)} ms (${r.longTasksOver50} over 50 ms); heap ${r.heap.toFixed(0)} MB`);
+  }
+} finally {
+  await browser.close();
+  capstan.kill();
+}
