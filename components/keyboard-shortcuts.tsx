@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 /** The shortcuts, for the help dialog (`?`). */
 export const shortcuts: [string, string][] = [
   ['/', 'Search: focus the page’s search or name filter'],
+  ['g j', 'Go to jobs'],
   ['g w', 'Go to workflows'],
   ['g t', 'Go to templates'],
   ['g c', 'Go to cron workflows'],
@@ -13,7 +14,7 @@ export const shortcuts: [string, string][] = [
   ['?', 'Show these shortcuts'],
 ];
 
-const destinations: Record<string, string> = { w: '/workflows', t: '/workflow-templates', c: '/cron-workflows', a: '/archived-workflows', s: '/submit' };
+const destinations: Record<string, string> = { j: '/jobs', w: '/workflows', t: '/workflow-templates', c: '/cron-workflows', a: '/archived-workflows', s: '/submit' };
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;

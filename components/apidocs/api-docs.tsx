@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { ApiOperation } from '@/lib/apidocs/api-index';
-import { apiFetch } from '../api-client';
+import { apiFetch, apiUrl } from '../api-client';
 import { PageHeader } from '../page-header';
 import { useSettings } from '../settings-context';
 import { ErrorState } from '../states';
@@ -67,7 +67,7 @@ export function ApiDocs() {
       <PageHeader
         title="API docs"
         subtitle={query.data ? `${query.data.title} ${query.data.version}: the same paths, bodies and errors as argo-server` : 'Argo’s REST API'}
-        actions={<a href={`${baseHref}api/capstan/v1/api-docs?format=swagger`} download="swagger.json" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800">Download swagger.json</a>}
+        actions={<a href={apiUrl(baseHref, 'api/capstan/v1/api-docs?format=swagger')} download="swagger.json" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800">Download swagger.json</a>}
       />
       <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Search operations (e.g. retry, log, cron)" aria-label="Search operations" className="mb-4 w-96 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800" />
       {query.isPending ? <p className="text-sm text-slate-500">Loading…</p> : query.error ? <ErrorState message={query.error.message} onRetry={() => void query.refetch()} /> : (

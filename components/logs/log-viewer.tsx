@@ -1,6 +1,7 @@
 'use client';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { matchingLines, toLogText } from '@/lib/logs/log-line';
+import { apiUrl } from '../api-client';
 import { useSettings } from '../settings-context';
 import { LogRows } from './log-rows';
 import { useLogStream } from './use-log-stream';
@@ -64,7 +65,7 @@ export function LogViewer({ namespace, workflowName, pods, pod: fixedPod, runnin
   const podName = fixedPod ?? (chosenPod || undefined);
   const selectedPod = pods.find((p) => p.podName === podName);
   const archivedUrl = selectedPod?.archived
-    ? `${baseHref}artifact-files/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowName)}/${encodeURIComponent(selectedPod.nodeId)}/outputs/main-logs`
+    ? apiUrl(baseHref, `artifact-files/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowName)}/${encodeURIComponent(selectedPod.nodeId)}/outputs/main-logs`)
     : undefined;
   const { lines, version, state } = useLogStream({ baseHref, namespace, workflowName, podName, container, follow: running, archivedUrl });
 

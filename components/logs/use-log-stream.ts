@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 import { type LogLine, toLogLine } from '@/lib/logs/log-line';
+import { apiUrl } from '../api-client';
 
 export interface LogSource {
   baseHref: string;
@@ -25,7 +26,7 @@ function logUrl(source: LogSource): string {
   const query = new URLSearchParams({ 'logOptions.container': source.container, 'logOptions.timestamps': 'true' });
   if (source.follow) query.set('logOptions.follow', 'true');
   if (source.podName) query.set('podName', source.podName);
-  return `${source.baseHref}api/v1/workflows/${encodeURIComponent(source.namespace)}/${encodeURIComponent(source.workflowName)}/log?${query}`;
+  return apiUrl(source.baseHref, `api/v1/workflows/${encodeURIComponent(source.namespace)}/${encodeURIComponent(source.workflowName)}/log?${query}`);
 }
 
 async function readError(response: Response): Promise<string> {

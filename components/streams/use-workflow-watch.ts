@@ -3,6 +3,7 @@ import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import type { KubeObject } from '@/lib/k8s/object';
 import { type ListEventOptions, type ListOf, type WatchEventOf, applyListEvent, applyObjectEvent } from '@/lib/watch/apply-watch-event';
+import { apiUrl } from '../api-client';
 import { type StreamState, useEventStream } from './use-event-stream';
 
 /** The URL of argo-server's workflow watch for a namespace, narrowed by name or labels. */
@@ -12,7 +13,7 @@ export function workflowEventsUrl(baseHref: string, namespace: string, selectors
   if (selectors.name) query.set('listOptions.fieldSelector', `metadata.name=${selectors.name}`);
   if (selectors.labelSelector) query.set('listOptions.labelSelector', selectors.labelSelector);
   const search = query.toString();
-  return `${baseHref}api/v1/workflow-events/${encodeURIComponent(namespace)}?${search}`;
+  return apiUrl(baseHref, `api/v1/workflow-events/${encodeURIComponent(namespace)}?${search}`);
 }
 
 /** Keeps one workflow's query up to date from the watch stream; a deletion refetches (and so shows not found). */
