@@ -137,6 +137,19 @@ function numberingSuite(name: string, make: () => Promise<Backend & { close(): P
       expect(summary?.lastFailure).toMatchObject({ number: build!.number, phase: 'Failed' });
     });
 
+    it('numbers scheduled runs of a CronWorkflow as its own job, triggered by cron', async () => {
+      const scheduled = await backend.cluster.create<WorkflowObject>('workflows', backend.namespace, {
+        apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow',
+        metadata: { generateName: 'nightly-', labels: { 'workflows.argoproj.io/cron-workflow': 'nightly' },
+          annotations: { 'workflows.argoproj.io/scheduled-time': '2026-01-01T03:00:00Z' } },
+        spec: { workflowTemplateRef: { name: 'build' } },
+      } as WorkflowObject);
+      await expect.poll(async () => (await history.store.byUid(scheduled.metadata.uid ?? ''))?.number, { timeout: 15_000 }).toBe(1);
+      expect(await history.store.byUid(scheduled.metadata.uid ?? '')).toMatchObject({
+        job: { kind: 'cronworkflows', namespace: backend.namespace, name: 'nightly' }, trigger: { type: 'cron', scheduledTime: '2026-01-01T03:00:00Z' },
+      });
+    });
+
     it('renumbers a retried copy of an archived build as a new build that says what it retries', async () => {
       const copy = await backend.cluster.create<WorkflowObject>('workflows', backend.namespace, {
         apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow',

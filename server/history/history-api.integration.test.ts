@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { argoCli } from '../testing/argo-cli';
 import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 
 // The build history API on an embedded Capstan, as the dashboard and the argo CLI use it, across a restart.
@@ -38,6 +39,16 @@ describe('build history API (embedded)', () => {
     expect(triggers).toEqual(new Set(['user', 'cli']));
   });
 
+  it('numbers what the official argo CLI submits from a template, as a CLI build', async () => {
+    const bin = process.env.CAPSTAN_TEST_ARGO_BIN;
+    if (!bin) return;
+    const { stdout } = await argoCli(bin, `127.0.0.1:${capstan.port}`, ['submit', '-n', 'argo', '--from', 'workflowtemplate/fan-out', '-o', 'json']);
+    const workflow = JSON.parse(stdout);
+    expect(workflow.metadata.labels['capstan.io/build-number']).toBe('1');
+    const [build] = (await json(`${job}/fan-out/builds?limit=1`)).items;
+    expect(build).toMatchObject({ number: 1, trigger: { type: 'cli' }, workflowName: workflow.metadata.name });
+  });
+
   it('pages builds newest first with nextBefore, and serves one build with its neighbours', async () => {
     const first = await json(`${job}/hello-world/builds?limit=8`);
     expect(first.items.map((b: { number: number }) => b.number)).toEqual([20, 19, 18, 17, 16, 15, 14, 13]);
@@ -70,16 +81,16 @@ describe('build history API (embedded)', () => {
     const list = await json('/api/capstan/v1/jobs?folder=samples');
     expect(list.items.map((j: { name: string }) => j.name)).toEqual(['build-test-deploy', 'fan-out', 'hello-world']);
     expect(list.folders).toEqual([{ name: 'samples', path: 'samples', jobCount: 3, children: [] }]);
-    const none = await json('/api/capstan/v1/jobs?status=None');
-    expect(none.items.map((j: { name: string }) => j.name)).toEqual(['fan-out']);
+    const none = await json('/api/capstan/v1/jobs?status=Succeeded,Failed&search=hello');
+    expect(none.items.map((j: { name: string }) => j.name)).toEqual(['hello-world']);
   });
 
   it('saves views and favourites, and draws a badge', async () => {
-    const created = await api('/api/capstan/v1/views', { method: 'POST', body: JSON.stringify({ name: 'Never built', filter: { lastStatus: ['None'] } }) });
+    const created = await api('/api/capstan/v1/views', { method: 'POST', body: JSON.stringify({ name: 'Green builds', filter: { lastStatus: ['Succeeded'], nameRegex: '^build' } }) });
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ id: 'never-built' });
-    expect((await api('/api/capstan/v1/views', { method: 'POST', body: JSON.stringify({ name: 'Never built', filter: {} }) })).status).toBe(409);
-    expect((await json('/api/capstan/v1/jobs?view=never-built')).items.map((j: { name: string }) => j.name)).toEqual(['fan-out']);
+    expect(await created.json()).toMatchObject({ id: 'green-builds' });
+    expect((await api('/api/capstan/v1/views', { method: 'POST', body: JSON.stringify({ name: 'Green builds', filter: {} }) })).status).toBe(409);
+    expect((await json('/api/capstan/v1/jobs?view=green-builds')).items.map((j: { name: string }) => j.name)).toEqual(['build-test-deploy']);
     await json('/api/capstan/v1/favourites/workflowtemplates/argo/hello-world', { method: 'PUT' });
     expect(await json('/api/capstan/v1/favourites')).toEqual({ user: 'anonymous', items: [{ kind: 'workflowtemplates', namespace: 'argo', name: 'hello-world' }] });
     const badge = await api('/badge/argo/build-test-deploy.svg');
@@ -102,7 +113,7 @@ describe('build history API (embedded)', () => {
     capstan = await startCapstan(['--sandbox', 'none'], {}, { dataDir, keepData: true });
     const next = await submit('hello-world');
     expect(next.metadata.labels['capstan.io/build-number']).toBe('21');
-    expect((await json('/api/capstan/v1/views')).items.map((v: { id: string }) => v.id)).toEqual(['never-built']);
+    expect((await json('/api/capstan/v1/views')).items.map((v: { id: string }) => v.id)).toEqual(['green-builds']);
     expect((await json('/api/capstan/v1/favourites')).items).toHaveLength(1);
   });
 });
