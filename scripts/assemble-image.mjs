@@ -8,6 +8,7 @@
 // found by Next's own file tracer (@vercel/nft). No dev dependencies, no sources, no build cache.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,12 +26,18 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 // 1. Next's standalone output: .next (server) and node_modules traced for it; its server.js is not used.
-cpSync(standalone, out, { recursive: true, verbatimSymlinks: true, filter: (src) => !src.endsWith(`${join('standalone', 'server.js')}`) });
+// sharp (image optimisation, a glibc binary) is not used.
+cpSync(standalone, out, {
+  recursive: true,
+  verbatimSymlinks: true,
+  filter: (src) => !src.endsWith(join('standalone', 'server.js')) && !/node_modules\/(@img|sharp)(\/|$)/.test(src),
+});
 // 2. Static assets are not part of the standalone output.
 cpSync(join(root, '.next', 'static'), join(out, '.next', 'static'), { recursive: true });
 
 // 3. Capstan's server (controller, custom HTTP server) in one file. Packages stay external: they are traced below.
-const bundle = join(out, 'dist', 'main.mjs');
+// Bundled beside the project's node_modules first, so the trace below resolves packages from the full install.
+const bundle = join(root, 'dist', 'main.mjs');
 await build({
   entryPoints: [join(root, 'server', 'main.ts')],
   outfile: bundle,
@@ -50,11 +57,26 @@ cpSync(join(root, 'package.json'), join(out, 'package.json'));
 
 // 4. The node_modules files the bundle needs, as Next traces its own server.
 const { nodeFileTrace } = require('next/dist/compiled/@vercel/nft');
-// The bundle resolves packages upwards from `out`, which is inside the project, so it finds the project's node_modules.
-const { fileList } = await nodeFileTrace([bundle], { base: root, processCwd: root });
+const { fileList } = await nodeFileTrace([bundle], {
+  base: root,
+  processCwd: root,
+  // A package may name a file it does not ship (semver's preload.js): skip it, as Next's own tracing does.
+  readFile: async (path) => {
+    try {
+      return await readFile(path);
+    } catch (error) {
+      if (error.code === 'ENOENT' || error.code === 'EISDIR') return null;
+      throw error;
+    }
+  },
+});
+// Next.js itself comes traced by its own standalone output (which loads it the same way, through `next`); the trace
+// of `next` from here is conservative and would add ~100 MB of build-time compilers. Image optimisation (sharp) is
+// not used.
+const skip = /^node_modules\/(next|@next|@img|sharp|typescript|@swc)\//;
 let copied = 0;
 for (const file of fileList) {
-  if (!file.startsWith('node_modules/')) continue;
+  if (!file.startsWith('node_modules/') || skip.test(file)) continue;
   const target = join(out, file);
   if (existsSync(target)) continue;
   const source = join(root, file);
@@ -63,4 +85,5 @@ for (const file of fileList) {
   cpSync(source, target, { verbatimSymlinks: true });
   copied++;
 }
+cpSync(bundle, join(out, 'dist', 'main.mjs'));
 console.log(`assemble-image: ${relative(root, out) || out}: standalone output, static assets, dist/main.mjs, ${copied} more node_modules files`);
