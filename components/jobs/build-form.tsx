@@ -114,7 +114,11 @@ function LoadedBuildForm({ job, source, namespace: initialNamespace, previous, q
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-4xl">
       <h1 className="text-2xl font-semibold tracking-tight">{previous ? `Rebuild #${previous.number}` : 'Build with parameters'}</h1>
-      <p className="mt-1 text-sm text-slate-600"><span className="font-medium text-slate-800">{title}</span>{description ? ` · ${description}` : ''}</p>
+      <p className="mt-1 text-sm text-slate-600">
+        <span className="font-medium text-slate-800">{title}</span>
+        {/* The description's first line only: it is markdown, shown in full on the job page. */}
+        {description ? <span> · {description.split('\n')[0]!.replace(/[*_`#>]/g, '')}</span> : null}
+      </p>
       {previous ? (
         <p className="mt-3 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900 ring-1 ring-sky-200">
           Pre-filled with the parameters of build <Link className="font-medium underline" href={buildHref(job, previous.number)}>#{previous.number}</Link>. Edit any before building.

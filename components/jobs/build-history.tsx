@@ -60,7 +60,7 @@ export function BuildHistory({ job, defaults, now }: { job: JobRef; defaults: Jo
             <tr>
               <th className="w-20 px-4 py-2">Build</th>
               <th className="w-28 px-2 py-2">Status</th>
-              <th className="w-40 px-2 py-2">Started</th>
+              <th className="w-44 px-2 py-2">Started</th>
               <th className="w-20 px-2 py-2">Duration</th>
               <th className="w-44 px-2 py-2">Trigger</th>
               <th className="px-2 py-2">Parameters</th>
@@ -76,7 +76,7 @@ export function BuildHistory({ job, defaults, now }: { job: JobRef; defaults: Jo
                   {!build.live ? <span className="ml-1 text-[10px] uppercase text-slate-400" title="Only in the archive">arch</span> : null}
                 </td>
                 <td className="px-2 py-2 leading-tight">
-                  <span className="tabular-nums text-slate-700">{formatTimestamp(build.startedAt ?? undefined)}</span>
+                  <span className="whitespace-nowrap tabular-nums text-slate-700">{formatTimestamp(build.startedAt ?? undefined)}</span>
                   <span className="block text-xs text-slate-500">{formatAgo(build.startedAt, now)}</span>
                 </td>
                 <td className="px-2 py-2 tabular-nums text-slate-700">{build.durationSeconds === null ? '-' : formatDuration(build.durationSeconds)}</td>

@@ -14,8 +14,10 @@ export function ParameterInput({ field, value, error, onChange }: {
   const helpId = `${id}-help`;
   const changed = value !== field.initial;
   const described = { 'aria-describedby': helpId, 'aria-invalid': error ? true : undefined } as const;
+  // A value with a line break (from a rebuild or a link) keeps its lines: a one-line input would join them.
+  const kind = field.kind === 'text' && value.includes('\n') ? 'multiline' : field.kind;
   let control;
-  switch (field.kind) {
+  switch (kind) {
     case 'toggle':
       control = (
         <button
@@ -30,6 +32,7 @@ export function ParameterInput({ field, value, error, onChange }: {
           <span className={`inline-block h-5 w-5 rounded-full bg-white shadow transition-transform ${value === 'true' ? 'translate-x-5' : 'translate-x-0.5'}`} />
         </button>
       );
+      control = <div className="flex items-center gap-2 pt-1">{control}<span className="font-mono text-xs text-slate-600">{value}</span></div>;
       break;
     case 'select':
       control = (

@@ -72,7 +72,7 @@ export function TrendsPanel({ job, limit = 100 }: { job: JobRef; limit?: number 
                       <XAxis dataKey="number" tick={axis} tickFormatter={(n) => `#${n}`} minTickGap={12} />
                       <YAxis tick={axis} tickFormatter={(s: number) => formatDuration(s)} width={56} />
                       <Tooltip formatter={(s) => [formatDuration(Number(s)), 'duration']} labelFormatter={(n) => `Build #${n}`} />
-                      <Bar dataKey="durationSeconds" isAnimationActive={false}>
+                      <Bar dataKey="durationSeconds" maxBarSize={28} isAnimationActive={false}>
                         {points.map((p) => <Cell key={p.number} fill={phaseStyle(p.phase).fill} />)}
                       </Bar>
                     </BarChart>
