@@ -5,6 +5,7 @@ import { parseQuery } from './parse';
 const logQuery = z.looseObject({
   podName: z.string().optional(),
   grep: z.string().optional(),
+  selector: z.string().optional(),
   'logOptions.container': z.string().optional(),
   'logOptions.follow': z.enum(['true', 'false']).optional(),
   'logOptions.sinceSeconds': z.coerce.number().int().nonnegative().optional(),
@@ -12,12 +13,13 @@ const logQuery = z.looseObject({
   'logOptions.timestamps': z.enum(['true', 'false']).optional(),
 });
 
-/** Reads the query of argo-server's log endpoints (`podName`, `grep`, `logOptions.*`). */
+/** Reads the query of argo-server's log endpoints (`podName`, `grep`, `selector`, `logOptions.*`). */
 export function parseLogQuery(url: URL, podName?: string): LogQuery {
   const q = parseQuery(url, logQuery);
   return {
     podName: podName ?? q.podName,
     grep: q.grep,
+    selector: q.selector,
     container: q['logOptions.container'],
     follow: q['logOptions.follow'] === 'true',
     sinceSeconds: q['logOptions.sinceSeconds'],

@@ -5,6 +5,7 @@ import type { ClusterPort } from '../cluster/cluster-port';
 import type { CapstanConfig } from '../config';
 import type { Logger } from '../logger';
 import { belongsToInstance } from '@/lib/controller/instance-id';
+import type { KubeObject } from '@/lib/k8s/object';
 import { CronController } from './cron-controller';
 import { TtlController } from './ttl-controller';
 import type { PodExecutor } from './pod-executor';
@@ -47,11 +48,12 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     repositories: deps.repositories,
   });
   await workflow.start();
-  const cron = new CronController(cluster, logger, embedded ? { collectOwnedWorkflows: true } : { namespace: config.namespace });
+  const owns = (object: KubeObject) => belongsToInstance(object.metadata.labels, deps.controllerConfig().instanceID);
+  const cron = new CronController(cluster, logger, { ...(embedded ? { collectOwnedWorkflows: true } : { namespace: config.namespace }), owns });
   await cron.start();
   const ttl = new TtlController(cluster, logger, {
     ...(embedded ? {} : { namespace: config.namespace }),
-    owns: (wf) => belongsToInstance(wf.metadata.labels, deps.controllerConfig().instanceID),
+    owns,
   });
   await ttl.start();
   if (archiver) {

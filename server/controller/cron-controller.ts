@@ -31,6 +31,8 @@ export interface CronControllerOptions {
    * reference. On for embedded mode, which has no garbage collector.
    */
   collectOwnedWorkflows?: boolean;
+  /** Whether a CronWorkflow is this controller's (the controller configuration's `instanceID`); all when absent. */
+  owns?: (cron: KubeObject) => boolean;
 }
 
 type CronObject = CronWorkflow & KubeObject;
@@ -153,6 +155,11 @@ export class CronController {
         return;
       }
       throw error;
+    }
+    // Another instance's CronWorkflow (Argo's instanceID label selection): no timer, no runs.
+    if (this.options.owns && !this.options.owns(fetched)) {
+      this.timers.remove(key);
+      return;
     }
 
     const triggers: CronTrigger[] = [...due.map((scheduledTime) => ({ type: 'scheduled' as const, scheduledTime }))];

@@ -10,6 +10,7 @@ import type { ClusterPort } from '../cluster/cluster-port';
 import { newCreateContext } from '../cluster/random-names';
 import { checkValid } from './validation';
 import { numberCreated } from '../history/number-created';
+import { withInstanceLabel } from './instance-label';
 
 // argo-server's ArchivedWorkflowService (server/workflowarchive/archived_workflow_server.go). Without a configured
 // archive it answers as argo-server with its null archive: empty lists, and errors for reads and deletes.
@@ -101,7 +102,7 @@ export async function resubmitArchivedWorkflow(cluster: ClusterPort, archive: Wo
   }));
   const object = { ...created, metadata: { ...created.metadata, namespace } } as WorkflowObject;
   await checkValid(cluster, 'Workflow', object, namespace, { lint: false, submit: true });
-  return numberCreated(await internal(() => cluster.create('workflows', namespace, object)));
+  return numberCreated(await internal(() => cluster.create('workflows', namespace, withInstanceLabel(object))));
 }
 
 export interface RetryArchivedRequest extends ArchivedWorkflowRef {
@@ -128,5 +129,5 @@ export async function retryArchivedWorkflow(cluster: ClusterPort, archive: Workf
   const { workflow } = await internal(async () => retryWorkflow(archived, { ...request, now: new Date() }));
   const metadata = { ...workflow.metadata, namespace };
   for (const field of ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'managedFields'] as const) delete metadata[field];
-  return numberCreated(await internal(() => cluster.create('workflows', namespace, { ...workflow, metadata } as WorkflowObject)));
+  return numberCreated(await internal(() => cluster.create('workflows', namespace, withInstanceLabel({ ...workflow, metadata } as WorkflowObject))));
 }

@@ -3,6 +3,7 @@ import type { KubeObject } from '@/lib/k8s/object';
 import type { ClusterPort, ListOptions } from '../cluster/cluster-port';
 import { toListBody } from './resource-lists';
 import { checkValid } from './validation';
+import { withInstanceLabel } from './instance-label';
 
 const byName = (a: KubeObject, b: KubeObject) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '');
 
@@ -18,7 +19,7 @@ export function getClusterWorkflowTemplate(cluster: ClusterPort, name: string) {
 export async function createClusterWorkflowTemplate(cluster: ClusterPort, template: KubeObject | undefined) {
   if (!template?.metadata) throw invalidArgument('cluster workflow template was not found in the request body');
   await checkValid(cluster, 'ClusterWorkflowTemplate', template, '', { lint: false });
-  return cluster.create('clusterworkflowtemplates', '', template);
+  return cluster.create('clusterworkflowtemplates', '', withInstanceLabel(template));
 }
 
 export async function updateClusterWorkflowTemplate(cluster: ClusterPort, name: string, template: KubeObject | undefined) {

@@ -4,6 +4,7 @@ import type { ClusterPort, ListOptions } from '../cluster/cluster-port';
 import { changeResource } from './change-resource';
 import { toListBody } from './resource-lists';
 import { checkValid } from './validation';
+import { withInstanceLabel } from './instance-label';
 
 type CronObject = KubeObject & { spec?: Record<string, unknown> };
 
@@ -24,7 +25,7 @@ function required(cron: KubeObject | undefined): KubeObject {
 export async function createCronWorkflow(cluster: ClusterPort, namespace: string, cron: KubeObject | undefined) {
   const body = required(cron);
   await checkValid(cluster, 'CronWorkflow', body, namespace, {});
-  return cluster.create('cronworkflows', namespace, { ...body, metadata: { ...body.metadata, namespace } });
+  return cluster.create('cronworkflows', namespace, withInstanceLabel({ ...body, metadata: { ...body.metadata, namespace } }));
 }
 
 export async function updateCronWorkflow(cluster: ClusterPort, namespace: string, name: string, cron: KubeObject | undefined) {

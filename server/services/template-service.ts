@@ -4,6 +4,7 @@ import { filterByNamePattern } from '@/lib/workflows/name-pattern-page';
 import type { ClusterPort, ListOptions } from '../cluster/cluster-port';
 import { toListBody } from './resource-lists';
 import { checkValid } from './validation';
+import { withInstanceLabel } from './instance-label';
 
 const byName = (a: KubeObject, b: KubeObject) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '');
 
@@ -29,7 +30,7 @@ function inNamespace(template: KubeObject, namespace: string): KubeObject {
 export async function createWorkflowTemplate(cluster: ClusterPort, namespace: string, template: KubeObject | undefined) {
   if (!template?.metadata) throw invalidArgument('workflow template was not found in the request body');
   await checkValid(cluster, 'WorkflowTemplate', template, namespace, { lint: false });
-  return cluster.create('workflowtemplates', namespace, inNamespace(template, namespace));
+  return cluster.create('workflowtemplates', namespace, withInstanceLabel(inNamespace(template, namespace)));
 }
 
 export async function updateWorkflowTemplate(cluster: ClusterPort, namespace: string, name: string, template: KubeObject | undefined) {

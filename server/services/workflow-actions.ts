@@ -13,6 +13,7 @@ import { changeResource } from './change-resource';
 import { checkValid } from './validation';
 import { findWorkflow } from './workflow-service';
 import { numberCreated } from '../history/number-created';
+import { withInstanceLabel } from './instance-label';
 
 type WorkflowObject = Workflow & KubeObject;
 
@@ -87,5 +88,5 @@ export async function resubmit(cluster: ClusterPort, namespace: string, name: st
   const created = resubmitWorkflow(workflow, { ...request, now: new Date(), nameSuffix: newCreateContext().nameSuffix });
   const object = { ...created, metadata: { ...created.metadata, namespace } } as WorkflowObject;
   await checkValid(cluster, 'Workflow', object, namespace, { lint: false, submit: true });
-  return numberCreated(await cluster.create('workflows', namespace, object));
+  return numberCreated(await cluster.create('workflows', namespace, withInstanceLabel(object)));
 }

@@ -4,6 +4,8 @@ import { isCompleted } from '@/lib/engine/phases';
 import type { NodeStatus, Workflow } from '@/lib/generated/argo';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { PodExecutor, PodLogOptions } from '../controller/pod-executor';
+import { type LabelRequirement, matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
+import { execSpecOf } from '@/lib/workflows/exec-spec';
 import { StreamMerger } from './merge-streams';
 import { findWorkflow } from './workflow-service';
 
@@ -12,6 +14,8 @@ export interface LogQuery extends PodLogOptions {
   podName?: string;
   /** Only lines matching this regular expression, as `argo logs --grep`. */
   grep?: string;
+  /** Only pods matching this label selector, as `argo logs --selector`. */
+  selector?: string;
   /** Prefix each line with its RFC 3339 time and a space, as Kubernetes' `timestamps` log option. */
   timestamps?: boolean;
 }
@@ -51,7 +55,19 @@ export async function* streamWorkflowLogs(
   let workflow: Workflow = await findWorkflow(cluster, namespace, name);
   const workflowName = workflow.metadata.name ?? name;
   const ref = { namespace, name: workflowName, uid: workflow.metadata.uid ?? '' };
-  const wanted = (pod: { node: NodeStatus; podName: string }) => !query.podName || query.podName === pod.podName || query.podName === pod.node.id;
+  let selector: LabelRequirement[] = [];
+  try {
+    selector = parseLabelSelector(query.selector ?? '');
+  } catch (error) {
+    throw invalidArgument(`selector: ${(error as Error).message}`);
+  }
+  // The pod's labels: the cluster's pod where the executor has it, else the labels Argo would give it.
+  const labelsOf = (node: NodeStatus) => executor.podLabels?.(ref, node.id) ?? {
+    'workflows.argoproj.io/workflow': workflowName,
+    ...(execSpecOf(workflow).templates?.find((t) => t.name === node.templateName)?.metadata?.labels ?? {}),
+  };
+  const wanted = (pod: { node: NodeStatus; podName: string }) =>
+    (!query.podName || query.podName === pod.podName || query.podName === pod.node.id) && (!selector.length || matchesLabels(labelsOf(pod.node), selector));
   const options: PodLogOptions = { container: query.container, follow: query.follow, sinceSeconds: query.sinceSeconds, tailLines: query.tailLines };
   const toMessages = async function* (pod: { node: NodeStatus; podName: string }): AsyncIterable<LogEntryMessage> {
     for await (const { line, time } of executor.logs(ref, { nodeId: pod.node.id, podName: pod.podName }, options, signal)) {

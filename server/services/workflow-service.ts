@@ -1,15 +1,19 @@
-import { ApiError, GrpcCode, invalidArgument, notFound } from '@/lib/api-error';
+import { ApiError, GrpcCode, invalidArgument, isApiError, notFound } from '@/lib/api-error';
 import type { Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
 import { cleanFields, parseFields } from '@/lib/workflows/field-cleaner';
 import { type SubmitOptions, normaliseSubmittableKind, workflowFromSubmittable } from '@/lib/workflows/submit-from';
 import { type WorkflowListParams, compareWorkflows, parseWorkflowListQuery, selectWorkflowPage } from '@/lib/workflows/workflow-list-query';
+import { planMergedPage } from '@/lib/workflows/merged-list';
+import { findArchive } from '../archive/archive-runtime';
+import { parseArchiveListParams } from '../archive/archive-filter';
 import type { ClusterPort } from '../cluster/cluster-port';
 import { changeResource } from './change-resource';
 import type { ApiCaller } from '@/lib/history/trigger';
 import { withRecordedTrigger } from '@/lib/history/record-trigger';
 import { numberCreated } from '../history/number-created';
 import { checkValid } from './validation';
+import { withInstanceLabel } from './instance-label';
 
 type WorkflowObject = Workflow & KubeObject;
 
@@ -18,7 +22,26 @@ export async function listWorkflows(cluster: ClusterPort, params: WorkflowListPa
   const query = parseWorkflowListQuery(params);
   const scope = query.namespaceNotEquals ? '' : query.namespace;
   const list = await cluster.list<WorkflowObject>('workflows', scope, { labelSelector: params.labelSelector });
-  const page = selectWorkflowPage(list.items, query);
+  const archive = findArchive();
+  let page: { items: Workflow[]; continue?: string };
+  if (!archive) page = selectWorkflowPage(list.items, query);
+  else {
+    // As argo-server with persistence: the archive completes the list, one offset across both (docs/api.md).
+    const plan = planMergedPage(list.items, query);
+    let archived: Workflow[] = [];
+    let archiveHasMore = false;
+    if (plan.archive) {
+      const options = parseArchiveListParams({ ...params, namespace: query.namespaceNotEquals ? params.namespace : query.namespace });
+      // One more than asked tells whether more follow, without counting the archive.
+      const asked = plan.archive.limit;
+      archived = await archive.list({ ...options, offset: plan.archive.offset, limit: asked > 0 ? asked + 1 : 0 });
+      archiveHasMore = asked > 0 && archived.length > asked;
+      if (archiveHasMore) archived = archived.slice(0, asked);
+    }
+    const items = [...plan.live, ...archived];
+    const more = plan.liveHasMore || archiveHasMore;
+    page = { items, ...(more ? { continue: String(query.offset + items.length) } : {}) };
+  }
   const body = {
     metadata: { resourceVersion: list.resourceVersion, ...(page.continue ? { continue: page.continue } : {}) },
     // argo-server writes an empty list as `null` (Go's nil slice).
@@ -40,9 +63,29 @@ function compareByCreation(a: Workflow, b: Workflow): number {
   return Date.parse(b.metadata.creationTimestamp ?? '') - Date.parse(a.metadata.creationTimestamp ?? '') || compareWorkflows(a, b);
 }
 
+/**
+ * `GET /api/v1/workflows/{namespace}/{name}`: the live workflow, else (not found, or another uid than asked) the
+ * archived one, as argo-server does with persistence; the live error when neither exists. Only a live "not found"
+ * falls back, so a caller Kubernetes refuses gets its 403, not the archive.
+ */
 export async function getWorkflow(cluster: ClusterPort, namespace: string, name: string, options: { fields?: string; uid?: string } = {}) {
-  const workflow = await findWorkflow(cluster, namespace, name);
-  if (options.uid && workflow.metadata.uid !== options.uid) throw notFound('workflows.argoproj.io', name);
+  let workflow: Workflow | undefined;
+  let liveError: unknown;
+  try {
+    workflow = await findWorkflow(cluster, namespace, name);
+    if (options.uid && workflow.metadata.uid !== options.uid) {
+      workflow = undefined;
+      liveError = notFound('workflows.argoproj.io', name);
+    }
+  } catch (error) {
+    if (!(isApiError(error) && error.code === GrpcCode.NotFound) || name === '@latest') throw error;
+    liveError = error;
+  }
+  if (!workflow) {
+    const archive = findArchive();
+    workflow = archive ? await archive.get(options.uid ? { uid: options.uid } : { namespace, name }).catch(() => undefined) : undefined;
+    if (!workflow || (options.uid === undefined && workflow.metadata.name !== name)) throw liveError;
+  }
   return cleanFields(parseFields(options.fields), workflow);
 }
 
@@ -58,7 +101,7 @@ export async function createWorkflow(cluster: ClusterPort, namespace: string, re
   const workflow = { ...request.workflow, metadata: { ...request.workflow.metadata, namespace: request.workflow.metadata?.namespace || namespace } };
   await checkValid(cluster, 'Workflow', workflow, namespace, { lint: false });
   if (request.createOptions?.dryRun?.length || request.serverDryRun) return workflow;
-  return numberCreated(await cluster.create('workflows', namespace, withRecordedTrigger(workflow, caller)), caller);
+  return numberCreated(await cluster.create('workflows', namespace, withInstanceLabel(withRecordedTrigger(workflow, caller))), caller);
 }
 
 /** `POST /api/v1/workflows/{namespace}/lint`: the workflow back when valid. */
@@ -96,5 +139,5 @@ export async function submitWorkflow(
   const workflow = workflowFromSubmittable(kind, source, namespace, request.submitOptions);
   await checkValid(cluster, 'Workflow', workflow, namespace, { lint: false, submit: true });
   if (request.submitOptions?.dryRun || request.submitOptions?.serverDryRun) return workflow;
-  return numberCreated(await cluster.create('workflows', namespace, withRecordedTrigger(workflow, caller)), caller);
+  return numberCreated(await cluster.create('workflows', namespace, withInstanceLabel(withRecordedTrigger(workflow, caller))), caller);
 }

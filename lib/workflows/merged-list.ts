@@ -1,0 +1,36 @@
+import type { Workflow } from '../generated/argo';
+import { type WorkflowListQuery, selectWorkflowPage } from './workflow-list-query';
+
+/** The label the controller puts on a workflow once it is in the archive. */
+const archivedLabel = 'workflows.argoproj.io/workflow-archiving-status';
+
+/** The live part of a merged page, and which slice of the archive completes it (none when the live part fills it). */
+export interface MergedPagePlan {
+  live: Workflow[];
+  /** More live workflows follow this page. */
+  liveHasMore: boolean;
+  archive?: { offset: number; limit: number };
+}
+
+/**
+ * argo-server v4's `ListWorkflows` with an archive: live workflows first (those already archived are left to the
+ * archive, as its workflow store does), then the archive's, one offset running across both: the archive is asked
+ * for what the live part leaves of the page, from `offset - liveCount` on.
+ */
+export function planMergedPage(liveWorkflows: Workflow[], query: WorkflowListQuery): MergedPagePlan {
+  const live = liveWorkflows.filter((w) => w.metadata.labels?.[archivedLabel] !== 'Archived');
+  const all = selectWorkflowPage(live, { ...query, offset: 0, limit: 0 }).items.length;
+  const page = all > 0 && (query.limit === 0 || query.offset < all) ? selectWorkflowPage(live, query).items : [];
+  const plan: MergedPagePlan = { live: page, liveHasMore: query.limit > 0 && query.offset + page.length < all };
+  if (query.limit === 0 || query.offset + query.limit > all) {
+    let offset = query.offset - all;
+    let limit = query.limit;
+    if (offset < 0) {
+      offset = 0;
+      // Without a limit the archive is listed whole (Argo computes a negative limit, which its query ignores).
+      limit = query.limit === 0 ? 0 : query.limit - page.length;
+    }
+    plan.archive = { offset, limit };
+  }
+  return plan;
+}
