@@ -62,9 +62,16 @@ const shape = (wf: Workflow) => ({
   spec: JSON.parse(JSON.stringify(wf.spec).replaceAll(suffix, 'S')),
 });
 
+// The oracle's namespace is shared by every run: bindings left by an earlier run would answer for this one.
+async function removeOracleBindings() {
+  const { items } = await kube.list('workfloweventbindings', bed.oracleNamespace());
+  for (const b of items) await kube.delete('workfloweventbindings', bed.oracleNamespace(), b.metadata.name ?? '').catch(() => {});
+}
+
 beforeAll(async () => {
   const config = loadKubeConfig(bed.kubeconfig());
   kube = new KubeCluster(config);
+  await removeOracleBindings();
   await config.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name: ns } } });
   capstan = await startCapstan(['--mode', 'kubernetes', '--secure=false', '--auth-mode', 'server', '--namespace', ns], { KUBECONFIG: bed.kubeconfig() });
   for (const namespace of [ns, bed.oracleNamespace()]) {
@@ -74,6 +81,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await capstan?.stop();
+  await removeOracleBindings().catch(() => {});
   await loadKubeConfig(bed.kubeconfig()).makeApiClient(CoreV1Api).deleteNamespace({ name: ns }).catch(() => {});
 });
 

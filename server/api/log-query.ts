@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { invalidArgument } from '@/lib/api-error';
+import { parseLabelSelector } from '@/lib/k8s/label-selector';
 import type { LogQuery } from '../services/workflow-logs';
 import { parseQuery } from './parse';
 
@@ -16,6 +18,12 @@ const logQuery = z.looseObject({
 /** Reads the query of argo-server's log endpoints (`podName`, `grep`, `selector`, `logOptions.*`). */
 export function parseLogQuery(url: URL, podName?: string): LogQuery {
   const q = parseQuery(url, logQuery);
+  // Checked here, before the stream starts, so a bad selector is a 400 rather than an error frame.
+  try {
+    parseLabelSelector(q.selector ?? '');
+  } catch (error) {
+    throw invalidArgument(`selector: ${(error as Error).message}`);
+  }
   return {
     podName: podName ?? q.podName,
     grep: q.grep,

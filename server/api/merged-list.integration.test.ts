@@ -66,8 +66,9 @@ it('lists and gets archived workflows with the live ones, once each, across page
   const logs = async (selector: string) => (await fetch(`${capstan.url}/api/v1/workflows/argo/${names[4]}/log?logOptions.container=main&selector=${encodeURIComponent(selector)}`)).text();
   expect(await logs(`workflows.argoproj.io/workflow=${names[4]}`)).toContain('"content":"hi"');
   expect(await logs('workflows.argoproj.io/workflow=other')).not.toContain('"content"');
-  // A malformed selector ends the stream with an error frame (the stream has started), as argo-server's errors do.
-  expect(await (await fetch(`${capstan.url}/api/v1/workflows/argo/${names[4]}/log?selector=a%20in%20(`)).text()).toContain('selector: unable to parse');
+  const bad = await fetch(`${capstan.url}/api/v1/workflows/argo/${names[4]}/log?selector=a%20in%20(`);
+  expect(bad.status).toBe(400);
+  expect(await bad.text()).toContain('selector: unable to parse');
   // A name in neither place keeps the live error.
   const missing = await fetch(`${capstan.url}/api/v1/workflows/argo/nope`);
   expect(missing.status).toBe(404);

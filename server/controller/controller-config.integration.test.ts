@@ -106,8 +106,8 @@ describe('the controller ConfigMap', () => {
       body: { ...original, data: { ...original.data, parallelism: '1' } },
     });
     try {
-      // Argo re-reads its ConfigMap through an informer: give it a moment.
-      await new Promise((r) => setTimeout(r, 2000));
+      // Argo re-reads its ConfigMap through an informer: give it time (the shared machine can be slow).
+      await new Promise((r) => setTimeout(r, 6000));
       await cluster.create('workflows', oracle, waiting(`first-${suffix}`));
       await until('oracle first running', () => getWorkflow(oracle, `first-${suffix}`), (w) => w.status?.phase === 'Running');
       await cluster.create('workflows', oracle, hello(`second-${suffix}`));
