@@ -3,6 +3,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // argo-server's /artifact-files/… lists a directory when the URL ends with `/`: keep that slash.
+  skipTrailingSlashRedirect: true,
   // Production builds carry a placeholder that server/next-base-path.ts replaces with BASE_HREF at start, so one
   // build serves under any prefix (docs/embedding.md). Development mode compiles on demand with the real one.
   basePath: process.env.CAPSTAN_NEXT_BASE_PATH ?? '/__capstan_base_path__',

@@ -7,6 +7,8 @@ import next from 'next';
 import { setArchive } from './archive/archive-runtime';
 import { DirectoryConfigSource, KubeConfigSource } from './artifacts/config-source';
 import { ArtifactRepositories } from './artifacts/repositories';
+import { setArtifactRuntime } from './artifacts/artifact-runtime';
+import { ArtifactCollector } from './artifacts/artifact-collector';
 import { type OpenArchive, archiverSettingsOf, createArchiver, openEmbeddedArchive, openKubernetesArchive } from './archive/open-archive';
 import { parsePersistenceConfig } from './archive/persistence-config';
 import { leaseNameOf } from '@/lib/controller/lease-election';
@@ -92,6 +94,9 @@ async function main(): Promise<void> {
   // http template headers from Secrets: the cluster's, or in embedded mode the manifests folder's.
   const readSecret = async (namespace: string, name: string, key: string) => (await configSource.secret(namespace, name))?.[key];
   const repositories = new ArtifactRepositories(configSource, { namespace: config.namespace, configMapName: config.configMap });
+  const artifactRuntime = { secrets: configSource, ...(config.mode === 'embedded' ? { localRoot: join(config.dataDir, 'artifacts') } : {}) };
+  setArtifactRuntime(artifactRuntime);
+  const artifactCollector = new ArtifactCollector(artifactRuntime, logger);
   if (config.mode === 'embedded') {
     const runner = await createLocalRunner({
       dataDir: config.dataDir, sandbox: config.sandbox, logger,
@@ -119,7 +124,7 @@ async function main(): Promise<void> {
 
   // The controllers run on the leader only; every replica serves the API and the dashboard.
   const deps = {
-    config, cluster, executor, logger, archiver, repositories, controllerConfig: () => controllerConfigSource.current(),
+    config, cluster, executor, logger, archiver, repositories, artifactCollector, controllerConfig: () => controllerConfigSource.current(),
     // Semaphore ConfigMaps: the cluster's, or in embedded mode the same manifests folder as the artifact repositories.
     readConfigMap: kubeConfig
       ? kubeConfigMapReader(kubeConfig)

@@ -200,3 +200,100 @@ describe("Argo's artifact examples (embedded mode, MinIO)", () => {
     expect(await minio().client.listKeys(buckets.workflow, `explicit-${run}/`)).toEqual([`explicit-${run}/hello_world.txt.tgz`]);
   }, 150_000);
 });
+
+describe('artifact endpoints (argo-server paths)', () => {
+  const report = parse(`
+metadata: {generateName: report-}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    script:
+      image: busybox
+      command: [sh]
+      source: |
+        mkdir -p /tmp/report/img
+        echo '<html><body><h1>Report</h1></body></html>' > /tmp/report/report.html
+        echo '{"passed": 3}' > /tmp/report/data.json
+        printf '\\211PNG\\r\\n\\032\\n' > /tmp/report/img/dot.png
+        echo plain > /tmp/plain.txt
+    outputs:
+      artifacts:
+      - {name: report, path: /tmp/report}
+      - {name: plain, path: /tmp/plain.txt, archive: {none: {}}}
+`);
+
+  it('streams artifacts, lists and serves files inside a packed directory, and refuses traversal', async () => {
+    const result = await runWorkflow(capstan.url, team, report);
+    expect(result.phase, result.message).toBe('Succeeded');
+    const node = Object.entries(result.status.nodes ?? {}).find(([, n]) => n.type === 'Pod')!;
+    const [nodeId, status] = node;
+    const key = status.outputs?.artifacts?.find((a) => a.name === 'report')?.s3?.key ?? '';
+    const whole = await fetch(`${capstan.url}/artifacts/${team}/${result.name}/${nodeId}/report`);
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer())).toEqual(await minio().client.getObject(buckets.namespace, key));
+    expect(whole.headers.get('content-disposition')).toBe('filename="report.tgz"');
+
+    const files = `${capstan.url}/artifact-files/${team}/workflows/${result.name}/${nodeId}/outputs`;
+    const listing = await fetch(`${files}/report/`);
+    expect(listing.status).toBe(200);
+    const html = await listing.text();
+    expect(html).toContain('<a href="./report.html">report.html</a>');
+    expect(html).toContain('<a href="./img/">img/</a>');
+    const page = await fetch(`${files}/report/report.html`);
+    expect(await page.text()).toContain('<h1>Report</h1>');
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain('sandbox');
+    expect((await fetch(`${files}/report/img/dot.png`)).headers.get('content-type')).toBe('image/png');
+    expect(await (await fetch(`${files}/plain`)).text()).toBe('plain\n');
+    const download = await fetch(`${capstan.url}/artifacts/${team}/${result.name}/${nodeId}/plain?download`);
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="plain.txt"');
+
+    expect((await fetch(`${files}/report/..%2F..%2Fsecret`)).status).toBe(400);
+    expect((await fetch(`${files}/report/img/%2E%2E/%2E%2E/x`)).status).toBe(400);
+    expect((await fetch(`${files}/report/missing.txt`)).status).toBe(404);
+    expect((await fetch(`${capstan.url}/artifacts/${team}/${result.name}/nope/report`)).status).toBe(404);
+    const wrongKind = await fetch(`${capstan.url}/artifact-files/${team}/pods/${result.name}/${nodeId}/outputs/report`);
+    expect(wrongKind.status).toBe(400);
+  });
+});
+
+describe('artifact garbage collection', () => {
+  const gcWorkflow = (strategy: string) => parse(`
+metadata: {generateName: gc-}
+spec:
+  entrypoint: main
+  artifactRepositoryRef: {configMap: my-repos, key: fast}
+  artifactGC: {strategy: ${strategy}}
+  templates:
+  - name: main
+    container:
+      image: busybox
+      command: [sh, -c, "echo a > /tmp/a.txt; echo b > /tmp/b.txt; echo c > /tmp/c.txt"]
+    outputs:
+      artifacts:
+      - {name: on-completion, path: /tmp/a.txt, artifactGC: {strategy: OnWorkflowCompletion}}
+      - {name: on-deletion, path: /tmp/b.txt}
+      - {name: kept, path: /tmp/c.txt, artifactGC: {strategy: Never}}
+`);
+
+  it('deletes exactly the collected workflow objects, at completion and at deletion', async () => {
+    const { client } = minio();
+    const [collected, other] = await Promise.all([
+      runWorkflow(capstan.url, team, gcWorkflow('OnWorkflowDeletion')),
+      runWorkflow(capstan.url, team, gcWorkflow('Never')),
+    ]);
+    expect(collected.phase, collected.message).toBe('Succeeded');
+    const keys = async (name: string) => (await client.listKeys(buckets.workflow, `${name}/`)).map((k) => k.slice(k.lastIndexOf('/') + 1)).sort();
+    await expect.poll(() => keys(collected.name), { timeout: 20_000 }).toEqual(['kept.tgz', 'on-deletion.tgz']);
+    await expect.poll(() => keys(other.name), { timeout: 20_000 }).toEqual(['kept.tgz', 'on-deletion.tgz']);
+    const read = async () => (await (await fetch(`${capstan.url}/api/v1/workflows/${team}/${collected.name}`)).json()) as { status: { artifactGCStatus?: unknown; nodes: Record<string, { outputs?: { artifacts?: { name: string; deleted?: boolean }[] } }> } };
+    await expect.poll(async () => (await read()).status.artifactGCStatus, { timeout: 20_000 }).toEqual({ strategiesProcessed: { OnWorkflowCompletion: true } });
+    const pod = Object.values((await read()).status.nodes).find((n) => n.outputs?.artifacts);
+    expect(pod?.outputs?.artifacts?.find((a) => a.name === 'on-completion')?.deleted).toBe(true);
+
+    expect((await fetch(`${capstan.url}/api/v1/workflows/${team}/${collected.name}`, { method: 'DELETE' })).status).toBe(200);
+    await expect.poll(() => keys(collected.name), { timeout: 20_000 }).toEqual(['kept.tgz']);
+    expect(await keys(other.name)).toEqual(['kept.tgz', 'on-deletion.tgz']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { ControllerConfig } from '@/lib/controller/controller-config';
 import type { Archiver } from '../archive/archiver';
+import type { ArtifactCollector } from '../artifacts/artifact-collector';
 import type { ArtifactRepositories } from '../artifacts/repositories';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { CapstanConfig } from '../config';
@@ -30,6 +31,8 @@ export interface ControllerDeps {
   readConfigMap?: (namespace: string, name: string) => Promise<Record<string, string> | undefined>;
   /** Resolves each workflow's artifact repository (status.artifactRepositoryRef). */
   repositories?: ArtifactRepositories;
+  /** Deletes artifacts as their artifactGC strategy says. */
+  artifactCollector?: ArtifactCollector;
 }
 
 /**
@@ -46,6 +49,7 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     config: deps.controllerConfig,
     readConfigMap: deps.readConfigMap,
     repositories: deps.repositories,
+    artifactCollector: deps.artifactCollector,
   });
   await workflow.start();
   const owns = (object: KubeObject) => belongsToInstance(object.metadata.labels, deps.controllerConfig().instanceID);

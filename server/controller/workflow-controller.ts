@@ -10,6 +10,7 @@ import { LockTable } from '@/lib/sync/lock-table';
 import { loadSemaphoreLimits, restoreLockHolders } from './semaphore-limits';
 import { withArtifactRepositoryRef } from '../artifacts/repository-ref';
 import type { ArtifactRepositories } from '../artifacts/repositories';
+import type { ArtifactCollector } from '../artifacts/artifact-collector';
 import { type ControllerConfig, emptyControllerConfig } from '@/lib/controller/controller-config';
 import { belongsToInstance } from '@/lib/controller/instance-id';
 import { WorkflowThrottler } from '@/lib/controller/workflow-throttler';
@@ -26,6 +27,8 @@ export interface ControllerOptions {
   namespace?: string;
   /** Called once with the saved workflow when it reaches a completed phase (the archive hooks in here). */
   onCompleted?: (workflow: Workflow) => void;
+  /** Deletes artifacts on completion or deletion, as their artifactGC strategy says. */
+  artifactCollector?: ArtifactCollector;
   /** Reads a ConfigMap's data, for semaphore limits; without it semaphores wait with "Failed to get semaphore limit". */
   readConfigMap?: (namespace: string, name: string) => Promise<Record<string, string> | undefined>;
   /** Resolves each workflow's artifact repository into status.artifactRepositoryRef, as Argo's controller does. */
@@ -93,6 +96,8 @@ export class WorkflowController {
       if (!this.owns(event.object)) return;
       if (event.type === 'DELETED') {
         void this.cleanUp(event.object as unknown as Workflow);
+        this.options.artifactCollector?.onDeleted(event.object as unknown as Workflow)
+          .catch((error: unknown) => this.logger.warn({ err: error, workflow: key }, 'artifact garbage collection failed'));
         return;
       }
       this.queue.add(key);
@@ -179,6 +184,7 @@ export class WorkflowController {
       if (isCompleted(phase)) {
         this.throttler.remove(key);
         this.options.onCompleted?.(savedWorkflow);
+        if (this.options.artifactCollector) void this.collectArtifacts(savedWorkflow, this.options.artifactCollector);
       }
     }
 
@@ -258,6 +264,26 @@ export class WorkflowController {
     }
   }
 
+  // After completion, off the reconcile path: a slow or unreachable store never holds up other workflows.
+  private async collectArtifacts(workflow: Workflow, collector: ArtifactCollector): Promise<void> {
+    const key = `${workflow.metadata.namespace}/${workflow.metadata.name}`;
+    try {
+      const status = await collector.onCompleted(workflow);
+      if (!status) return;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const current = attempt === 0 ? workflow : await this.cluster.get<Workflow & KubeObject>('workflows', workflow.metadata.namespace ?? '', workflow.metadata.name ?? '');
+        try {
+          await this.cluster.update('workflows', current.metadata.namespace ?? '', { ...current, status } as unknown as KubeObject);
+          return;
+        } catch (error) {
+          if (!(isApiError(error) && error.code === 10)) throw error;
+        }
+      }
+    } catch (error) {
+      this.logger.warn({ err: error, workflow: key }, 'artifact garbage collection failed');
+    }
+  }
+
   private async cleanUp(workflow: Workflow): Promise<void> {
     const uid = workflow.metadata.uid ?? '';
     this.throttler.remove(`${workflow.metadata.namespace}/${workflow.metadata.name}`);
@@ -292,3 +318,4 @@ function withDefaults(resolve: (name: string, clusterScope: boolean) => Workflow
     return spec && name === ref.name && clusterScope === (ref.clusterScope === true) ? templateSpecWithDefaults(spec, defaults) : spec;
   };
 }
+

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Workflow } from '../generated/argo';
+import { collectableArtifacts, strategyOf } from './artifact-gc';
+
+const workflow = (strategy?: string): Workflow => ({
+  metadata: { name: 'wf' },
+  spec: { ...(strategy ? { artifactGC: { strategy } } : {}), templates: [] },
+  status: {
+    nodes: {
+      pod: {
+        id: 'pod', name: 'wf', type: 'Pod',
+        outputs: {
+          artifacts: [
+            { name: 'a', s3: { key: 'k/a.tgz' }, artifactGC: { strategy: 'OnWorkflowCompletion' } },
+            { name: 'b', s3: { key: 'k/b.tgz' } },
+            { name: 'c', s3: { key: 'k/c.tgz' }, deleted: true },
+            { name: 'r', raw: { data: 'x' } },
+          ],
+        },
+      },
+      steps: { id: 'steps', name: 'wf.s', type: 'Steps', outputs: { artifacts: [{ name: 'a', s3: { key: 'k/a.tgz' } }] } },
+    },
+  },
+} as Workflow);
+
+describe('artifact GC', () => {
+  it('takes the artifact strategy over the workflow one, Never by default', () => {
+    expect(strategyOf({ name: 'x' }, workflow())).toBe('Never');
+    expect(strategyOf({ name: 'x' }, workflow('OnWorkflowDeletion'))).toBe('OnWorkflowDeletion');
+    expect(strategyOf({ name: 'x', artifactGC: { strategy: 'Never' } }, workflow('OnWorkflowDeletion'))).toBe('Never');
+  });
+
+  it('collects pods saved artifacts once, skipping deleted, raw and pass-through ones', () => {
+    expect(collectableArtifacts(workflow('OnWorkflowDeletion'), 'OnWorkflowCompletion').map((c) => c.artifact.name)).toEqual(['a']);
+    expect(collectableArtifacts(workflow('OnWorkflowDeletion'), 'OnWorkflowDeletion').map((c) => c.artifact.name)).toEqual(['b']);
+    expect(collectableArtifacts(workflow(), 'OnWorkflowDeletion')).toEqual([]);
+  });
+});

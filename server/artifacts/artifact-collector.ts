@@ -1,0 +1,86 @@
+import { isApiError } from '@/lib/api-error';
+import { relocate } from '@/lib/artifacts/artifact-key';
+import { collectableArtifacts, type GCStrategy } from '@/lib/artifacts/artifact-gc';
+import { toArchiveLocation } from '@/lib/artifacts/artifact-location';
+import { repositoryOf } from '@/lib/artifacts/resolve-repository';
+import type { Workflow, WorkflowStatus } from '@/lib/generated/argo';
+import type { Logger } from '../logger';
+import type { ArtifactRuntime } from './artifact-runtime';
+import { openStore } from './open-store';
+
+/** What one collection did: the artifacts deleted (by node and name) and why others could not be. */
+export interface CollectionResult {
+  deleted: { nodeId: string; name: string }[];
+  failures: string[];
+}
+
+/**
+ * Argo's artifact garbage collection, done by Capstan itself (no GC pods): deletes the objects of the workflow's
+ * output artifacts whose strategy (their own `artifactGC`, else the workflow's) matches, and nothing else. A
+ * directory saved with `archive: none` is every object under its key.
+ */
+export async function collectWorkflowArtifacts(workflow: Workflow, strategy: Exclude<GCStrategy, 'Never'>, runtime: ArtifactRuntime): Promise<CollectionResult> {
+  const namespace = workflow.metadata.namespace ?? '';
+  const location = toArchiveLocation(repositoryOf(workflow.status?.artifactRepositoryRef, undefined));
+  const result: CollectionResult = { deleted: [], failures: [] };
+  for (const { nodeId, artifact } of collectableArtifacts(workflow, strategy)) {
+    try {
+      const { store, key } = await openStore(relocate(artifact, location), { namespace, secrets: runtime.secrets, localRoot: runtime.localRoot });
+      if (!key) continue;
+      const under = await store.list(`${key.replace(/\/+$/, '')}/`);
+      for (const object of [key, ...under]) {
+        await store.delete(object).catch((error: unknown) => {
+          // Gone already is what we wanted.
+          if (!(isApiError(error) && error.code === 5)) throw error;
+        });
+      }
+      result.deleted.push({ nodeId, name: artifact.name });
+    } catch (error) {
+      result.failures.push(`${artifact.name} (node ${nodeId}): ${(error as Error).message}`);
+    }
+  }
+  return result;
+}
+
+/** The status after a collection: deleted artifacts marked `deleted: true`, the strategy processed, failures as a condition. */
+export function withCollection(status: WorkflowStatus, strategy: GCStrategy, result: CollectionResult): WorkflowStatus {
+  const nodes = structuredClone(status.nodes ?? {});
+  for (const { nodeId, name } of result.deleted) {
+    const artifact = nodes[nodeId]?.outputs?.artifacts?.find((a) => a.name === name);
+    if (artifact) artifact.deleted = true;
+  }
+  const conditions = (status.conditions ?? []).filter((c) => c.type !== 'ArtifactGCError');
+  if (result.failures.length) conditions.push({ type: 'ArtifactGCError', status: 'True', message: `failed to delete artifacts: ${result.failures.join('; ')}` });
+  return {
+    ...status,
+    nodes,
+    conditions,
+    artifactGCStatus: { ...(status.artifactGCStatus ?? {}), strategiesProcessed: { ...(status.artifactGCStatus?.strategiesProcessed ?? {}), [strategy]: true } },
+  };
+}
+
+/** Runs collections for the controller: on completion it records the result on the workflow; on deletion it logs it. */
+export class ArtifactCollector {
+  constructor(private readonly runtime: ArtifactRuntime, private readonly logger: Logger) {}
+
+  /** OnWorkflowCompletion: the new status to save, or undefined when there was nothing to collect. */
+  async onCompleted(workflow: Workflow): Promise<WorkflowStatus | undefined> {
+    if (workflow.status?.artifactGCStatus?.strategiesProcessed?.['OnWorkflowCompletion']) return undefined;
+    if (collectableArtifacts(workflow, 'OnWorkflowCompletion').length === 0) return undefined;
+    const result = await collectWorkflowArtifacts(workflow, 'OnWorkflowCompletion', this.runtime);
+    this.report(workflow, 'OnWorkflowCompletion', result);
+    return withCollection(workflow.status ?? {}, 'OnWorkflowCompletion', result);
+  }
+
+  /** OnWorkflowDeletion: the workflow is gone, so failures can only be logged. */
+  async onDeleted(workflow: Workflow): Promise<void> {
+    if (collectableArtifacts(workflow, 'OnWorkflowDeletion').length === 0) return;
+    this.report(workflow, 'OnWorkflowDeletion', await collectWorkflowArtifacts(workflow, 'OnWorkflowDeletion', this.runtime));
+  }
+
+  private report(workflow: Workflow, strategy: GCStrategy, result: CollectionResult): void {
+    const where = { workflow: `${workflow.metadata.namespace}/${workflow.metadata.name}`, strategy, deleted: result.deleted.length };
+    if (result.failures.length) this.logger.warn({ ...where, failures: result.failures }, 'artifact garbage collection failed for some artifacts');
+    else this.logger.info(where, 'artifacts garbage-collected');
+  }
+}
