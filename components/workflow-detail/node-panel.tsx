@@ -42,12 +42,14 @@ function templateOf(node: NodeStatus): string | undefined {
 }
 
 /** Everything about one node: what it is, how it ran, and its parameters. */
-export function NodePanel({ node, onClose, onToggleFold, folded, logs, actions }: {
+export function NodePanel({ node, onClose, onToggleFold, folded, logs, actions, artifacts }: {
   node: NodeStatus;
   /** Actions on the node (retry from here, resume). */
   actions?: ReactNode;
   /** The node's log viewer, for pods. */
   logs?: ReactNode;
+  /** The node's artifacts (node-artifacts.tsx). */
+  artifacts?: ReactNode;
   onClose: () => void;
   onToggleFold?: () => void;
   folded: boolean;
@@ -90,6 +92,7 @@ export function NodePanel({ node, onClose, onToggleFold, folded, logs, actions }
         ) : null}
         <Parameters title="Input parameters" parameters={node.inputs?.parameters ?? []} />
         <Parameters title="Output parameters" parameters={outputs?.parameters ?? []} extra={extra} />
+        {artifacts}
         {logs ? (
           <section className="mt-4">
             <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Logs</h3>

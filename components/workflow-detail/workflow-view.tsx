@@ -6,6 +6,7 @@ import { podOf, workflowPods } from '@/lib/logs/workflow-pods';
 import { NodeActions } from '../actions/node-actions';
 import { LogViewer } from '../logs/log-viewer';
 import { DetailTabs } from './detail-tabs';
+import { NodeArtifacts } from './node-artifacts';
 import { NodePanel } from './node-panel';
 import { NodesTable } from './nodes-table';
 import { useDetailParams } from './use-detail-params';
@@ -76,6 +77,7 @@ export function WorkflowView({ workflow, actions, breadcrumbs, nodeActions = tru
           <NodePanel
             node={selected}
             actions={nodeActions ? <NodeActions workflow={workflow} node={selected} /> : undefined}
+            artifacts={<NodeArtifacts namespace={namespace} workflowName={name} node={selected} />}
             logs={selectedPod ? (
               <LogViewer key={selectedPod.podName} namespace={namespace} workflowName={name} pods={[selectedPod]} pod={selectedPod.podName} running={running} className="h-80" />
             ) : undefined}

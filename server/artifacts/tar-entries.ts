@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
@@ -46,7 +46,8 @@ export function openTarEntry(source: Readable, path: string): Promise<Readable |
         found = true;
         // Once the file is read the rest of the archive is not needed.
         stream.on('end', () => source.destroy());
-        resolve(stream as unknown as Readable);
+        // tar-stream's entries are streamx streams: wrap one as a Node stream for Readable.toWeb.
+        resolve(Readable.from(stream));
         return;
       }
       stream.on('end', () => next());
