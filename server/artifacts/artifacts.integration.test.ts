@@ -250,7 +250,8 @@ spec:
     expect(download.headers.get('content-disposition')).toBe('attachment; filename="plain.txt"');
 
     expect((await fetch(`${files}/report/..%2F..%2Fsecret`)).status).toBe(400);
-    expect((await fetch(`${files}/report/img/%2E%2E/%2E%2E/x`)).status).toBe(400);
+    // Encoded dot segments are resolved by the URL parser before they arrive: this asks for an artifact named x.
+    expect((await fetch(`${files}/report/img/%2E%2E/%2E%2E/x`)).status).toBe(404);
     expect((await fetch(`${files}/report/missing.txt`)).status).toBe(404);
     expect((await fetch(`${capstan.url}/artifacts/${team}/${result.name}/nope/report`)).status).toBe(404);
     const wrongKind = await fetch(`${capstan.url}/artifact-files/${team}/pods/${result.name}/${nodeId}/outputs/report`);
