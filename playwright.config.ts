@@ -6,7 +6,8 @@ const port = Number(process.env.E2E_PORT ?? 2799);
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
+  // Generous: a CI machine with 2 cores runs every step as a real process; a slow run must not fail a test.
+  timeout: 180_000,
   retries: 0,
   workers: 1,
   reporter: [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT ?? 'test-reports/e2e.json' }]],

@@ -33,7 +33,7 @@ test('build with parameters, land on the new build, watch it in the stage view, 
   await page.getByRole('button', { name: 'Build', exact: true }).click();
 
   // Straight to the new build's page, framed by its job.
-  await expect(page).toHaveURL(new RegExp(`${job}/builds/${number}$`), { timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(`${job}/builds/${number}$`), { timeout: 90_000 });
   const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
   await expect(breadcrumb.getByText(`#${number}`, { exact: true })).toBeVisible();
   await expect(breadcrumb.getByRole('link', { name: 'Build, test, deploy' })).toBeVisible();
@@ -41,7 +41,7 @@ test('build with parameters, land on the new build, watch it in the stage view, 
   // The job's stage view shows the build while it runs, then every stage succeeded.
   await breadcrumb.getByRole('link', { name: 'Build, test, deploy' }).click();
   const row = page.getByRole('table', { name: 'Stage view' }).locator(`tr[data-build="${number}"]`);
-  await expect(row).toBeVisible({ timeout: 30_000 });
+  await expect(row).toBeVisible({ timeout: 90_000 });
   for (const stage of ['build', 'unit-tests', 'integration-tests', 'deploy']) {
     await expect(page.getByRole('columnheader', { name: stage, exact: true })).toBeVisible();
   }
@@ -54,7 +54,7 @@ test('build with parameters, land on the new build, watch it in the stage view, 
   await expect(page.getByLabel('branch')).toHaveValue('feature/e2e');
   await page.getByLabel('environment').selectOption('production');
   await page.getByRole('button', { name: 'Build', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${job}/builds/${number + 1}$`), { timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(`${job}/builds/${number + 1}$`), { timeout: 90_000 });
   const changes = page.getByLabel(`Parameters changed since #${number}`);
   await expect(changes.locator('[data-parameter="environment"]')).toContainText('staging');
   await expect(changes.locator('[data-parameter="environment"]')).toContainText('production');

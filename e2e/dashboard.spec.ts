@@ -12,7 +12,7 @@ test('a first start shows the sample templates, and submitting one lists its wor
   const row = page.getByRole('row').filter({ hasText: /hello-world-/ });
   await expect(row).toBeVisible();
   // The embedded controller runs the step as a local process: the list follows it to the end.
-  await expect(row.getByText('Succeeded')).toBeVisible({ timeout: 30_000 });
+  await expect(row.getByText('Succeeded')).toBeVisible({ timeout: 90_000 });
   await page.screenshot({ path: 'test-results/workflows.png', fullPage: true });
 });
 

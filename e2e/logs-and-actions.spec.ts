@@ -18,7 +18,7 @@ test('a running node’s logs stream into the node panel and the Logs tab', asyn
 
   await page.goto(`/workflows/argo/${name}`);
   const node = page.locator('.react-flow__node').filter({ has: page.getByText(name, { exact: true }) });
-  await expect(node.locator('[data-phase]')).toHaveAttribute('data-phase', 'Running', { timeout: 30_000 });
+  await expect(node.locator('[data-phase]')).toHaveAttribute('data-phase', 'Running', { timeout: 90_000 });
   await node.click();
   const panel = page.getByRole('complementary', { name: 'Node details' });
   const log = panel.getByRole('log', { name: 'Log lines' });
@@ -26,7 +26,7 @@ test('a running node’s logs stream into the node panel and the Logs tab', asyn
   // Still running while the first lines are visible: the log is streamed, not read at the end.
   await expect(node.locator('[data-phase]')).toHaveAttribute('data-phase', 'Running');
   await page.screenshot({ path: 'test-results/node-logs-running.png' });
-  await expect(log).toContainText('line 8', { timeout: 30_000 });
+  await expect(log).toContainText('line 8', { timeout: 90_000 });
   // ANSI colours are drawn, not printed as escapes.
   await expect(log).not.toContainText('[32m');
 
@@ -54,7 +54,7 @@ test('a failed workflow is retried from a node, and runs again', async ({ page, 
 
   await page.goto(`/workflows/argo/${name}`);
   const phase = page.locator('header').getByText(/^(Failed|Running|Pending|Succeeded)$/).first();
-  await expect(phase).toHaveText('Failed', { timeout: 30_000 });
+  await expect(phase).toHaveText('Failed', { timeout: 90_000 });
   await page.locator('.react-flow__node').filter({ has: page.getByText(name, { exact: true }) }).click();
   const panel = page.getByRole('complementary', { name: 'Node details' });
   await panel.getByRole('button', { name: 'Retry from here' }).click();
@@ -64,7 +64,7 @@ test('a failed workflow is retried from a node, and runs again', async ({ page, 
   await page.screenshot({ path: 'test-results/retry-dialog.png' });
   await dialog.getByRole('button', { name: 'Retry from here' }).click();
   await expect(dialog).toBeHidden();
-  await expect(phase).toHaveText('Succeeded', { timeout: 30_000 });
+  await expect(phase).toHaveText('Succeeded', { timeout: 90_000 });
 });
 
 test('actions say clearly why they fail', async ({ page, request }) => {
@@ -72,8 +72,8 @@ test('actions say clearly why they fail', async ({ page, request }) => {
   const name = (await created.json()).metadata.name as string;
   await page.goto(`/workflows/argo/${name}`);
   const bar = page.getByRole('toolbar', { name: 'Workflow actions' });
-  await expect(bar.getByRole('button', { name: 'Retry' })).toBeDisabled({ timeout: 30_000 });
-  await expect(page.locator('header').getByText('Succeeded', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(bar.getByRole('button', { name: 'Retry' })).toBeDisabled({ timeout: 90_000 });
+  await expect(page.locator('header').getByText('Succeeded', { exact: true })).toBeVisible({ timeout: 90_000 });
   await bar.getByRole('button', { name: 'Resubmit' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Resubmit' }).click();
   await expect(page).not.toHaveURL(new RegExp(`/${name}$`));

@@ -85,5 +85,5 @@ test('submit from YAML: lint errors show before submitting, a valid workflow ope
   await expect(page.getByText('Valid: the server accepts this workflow.')).toBeVisible({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await expect(page).toHaveURL(/\/workflows\/argo\/good-/);
-  await expect(page.locator('header').getByText('Succeeded', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('header').getByText('Succeeded', { exact: true })).toBeVisible({ timeout: 90_000 });
 });

@@ -16,9 +16,9 @@ test('the list filters by phase and label, keeps the filters in the URL across a
   const table = page.getByRole('table', { name: 'Workflows' });
   const row = (name: string) => table.getByRole('row').filter({ hasText: name });
   // Live: the rows reach their final phase without a reload.
-  await expect(row(names.failA!).getByText('Failed')).toBeVisible({ timeout: 30_000 });
-  await expect(row(names.okA!).getByText('Succeeded')).toBeVisible({ timeout: 30_000 });
-  await expect(row(names.failB!).getByText('Failed')).toBeVisible({ timeout: 30_000 });
+  await expect(row(names.failA!).getByText('Failed')).toBeVisible({ timeout: 90_000 });
+  await expect(row(names.okA!).getByText('Succeeded')).toBeVisible({ timeout: 90_000 });
+  await expect(row(names.failB!).getByText('Failed')).toBeVisible({ timeout: 90_000 });
 
   await page.getByRole('button', { name: 'Failed', exact: true }).click();
   await expect(page).toHaveURL(/[?&]phase=Failed/);
@@ -40,7 +40,7 @@ test('the list filters by phase and label, keeps the filters in the URL across a
   // A new workflow that matches appears without a reload; one that does not match stays out.
   const another = await request.post('/api/v1/workflows/argo', { data: { workflow: workflow('list-late', 'alpha', 1) } });
   const late = (await another.json()).metadata.name as string;
-  await expect(row(late).getByText('Failed')).toBeVisible({ timeout: 30_000 });
+  await expect(row(late).getByText('Failed')).toBeVisible({ timeout: 90_000 });
 });
 
 test('bulk delete asks once and removes the selected workflows', async ({ page, request }) => {

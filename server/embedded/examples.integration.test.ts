@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExamples } from '@/lib/engine/testing/load-examples';
+import { dataDirWith, minio, minioRepository, minioSecret } from '../artifacts/testing/artifact-bed';
 import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 
 // Argo's examples run for real in embedded mode: each step is a sandboxed local process. Those listed as needing
@@ -26,7 +27,15 @@ const runnable = examples.filter(
 
 let capstan: CapstanProcess;
 beforeAll(async () => {
-  capstan = await startCapstan(['--no-samples']);
+  // artifact-repository-ref.yaml names the key `my-key` of the namespace's `artifact-repositories` ConfigMap, which
+  // Argo's own e2e set-up installs; here it is an S3 repository on the bed's MinIO.
+  const bucket = `examples-${Date.now().toString(36)}`;
+  await minio().client.createBucket(bucket);
+  const dataDir = dataDirWith([
+    minioSecret(),
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'artifact-repositories', namespace: 'argo' }, data: { 'my-key': JSON.stringify(minioRepository(bucket)) } },
+  ]);
+  capstan = await startCapstan(['--no-samples'], {}, { dataDir });
   for (const doc of examples) {
     if (doc.object.kind !== 'WorkflowTemplate' && doc.object.kind !== 'ClusterWorkflowTemplate') continue;
     const path = doc.object.kind === 'WorkflowTemplate' ? 'workflow-templates/argo' : 'cluster-workflow-templates';

@@ -25,7 +25,7 @@ export interface NginxProcess {
  * folder, and waits until every `listen` port answers.
  */
 export async function startNginx(servers: (www: string) => string, ports: number[]): Promise<NginxProcess> {
-  const dir = mkdtempSync(join(process.env.CAPSTAN_TEST_DIR ?? tmpdir(), 'nginx-'));
+  const dir = mkdtempSync(join(tmpdir(), 'capstan-nginx-'));
   const www = join(dir, 'www');
   mkdirSync(www);
   for (const temp of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, temp));
