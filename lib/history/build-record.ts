@@ -1,22 +1,12 @@
+import type { WorkflowFacts } from './build-facts';
 import type { JobRef } from './job-ref';
-import type { StageRun } from './stages';
 import type { Trigger } from './trigger';
 
-/** A build as the history stores it. Times are RFC 3339 strings (null when unknown). */
-export interface BuildRecord {
+/** A build as the history stores it (times are RFC 3339 strings, null when unknown): the facts of its workflow, plus its job, number and trigger. */
+export interface BuildRecord extends WorkflowFacts {
   job: JobRef;
   number: number;
-  uid: string;
-  namespace: string;
-  workflowName: string;
-  phase: string;
-  message: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  createdAt: string | null;
   trigger: Trigger;
-  parameters: { name: string; value: string }[];
-  stages: StageRun[] | null;
   live: boolean;
   archived: boolean;
 }

@@ -1,3 +1,5 @@
+import { splitSelector } from '../k8s/label-selector';
+
 /**
  * Argo's resource `successCondition` / `failureCondition`: Kubernetes label-selector syntax whose keys are gjson
  * paths into the resource (`status.succeeded > 0`, `status.phase in (Failed, Error)`, `!status.done`), all
@@ -12,7 +14,7 @@ export interface Requirement {
 /** Parses a condition; throws with the position of what it cannot read. */
 export function parseConditions(text: string): Requirement[] {
   const requirements: Requirement[] = [];
-  for (const part of splitTopLevel(text)) {
+  for (const part of splitSelector(text)) {
     const source = part.trim();
     if (!source) continue;
     let match = /^!\s*([^\s!=<>(),]+)$/.exec(source);
@@ -38,22 +40,6 @@ export function parseConditions(text: string): Requirement[] {
     throw new Error(`unable to parse requirement: "${source}"`);
   }
   return requirements;
-}
-
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of text) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      parts.push(current);
-      current = '';
-    } else current += ch;
-  }
-  parts.push(current);
-  return parts;
 }
 
 /** gjson's path lookup for the common forms: dotted keys, numeric indexes, `\.` escapes, `#` for a length. */
