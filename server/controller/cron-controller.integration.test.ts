@@ -70,6 +70,7 @@ it('runs a CronWorkflow on schedule, keeps its history limit, and makes up a mis
   const first = await startCapstan([], env, { dataDir, keepData: true });
   const seen = new Map<string, Workflow>();
   let stoppedAt: number;
+  let oldestRun = '';
   try {
     const created = await fetch(`${first.url}/api/v1/cron-workflows/argo`, { method: 'POST', body: JSON.stringify({ cronWorkflow: cronWorkflow }) });
     expect(created.status).toBe(200);
@@ -86,7 +87,8 @@ it('runs a CronWorkflow on schedule, keeps its history limit, and makes up a mis
     const [a, b] = names.map((n) => scheduledSecond(seen.get(n)!));
     expect(b! - a!).toBeGreaterThanOrEqual(5);
 
-    const sample = seen.get(names[0]!)!;
+    oldestRun = names[0]!;
+    const sample = seen.get(oldestRun)!;
     expect(sample.metadata.labels).toMatchObject({ 'workflows.argoproj.io/cron-workflow': name, team: 'qa' });
     expect(sample.metadata.annotations).toMatchObject({
       'workflows.argoproj.io/scheduled-time': new Date(scheduledSecond(sample) * 1000).toISOString().replace('.000Z', 'Z'),
@@ -101,10 +103,10 @@ it('runs a CronWorkflow on schedule, keeps its history limit, and makes up a mis
     expect(cron.status?.lastScheduledTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(cron.metadata.annotations?.['cronworkflows.argoproj.io/last-used-schedule']).toBe('@every 5s');
 
-    // They ran to Succeeded, and with a history limit of 1 only the newest succeeded run is kept.
-    await expect.poll(async () => (await runs(first)).filter((w) => w.status?.phase === 'Succeeded').length, { timeout: 15_000 }).toBe(1);
-    expect((await runs(first)).map((w) => w.metadata.name)).not.toContain(names[0]);
-    expect(first.output()).toMatch(new RegExp(`"workflow":"${names[0]}","msg":"deleted workflow due to CronWorkflow history limit"`));
+    // They ran to Succeeded, and with a history limit of 1 only the newest succeeded run is kept. (The workflow list
+    // also shows archived runs, as argo-server's does; the store read below shows what is left in the cluster.)
+    await expect.poll(() => first.output(), { timeout: 15_000 })
+      .toMatch(new RegExp(`"workflow":"${names[0]}","msg":"deleted workflow due to CronWorkflow history limit"`));
   } finally {
     await first.stop();
     stoppedAt = Date.now();
@@ -112,6 +114,7 @@ it('runs a CronWorkflow on schedule, keeps its history limit, and makes up a mis
 
   // Down for more than one period: the restart makes up the latest missed time once (startingDeadlineSeconds 120).
   const stopped = await readStoppedState();
+  expect(stopped.names).not.toContain(oldestRun);
   const last = Math.floor(Date.parse(stopped.cron.status?.lastScheduledTime ?? '') / 1000);
   expect(stopped.names).toContain(`${name}-${last}`);
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, stoppedAt + 7_000 - Date.now())));
