@@ -97,7 +97,7 @@ for (const proxy of ['rewrite', 'through'] as const) {
     await frame.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows' }).click();
     await expect.poll(() => inner.url()).toBe(`${origin}/argo/workflows`);
     await inner.goto(`${origin}/argo/workflows`);
-    await expect(frame.getByRole('link', { name: /^build-test-deploy-/ }).first()).toBeVisible();
+    await expect(frame.getByText(/^build-test-deploy-/).first()).toBeVisible();
 
     expect(outside, 'requests that left the prefix').toEqual([]);
     expect(failed, 'failed requests').toEqual([]);
