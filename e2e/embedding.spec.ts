@@ -92,9 +92,9 @@ for (const proxy of ['rewrite', 'through'] as const) {
     await page.screenshot({ path: `test-results/embedded-${proxy}-graph.png` });
 
     // Navigation links stay inside the prefix, and a reload of the frame's URL lands on the same page.
-    await frame.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
+    await frame.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates', exact: true }).click();
     await expect.poll(() => inner.url()).toBe(`${origin}/argo/workflow-templates`);
-    await frame.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows' }).click();
+    await frame.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows', exact: true }).click();
     await expect.poll(() => inner.url()).toBe(`${origin}/argo/workflows`);
     await inner.goto(`${origin}/argo/workflows`);
     await expect(frame.getByText(/^build-test-deploy-/).first()).toBeVisible();
