@@ -66,7 +66,7 @@ test('a client-token login inside a cross-site iframe ends back in the frame, lo
   // Back in the frame, under the prefix, and the list loads as the caller.
   await expect.poll(() => page.frames().find((f: Frame) => f.url().startsWith(`${origin}/argo/`))?.url()).toBe(`${origin}/argo/workflows`);
   await expect(frame.getByRole('heading', { name: 'Workflows' })).toBeVisible();
-  await expect(frame.getByText('No workflows yet')).toBeVisible({ timeout: 90_000 });
+  await expect(frame.getByText(/^No workflows in argo yet/)).toBeVisible({ timeout: 90_000 });
   await page.screenshot({ path: 'test-results/embedded-logged-in.png' });
 
   const cookie = (await context.cookies(`${origin}/argo/`)).find((c) => c.name === 'authorization');
