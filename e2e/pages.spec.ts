@@ -67,8 +67,11 @@ test('keyboard: / focuses the search, g w goes to the workflows', async ({ page 
   await page.keyboard.press('g');
   await page.keyboard.press('w');
   await expect(page).toHaveURL(/\/workflows$/);
+  // The URL changes before the new page has rendered; a user presses `/` once they see the search box.
+  const search = page.getByLabel('Name contains');
+  await expect(search).toBeVisible();
   await page.keyboard.press('/');
-  await expect(page.getByLabel('Name contains')).toBeFocused();
+  await expect(search).toBeFocused();
 });
 
 test('submit from YAML: lint errors show before submitting, a valid workflow opens its page', async ({ page }) => {
