@@ -9,6 +9,7 @@ import { KubeCluster, loadKubeConfig } from '../cluster/kube-cluster';
 import { argoCli } from '../testing/argo-cli';
 import { type CapstanProcess, freePort, startCapstan } from '../testing/capstan-process';
 import { testBed, uniqueNamespace } from '../testing/test-bed';
+import { until } from '../testing/until';
 import { pgPoolSession } from './sql-session';
 import { WorkflowArchive } from './workflow-archive';
 
@@ -40,15 +41,9 @@ function startProcess(command: string, args: string[], env: Record<string, strin
   return started;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 90_000, detail = () => ''): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${detail().slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+/** Waits for `probe` to give a value (an error counts as not yet), showing `detail` (a process's output) on timeout. */
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 90_000, detail = () => ''): Promise<T> =>
+  until(what, () => probe().catch(() => undefined), Boolean, { timeoutMs, intervalMs: 250, output: detail }) as Promise<T>;
 
 function persistenceYaml(database: string, extra = ''): string {
   const url = new URL(bed.pgUrl());
@@ -100,12 +95,12 @@ beforeAll(async () => {
     '--kubeconfig', bed.kubeconfig(), '--namespaced', '--namespace', oracleNs, '--executor-image', 'quay.io/argoproj/argoexec:v3.7.9',
   ], { LEADER_ELECTION_IDENTITY: 'archive-test', DEFAULT_REQUEUE_TIME: '1s' });
   const argoDb = pgFor(dbArgo);
-  await until('Argo to migrate the database', async () => {
+  await waitFor('Argo to migrate the database', async () => {
     const { rows } = await argoDb.query<{ v: number }>('select schema_version as v from schema_history');
     return rows[0]?.v === 66;
   }, 60_000, controller.output);
   await argoDb.end();
-  await until('the oracle controller to lead', async () => controller.output().includes('successfully acquired lease'), 60_000, controller.output);
+  await waitFor('the oracle controller to lead', async () => controller.output().includes('successfully acquired lease'), 60_000, controller.output);
 
   // Capstan, with the same persistence (and a label selector), archiving what its own controller runs.
   await prepareNamespace(capstanNs, {
@@ -121,7 +116,7 @@ beforeAll(async () => {
   const server = startProcess(bed.argoBin(), [
     'server', '--kubeconfig', bed.kubeconfig(), '--auth-mode', 'server', '--secure=false', '--port', String(serverPort), '--namespace', oracleNs,
   ]);
-  await until('argo server', async () => (await fetch(`http://${argoServer}/api/v1/version`)).ok, 60_000, server.output);
+  await waitFor('argo server', async () => (await fetch(`http://${argoServer}/api/v1/version`)).ok, 60_000, server.output);
 });
 
 afterAll(async () => {
@@ -156,7 +151,7 @@ const workflow = (generateName: string, labels: Record<string, string> = {}): Ku
 async function runToArchive(namespace: string, wf: KubeObject, expectArchived = true): Promise<Workflow & KubeObject> {
   const created = await cluster.create('workflows', namespace, wf);
   const name = created.metadata.name ?? '';
-  return until(`${namespace}/${name} to be archived`, async () => {
+  return waitFor(`${namespace}/${name} to be archived`, async () => {
     const current = await cluster.get<Workflow & KubeObject>('workflows', namespace, name);
     const labels = current.metadata.labels ?? {};
     if (expectArchived ? labels[archiveLabel] === 'Archived' : labels['workflows.argoproj.io/completed'] === 'true') return current;

@@ -1,17 +1,20 @@
-import { CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { type CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
-import { KubeCluster, loadKubeConfig } from '../cluster/kube-cluster';
-import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
-import { testBed, uniqueNamespace } from '../testing/test-bed';
+import type { KubeCluster } from '../cluster/kube-cluster';
+import type { CapstanProcess } from '../testing/capstan-process';
+import { type KubeModeCapstan, startKubeMode } from '../testing/kube-mode';
+import { testBed } from '../testing/test-bed';
+import { untilWith } from '../testing/until';
 import { postponedMessage } from './workflow-controller';
 
 // Kubernetes mode reads Argo's workflow-controller-configmap and follows its changes: parallelism holds workflows
 // Pending with Argo's message (compared with Argo v3.7.9's controller given the same setting), raising it lets
 // them run at once, workflowDefaults end up in the workflow, executor settings in the pods.
 const bed = testBed();
-const namespace = uniqueNamespace('ctrl-config');
+let kube: KubeModeCapstan;
+let namespace: string;
 let capstan: CapstanProcess;
 let cluster: KubeCluster;
 let core: CoreV1Api;
@@ -32,31 +35,20 @@ const hello = (name: string): KubeObject => ({
   spec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'busybox', command: ['echo', 'hi'] } }] },
 } as unknown as KubeObject);
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value).slice(0, 500)}\n${capstan?.output().slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const until = untilWith({ timeoutMs: 30_000, output: () => capstan?.output() });
 
 const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 const getWorkflow = (ns: string, name: string) => cluster.get<Workflow & KubeObject>('workflows', ns, name);
 
 beforeAll(async () => {
-  const config = loadKubeConfig(bed.kubeconfig());
-  cluster = new KubeCluster(config);
-  core = config.makeApiClient(CoreV1Api);
-  await core.createNamespace({ body: { metadata: { name: namespace } } });
-  await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: 'workflow-controller-configmap' }, data: configData(1) } });
-  capstan = await startCapstan(['--mode', 'kubernetes', '--secure=false', '--auth-mode', 'server', '--namespace', namespace], { KUBECONFIG: bed.kubeconfig() });
+  kube = await startKubeMode('ctrl-config', {
+    beforeStart: async (ns, api) => {
+      await api.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: 'workflow-controller-configmap' }, data: configData(1) } });
+    },
+  });
+  ({ namespace, cluster, core, capstan } = kube);
 });
-afterAll(async () => {
-  await capstan?.stop();
-  await core?.deleteNamespace({ name: namespace }).catch(() => {});
-});
+afterAll(() => kube?.stop());
 
 describe('the controller ConfigMap', () => {
   it('holds workflows beyond parallelism Pending as Argo does, and lets them run when the limit is raised', async () => {

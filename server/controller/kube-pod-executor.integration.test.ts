@@ -1,20 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CoreV1Api, type V1Container, type V1Pod } from '@kubernetes/client-node';
+import type { CoreV1Api, V1Container, V1Pod } from '@kubernetes/client-node';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeStatus, Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
-import { KubeCluster, loadKubeConfig } from '../cluster/kube-cluster';
+import type { KubeCluster } from '../cluster/kube-cluster';
 import { argoCli } from '../testing/argo-cli';
-import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
-import { testBed, uniqueNamespace } from '../testing/test-bed';
+import type { CapstanProcess } from '../testing/capstan-process';
+import { type KubeModeCapstan, startKubeMode } from '../testing/kube-mode';
+import { testBed } from '../testing/test-bed';
 
 // Capstan in kubernetes mode runs the same workflows as Argo v3.7.9's controller (the oracle, in its own namespace)
 // on the test bed's kwok node, and must end them the same way. kwok runs no container, so there are no task
 // results and no outputs beyond exit codes, for either controller.
 const bed = testBed();
-const namespace = uniqueNamespace('kube-exec');
+let kube: KubeModeCapstan;
+let namespace: string;
 const fixture = (name: string) => fileURLToPath(new URL(`../testing/fixtures/${name}`, import.meta.url));
 const completed = new Set(['Succeeded', 'Failed', 'Error']);
 let capstan: CapstanProcess;
@@ -23,15 +25,11 @@ let core: CoreV1Api;
 const timings: Record<string, { capstan?: number; oracle?: number }> = {};
 
 beforeAll(async () => {
-  const config = loadKubeConfig(bed.kubeconfig());
-  cluster = new KubeCluster(config);
-  core = config.makeApiClient(CoreV1Api);
-  await core.createNamespace({ body: { metadata: { name: namespace } } });
-  capstan = await startCapstan(['--mode', 'kubernetes', '--secure=false', '--auth-mode', 'server', '--namespace', namespace], { KUBECONFIG: bed.kubeconfig() });
+  kube = await startKubeMode('kube-exec');
+  ({ namespace, cluster, core, capstan } = kube);
 });
 afterAll(async () => {
-  await capstan?.stop();
-  await core?.deleteNamespace({ name: namespace }).catch(() => {});
+  await kube?.stop();
   console.log(`timings (ms from create to completed phase): ${JSON.stringify(timings)}`);
 });
 

@@ -1,20 +1,23 @@
-import { CoreV1Api, Watch } from '@kubernetes/client-node';
+import { Watch } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeStatus, Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
-import { KubeCluster, loadKubeConfig } from '../cluster/kube-cluster';
+import type { KubeCluster} from '../cluster/kube-cluster';
+import { loadKubeConfig } from '../cluster/kube-cluster';
 import { argoCli } from '../testing/argo-cli';
-import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
-import { testBed, uniqueNamespace } from '../testing/test-bed';
+import type { CapstanProcess } from '../testing/capstan-process';
+import { type KubeModeCapstan, startKubeMode } from '../testing/kube-mode';
+import { testBed } from '../testing/test-bed';
+import { untilWith } from '../testing/until';
 
 // `argo retry` in kubernetes mode: the failed pod of the first attempt still exists under the same name; the retried
 // node must get a new pod, not the old pod's failure. The same retry on Argo v3.7.9 (argo server + controller)
 // ends the same way. The exit code kwok gives the pod comes from a parameter, so the retry can fix it.
 const bed = testBed();
-const namespace = uniqueNamespace('kube-retry');
+let kube: KubeModeCapstan;
+let namespace: string;
 let capstan: CapstanProcess;
 let cluster: KubeCluster;
-let core: CoreV1Api;
 const podsAdded = new Map<string, number>();
 let stopWatch: (() => void) | undefined;
 
@@ -34,15 +37,7 @@ const failing = (name: string): KubeObject => ({
   },
 } as unknown as KubeObject);
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 40_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value).slice(0, 400)}\n${capstan?.output().slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const until = untilWith({ timeoutMs: 40_000, output: () => capstan?.output() });
 const finished = (w: Workflow | undefined) => ['Succeeded', 'Failed', 'Error'].includes(w?.status?.phase ?? '');
 const getWorkflow = (ns: string, name: string) => cluster.get<Workflow & KubeObject>('workflows', ns, name);
 const summary = (w: Workflow) => ({
@@ -61,20 +56,20 @@ async function failThenRetry(server: string, ns: string, name: string) {
 }
 
 beforeAll(async () => {
-  const config = loadKubeConfig(bed.kubeconfig());
-  cluster = new KubeCluster(config);
-  core = config.makeApiClient(CoreV1Api);
-  await core.createNamespace({ body: { metadata: { name: namespace } } });
-  const request = await new Watch(config).watch(`/api/v1/namespaces/${namespace}/pods`, {}, (type: string, pod: { metadata?: { name?: string } }) => {
-    if (type === 'ADDED') podsAdded.set(pod.metadata?.name ?? '', (podsAdded.get(pod.metadata?.name ?? '') ?? 0) + 1);
-  }, () => {});
-  stopWatch = () => request.abort();
-  capstan = await startCapstan(['--mode', 'kubernetes', '--secure=false', '--auth-mode', 'server', '--namespace', namespace], { KUBECONFIG: bed.kubeconfig() });
+  kube = await startKubeMode('kube-retry', {
+    // Count pod creations from before Capstan starts, so a pod created twice cannot slip by.
+    beforeStart: async (ns) => {
+      const request = await new Watch(loadKubeConfig(bed.kubeconfig())).watch(`/api/v1/namespaces/${ns}/pods`, {}, (type: string, pod: { metadata?: { name?: string } }) => {
+        if (type === 'ADDED') podsAdded.set(pod.metadata?.name ?? '', (podsAdded.get(pod.metadata?.name ?? '') ?? 0) + 1);
+      }, () => {});
+      stopWatch = () => request.abort();
+    },
+  });
+  ({ namespace, cluster, capstan } = kube);
 });
 afterAll(async () => {
   stopWatch?.();
-  await capstan?.stop();
-  await core?.deleteNamespace({ name: namespace }).catch(() => {});
+  await kube?.stop();
 });
 
 describe('retry in kubernetes mode', () => {

@@ -5,6 +5,7 @@ import type { KubeObject } from '@/lib/k8s/object';
 import { KubeCluster, loadKubeConfig } from '../cluster/kube-cluster';
 import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 import { testBed, uniqueNamespace } from '../testing/test-bed';
+import { untilWith } from '../testing/until';
 
 // Two Capstans in kubernetes mode on one cluster and namespace: one leads (holds the `workflow-controller` Lease,
 // as Argo's controller) and runs the controllers, both serve the API. Killing the leader mid-run hands control to
@@ -32,18 +33,11 @@ const twoSteps = (name: string): KubeObject => ({
 
 const holder = async () => (await leases.readNamespacedLease({ name: 'workflow-controller', namespace }).catch(() => undefined))?.spec?.holderIdentity ?? '';
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) {
-      const logs = Object.entries(replicas).map(([id, r]) => `--- ${id}\n${r.output().slice(-1500)}`).join('\n');
-      throw new Error(`${what}: still ${JSON.stringify(value).slice(0, 300)}\n${logs}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = untilWith({
+  timeoutMs: 60_000,
+  intervalMs: 100,
+  output: () => Object.entries(replicas).map(([id, r]) => `--- ${id}\n${r.output().slice(-1500)}`).join('\n'),
+});
 
 beforeAll(async () => {
   const config = loadKubeConfig(bed.kubeconfig());

@@ -1,15 +1,18 @@
-import { CoreV1Api, type V1Pod } from '@kubernetes/client-node';
+import type { CoreV1Api, V1Pod } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
-import { KubeCluster, loadKubeConfig } from '../cluster/kube-cluster';
-import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
-import { testBed, uniqueNamespace } from '../testing/test-bed';
+import type { KubeCluster } from '../cluster/kube-cluster';
+import type { CapstanProcess } from '../testing/capstan-process';
+import { type KubeModeCapstan, startKubeMode } from '../testing/kube-mode';
+import { testBed } from '../testing/test-bed';
+import { untilWith } from '../testing/until';
 
 // Pod GC and ttlStrategy in kubernetes mode, side by side with Argo v3.7.9's controller on the same cluster: the
 // same workflows leave the same pods behind, carry the same pod-gc annotation, and TTL deletes the workflow.
 const bed = testBed();
-const namespace = uniqueNamespace('pod-gc');
+let kube: KubeModeCapstan;
+let namespace: string;
 let capstan: CapstanProcess;
 let cluster: KubeCluster;
 let core: CoreV1Api;
@@ -34,15 +37,7 @@ const cases: Record<string, Record<string, unknown>> = {
   'on-pod-completion': { podGC: { strategy: 'OnPodCompletion', deleteDelayDuration: '0s' } },
 };
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 40_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value).slice(0, 400)}\n${capstan?.output().slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const until = untilWith({ timeoutMs: 40_000, intervalMs: 250, output: () => capstan?.output() });
 
 const getWorkflow = (ns: string, name: string) => cluster.get<Workflow & KubeObject>('workflows', ns, name).catch(() => undefined);
 const podsOf = async (ns: string, name: string) =>
@@ -63,16 +58,10 @@ async function run(ns: string, name: string, spec: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  const config = loadKubeConfig(bed.kubeconfig());
-  cluster = new KubeCluster(config);
-  core = config.makeApiClient(CoreV1Api);
-  await core.createNamespace({ body: { metadata: { name: namespace } } });
-  capstan = await startCapstan(['--mode', 'kubernetes', '--secure=false', '--auth-mode', 'server', '--namespace', namespace], { KUBECONFIG: bed.kubeconfig() });
+  kube = await startKubeMode('pod-gc');
+  ({ namespace, cluster, core, capstan } = kube);
 });
-afterAll(async () => {
-  await capstan?.stop();
-  await core?.deleteNamespace({ name: namespace }).catch(() => {});
-});
+afterAll(() => kube?.stop());
 
 describe('pod GC', () => {
   for (const [name, spec] of Object.entries(cases)) {
