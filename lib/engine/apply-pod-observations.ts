@@ -1,4 +1,5 @@
 import type { NodeStatus } from '../generated/argo';
+import { applyContainerObservations } from './container-set';
 import type { Operation } from './operation';
 import { isFulfilled } from './phases';
 import type { PodObservation } from './types';
@@ -8,7 +9,9 @@ export function applyPodObservations(op: Operation): void {
   for (const node of Object.values(op.nodes)) {
     if ((node.type !== 'Pod' && node.type !== 'HTTP') || isFulfilled(node.phase)) continue;
     const pod = op.pods[node.id];
-    if (pod) applyObservation(node, pod, op.nowText, isDaemon(op, node));
+    if (!pod) continue;
+    applyObservation(node, pod, op.nowText, isDaemon(op, node));
+    if (pod.containers?.length) applyContainerObservations(op, node, pod.containers, pod.phase === 'Failed' || pod.phase === 'Error');
   }
 }
 

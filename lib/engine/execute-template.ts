@@ -1,4 +1,5 @@
 import type { Arguments, NodeStatus, Template } from '../generated/argo';
+import { addContainerNodes } from './container-set';
 import { executeDag } from './execute-dag';
 import { executePod } from './execute-pod';
 import { executeSteps } from './execute-steps';
@@ -114,10 +115,13 @@ export function executeTemplate(
     switch (type) {
       case 'container':
       case 'script':
-      case 'containerSet':
       case 'resource':
       case 'data':
         node = executePod(op, context);
+        break;
+      case 'containerSet':
+        node = executePod(op, context);
+        if (node.phase === 'Pending' || node.phase === 'Running') addContainerNodes(op, context, node);
         break;
       case 'steps':
         node = executeSteps(op, context);

@@ -179,6 +179,16 @@ export class Operation {
     return this.nodes[node.children.at(-1)!] ?? node;
   }
 
+  private containerOutbound(node: NodeStatus): string[] {
+    if (!node.children?.length) return [node.id];
+    return node.children.flatMap((childId) => {
+      const child = this.nodes[childId];
+      // A child outside the container's boundary is a later step hung under it: the container is the end.
+      if (node.type === 'Container' && child && child.boundaryID !== node.boundaryID) return [node.id];
+      return this.outboundNodes(childId);
+    });
+  }
+
   /**
    * The nodes a following step or task hangs under: for a pod, itself; for steps, DAGs and retries,
    * their own outbound nodes, as Argo's getOutboundNodes.
@@ -191,12 +201,14 @@ export class Operation {
       case 'Suspend':
       case 'HTTP':
       case 'Plugin':
-      case 'Pod':
         return [node.id];
+      case 'Pod':
+        // A containerSet's pod ends where its last containers end, as Argo's getOutboundNodes.
+        if (!this.templateOfNode(node)?.containerSet) return [node.id];
+        return this.containerOutbound(node);
       case 'Container':
       case 'TaskGroup':
-        if (!node.children?.length) return [node.id];
-        return node.children.flatMap((c) => this.outboundNodes(c));
+        return this.containerOutbound(node);
       case 'Retry': {
         const last = node.children?.at(-1);
         if (last) return [last];

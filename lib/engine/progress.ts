@@ -1,8 +1,14 @@
+import type { NodeStatus } from '../generated/argo';
 import type { Nodes } from './types';
 
+// Nodes whose progress is their own (Argo's `executable` node types); the others sum theirs.
+const executableTypes = new Set(['Pod', 'HTTP', 'Plugin', 'Container', 'Suspend']);
+const isExecutable = (node: NodeStatus | undefined) => node !== undefined && executableTypes.has(node.type);
+
 /**
- * Sets `progress` ("succeeded/total" pods) on every node and returns the workflow's, as Argo does: a pod counts
- * itself; any other node counts the distinct pods reachable through its children.
+ * Sets `progress` ("succeeded/total") on every node and returns the workflow's, as Argo does: an executable node
+ * (pod, container of a containerSet, HTTP, suspend) counts itself; any other node counts the distinct executable
+ * nodes reachable through its children.
  */
 export function updateProgress(nodes: Nodes): string {
   const memo = new Map<string, Set<string>>();
@@ -13,7 +19,7 @@ export function updateProgress(nodes: Nodes): string {
     const found = new Set<string>();
     if (!node || path.has(id)) return found;
     path.add(id);
-    if (node.type === 'Pod') found.add(id);
+    if (isExecutable(node)) found.add(id);
     for (const child of node.children ?? []) for (const pod of podsUnder(child, path)) found.add(pod);
     path.delete(id);
     memo.set(id, found);
@@ -24,12 +30,13 @@ export function updateProgress(nodes: Nodes): string {
     let done = 0;
     for (const id of pods) {
       total++;
-      if (nodes[id]?.phase === 'Succeeded') done++;
+      const phase = nodes[id]?.phase;
+      if (phase === 'Succeeded' || phase === 'Skipped' || phase === 'Omitted') done++;
     }
     return `${done}/${total}`;
   };
   for (const node of Object.values(nodes)) {
-    node.progress = node.type === 'Pod' ? format([node.id]) : format(podsUnder(node.id, new Set()));
+    node.progress = isExecutable(node) ? format([node.id]) : format(podsUnder(node.id, new Set()));
   }
-  return format(Object.values(nodes).filter((n) => n.type === 'Pod').map((n) => n.id));
+  return format(Object.values(nodes).filter(isExecutable).map((n) => n.id));
 }

@@ -13,11 +13,25 @@ export interface PodObservation {
   exitCode?: number;
   hostNodeName?: string;
   podIP?: string;
+  /**
+   * The pod's user containers, for a containerSet's `Container` nodes (Argo reads every container status whose
+   * name matches one).
+   */
+  containers?: ContainerObservation[];
   outputs?: {
     result?: string;
     parameters?: { name: string; value: string }[];
     artifacts?: Artifact[];
   };
+}
+
+/** One container's state, as the kubelet reports it in the pod's status. */
+export interface ContainerObservation {
+  name: string;
+  state: 'waiting' | 'running' | 'terminated';
+  exitCode?: number;
+  reason?: string;
+  message?: string;
 }
 
 /** Everything the engine needs to decide the next status; nothing is fetched during a step. */

@@ -156,6 +156,39 @@ describe('buildPod', () => {
     expect(() => buildPod(input({ template: { name: 'main', container: { image: 'busybox' } } }))).toThrow(PodBuildError);
   });
 
+  it("builds a containerSet pod as Argo v3.7.9 did on the test bed: each container under emissary, the set's mounts on each", () => {
+    const template: Template = {
+      name: 'group',
+      containerSet: {
+        volumeMounts: [{ name: 'workspace', mountPath: '/workspace' }],
+        containers: [
+          { name: 'a', image: 'busybox', command: ['echo', 'a'] },
+          { name: 'b', image: 'busybox', command: ['echo', 'b'], dependencies: ['a'] },
+          { name: 'main', image: 'busybox', command: ['echo', 'd'], dependencies: ['b'] },
+        ],
+      },
+    };
+    const pod = buildPod(input({
+      workflow: { name: 'cs-oracle', namespace: 'argo-oracle', uid: 'u', spec: { entrypoint: 'main', volumes: [{ name: 'workspace', emptyDir: {} }] } },
+      nodeId: 'cs-oracle-3151059527', nodeName: 'cs-oracle[0].group', podName: 'cs-oracle-group-3151059527', template,
+    }));
+    expect(pod.metadata.annotations?.['kubectl.kubernetes.io/default-container']).toBe('main');
+    expect(pod.spec.volumes).toEqual([{ name: 'var-run-argo', emptyDir: {} }, { name: 'tmp-dir-argo', emptyDir: {} }, { name: 'workspace', emptyDir: {} }]);
+    const shape = pod.spec.containers.map((c) => [c.name, c.command?.join(' '), c.volumeMounts?.map((m) => m.mountPath).join(',')]);
+    const emissary = '/var/run/argo/argoexec emissary --loglevel info --log-format text --gloglevel 0 --';
+    expect(shape).toEqual([
+      ['wait', 'argoexec wait --loglevel info --log-format text --gloglevel 0', '/mainctrfs/workspace,/tmp,/var/run/argo'],
+      ['a', `${emissary} echo a`, '/workspace,/var/run/argo'],
+      ['b', `${emissary} echo b`, '/workspace,/var/run/argo'],
+      ['main', `${emissary} echo d`, '/workspace,/var/run/argo'],
+    ]);
+    expect(pod.spec.containers[1]?.env?.find((e) => e.name === 'ARGO_CONTAINER_NAME')?.value).toBe('a');
+    expect(pod.spec.containers.some((c) => 'dependencies' in c)).toBe(false);
+    // Without a container named main, the last one is kubectl's default and wait mirrors nothing.
+    const noMain = buildPod(input({ template: { name: 'g', containerSet: { containers: [{ name: 'x', image: 'busybox', command: ['true'] }, { name: 'y', image: 'busybox', command: ['true'] }] } } }));
+    expect(noMain.metadata.annotations?.['kubectl.kubernetes.io/default-container']).toBe('y');
+  });
+
   it('refuses templates that are not container or script', () => {
     expect(() => buildPod(input({ template: { name: 'r', resource: { action: 'create' } } }))).toThrow(/resource templates are not supported/);
   });

@@ -54,7 +54,8 @@ export interface BuildPodInput {
  */
 export function buildPod(input: BuildPodInput): PodManifest {
   const { workflow, template, executor } = input;
-  const main = withMainDefaults(toMainContainer(template), input.mainContainerDefaults);
+  const mains = toMainContainers(template).map((c) => withMainDefaults(c, input.mainContainerDefaults));
+  const main = mains.find((c) => c.name === 'main') ?? mains.at(-1)!;
   const podName = input.podName;
 
   const metadata = toPodMetadata(workflow.spec, template);
@@ -64,7 +65,8 @@ export function buildPod(input: BuildPodInput): PodManifest {
   const annotations: Record<string, string> = {
     'workflows.argoproj.io/node-name': input.nodeName,
     'workflows.argoproj.io/node-id': input.nodeId,
-    'kubectl.kubernetes.io/default-container': 'main',
+    // `main` when there is one, else (a containerSet) the last of the template's containers.
+    'kubectl.kubernetes.io/default-container': main.name ?? 'main',
   };
   if (workflow.spec.podGC) annotations[podGCAnnotation] = podGCAnnotationValue(workflow.spec.podGC, input.podGCDelaySeconds ?? 5);
 
@@ -75,7 +77,9 @@ export function buildPod(input: BuildPodInput): PodManifest {
   if (isScript) volumes = [...volumes, scriptStagingVolume];
 
   const mainWithStaging = isScript ? withMounts(main, [scriptStagingMount]) : main;
-  const wait = mirrorMainMounts(executorContainer('wait', executor, workflow), mainWithStaging);
+  const userMains = template.containerSet ? mains : [mainWithStaging];
+  // wait sees the volumes of the container named main, if any (addOutputArtifactsVolumes).
+  const wait = main.name === 'main' ? mirrorMainMounts(executorContainer('wait', executor, workflow), mainWithStaging) : executorContainer('wait', executor, workflow);
   const init = withMounts(executorContainer('init', executor, workflow), isScript ? [scriptStagingMount] : []);
   const userInit = (template.initContainers ?? []).map((c) => toUserContainer(c, mainWithStaging));
   const sidecars = (template.sidecars ?? []).map((c) => toUserContainer(c, mainWithStaging));
@@ -84,9 +88,9 @@ export function buildPod(input: BuildPodInput): PodManifest {
   const templateEnv = { name: 'ARGO_TEMPLATE', value: toTemplateEnvValue(template) };
   const initContainers = [init, ...userInit].map((c) =>
     appendEnv(withMounts(c, [varRunArgoMount]), [{ name: 'ARGO_CONTAINER_NAME', value: c.name }, templateEnv, ...env]));
-  const containers = [wait, mainWithStaging, ...sidecars].map((c) => appendEnv(c, [{ name: 'ARGO_CONTAINER_NAME', value: c.name }, ...env]));
+  const containers = [wait, ...userMains, ...sidecars].map((c) => appendEnv(c, [{ name: 'ARGO_CONTAINER_NAME', value: c.name }, ...env]));
 
-  const activeDeadlineSeconds = toActiveDeadlineSeconds(input, main);
+  const activeDeadlineSeconds = toActiveDeadlineSeconds(input, mains);
   const spec: PodSpecManifest = {
     restartPolicy: 'Never',
     ...(activeDeadlineSeconds !== undefined ? { activeDeadlineSeconds } : {}),
@@ -127,21 +131,28 @@ export function toOwnerReference(workflow: { name: string; uid: string }): Owner
   return { apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', name: workflow.name, uid: workflow.uid, controller: true, blockOwnerDeletion: true };
 }
 
-function toMainContainer(template: Template): Container {
-  if (template.container) return { ...template.container, name: 'main' };
+function toMainContainers(template: Template): Container[] {
+  if (template.container) return [{ ...template.container, name: 'main' }];
   if (template.script) {
     const { source, ...container } = template.script;
     // The init container writes the source to the staging volume; main runs the interpreter on it.
-    return { ...container, name: 'main', ...(source ? { args: [...(container.args ?? []), scriptSourcePath] } : {}) };
+    return [{ ...container, name: 'main', ...(source ? { args: [...(container.args ?? []), scriptSourcePath] } : {}) }];
   }
-  const kind = template.resource ? 'resource' : template.data ? 'data' : template.containerSet ? 'containerSet' : 'this kind of';
+  if (template.containerSet) {
+    // Each container keeps its name and gets the set's shared mounts; emissary reads `dependencies` from ARGO_TEMPLATE.
+    const shared = template.containerSet.volumeMounts ?? [];
+    return template.containerSet.containers.map(({ dependencies: _dependencies, ...c }) => ({
+      ...(c as Container), name: c.name || 'main', ...(shared.length ? { volumeMounts: [...(c.volumeMounts ?? []), ...shared] } : {}),
+    }));
+  }
+  const kind = template.resource ? 'resource' : template.data ? 'data' : 'this kind of';
   throw new PodBuildError(`${kind} templates are not supported in kubernetes mode yet; container and script templates are`);
 }
 
 // Argo merges the template's container onto the configured defaults as a strategic merge patch.
 function withMainDefaults(main: Container, defaults: Container | undefined): Container {
   if (!defaults) return main;
-  return { ...(strategicMerge(defaults as unknown as Json, main as unknown as Json, podSpecMergeKeys) as unknown as Container), name: 'main' };
+  return { ...(strategicMerge(defaults as unknown as Json, main as unknown as Json, podSpecMergeKeys) as unknown as Container), name: main.name };
 }
 
 // A user's init container or sidecar; mirrorVolumeMounts gives it main's mounts too.
@@ -157,7 +168,7 @@ function executionDeadline(input: BuildPodInput): Date | undefined {
 }
 
 // The template's activeDeadlineSeconds, shortened to the time left before the workflow's deadline.
-function toActiveDeadlineSeconds(input: BuildPodInput, main: Container): number | undefined {
+function toActiveDeadlineSeconds(input: BuildPodInput, mains: Container[]): number | undefined {
   const own = input.template.activeDeadlineSeconds === undefined ? undefined : Number(input.template.activeDeadlineSeconds);
   if (own !== undefined && !Number.isInteger(own)) throw new PodBuildError(`invalid activeDeadlineSeconds: ${input.template.activeDeadlineSeconds}`);
   let seconds = own;
@@ -168,7 +179,7 @@ function toActiveDeadlineSeconds(input: BuildPodInput, main: Container): number 
     if (own === undefined || left < own) seconds = left;
   }
   // A template paused for debugging must not be killed by a deadline.
-  if (main.env?.some((e) => e.name === 'ARGO_DEBUG_PAUSE_BEFORE' || e.name === 'ARGO_DEBUG_PAUSE_AFTER')) return undefined;
+  if (mains.some((main) => main.env?.some((e) => e.name === 'ARGO_DEBUG_PAUSE_BEFORE' || e.name === 'ARGO_DEBUG_PAUSE_AFTER'))) return undefined;
   return seconds;
 }
 

@@ -1,4 +1,4 @@
-import type { PodObservation } from '../engine/types';
+import type { ContainerObservation, PodObservation } from '../engine/types';
 import type { Template } from '../generated/argo';
 import type { ObservedContainerStatus, ObservedPod, ObservedTaskResult } from './observed-pod';
 
@@ -29,6 +29,7 @@ export function toPodObservation(pod: ObservedPod, taskResult?: ObservedTaskResu
   const finishedAt = isCompleted(phase) ? latestFinishedAt(pod) : undefined;
   const startedAt = timeText(pod.status?.startTime);
   const outputs = toOutputs(taskResult);
+  const containers = template?.containerSet ? toContainerObservations(statuses) : undefined;
   return {
     phase,
     ...(message ? { message } : {}),
@@ -37,8 +38,18 @@ export function toPodObservation(pod: ObservedPod, taskResult?: ObservedTaskResu
     ...(main ? { exitCode: main.exitCode } : {}),
     ...(pod.spec?.nodeName ? { hostNodeName: pod.spec.nodeName } : {}),
     ...(pod.status?.podIP ? { podIP: pod.status.podIP } : {}),
+    ...(containers?.length ? { containers } : {}),
     ...(outputs ? { outputs } : {}),
   };
+}
+
+// The user's containers of a containerSet pod, for its Container nodes.
+function toContainerObservations(statuses: ObservedContainerStatus[]): ContainerObservation[] {
+  return statuses.filter((c) => c.name !== 'wait' && c.name !== 'init').map((c) => {
+    const t = c.state?.terminated;
+    if (t) return { name: c.name, state: 'terminated', exitCode: t.exitCode, ...(t.reason ? { reason: t.reason } : {}), ...(t.message ? { message: t.message } : {}) };
+    return { name: c.name, state: c.state?.running ? 'running' : 'waiting' };
+  });
 }
 
 function toOutputs(taskResult: ObservedTaskResult | undefined): PodObservation['outputs'] {

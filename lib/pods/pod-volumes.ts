@@ -35,6 +35,8 @@ export function templateVolumeMounts(template: Template): VolumeMount[] {
   const main = template.container ?? template.script;
   return [
     ...(main?.volumeMounts ?? []),
+    ...(template.containerSet?.volumeMounts ?? []),
+    ...(template.containerSet?.containers ?? []).flatMap((c) => c.volumeMounts ?? []),
     ...(template.initContainers ?? []).flatMap((c) => c.volumeMounts ?? []),
     ...(template.sidecars ?? []).flatMap((c) => c.volumeMounts ?? []),
   ];

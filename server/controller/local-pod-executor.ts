@@ -1,26 +1,31 @@
 import { parameterText } from '@/lib/engine/parameter-text';
 import type { PodObservation } from '@/lib/engine/types';
 import { toKubeTime } from '@/lib/k8s/object';
-import { type StepObservation, type StepRunner, type StepSpec } from '../runner/step-runner';
+import type { Container } from '@/lib/generated/argo';
+import { parseDurationSeconds } from '@/lib/engine/duration';
+import type { StepContainer, StepObservation, StepPodContainer, StepRunner, StepSpec } from '../runner/step-runner';
 import { withKnownImageTools } from './known-images';
 import type { PodExecutor, PodLogLine, PodLogOptions, PodRequest, WorkflowRef } from './pod-executor';
 
 /** The runner's view of a template: command, script and outputs, all already substituted by the engine. */
 export function toStepSpec(workflow: WorkflowRef, pod: PodRequest): StepSpec {
   const { template } = pod;
-  const source = template.script ?? template.container;
+  const set = template.containerSet?.containers ?? [];
+  // A containerSet's first container gives the sandbox its working directory; its containers run instead of it.
+  const source = template.script ?? template.container ?? set.find((c) => c.name === 'main') ?? set[0];
+  const containers: StepPodContainer[] = [
+    ...set.map((c) => ({ name: c.name, role: 'set' as const, container: toStepContainer(c), ...(c.dependencies?.length ? { dependencies: c.dependencies } : {}) })),
+    ...(template.sidecars ?? []).map((c) => ({ name: c.name, role: 'sidecar' as const, container: toStepContainer(c) })),
+  ];
+  const retry = template.containerSet?.retryStrategy;
   return {
     id: pod.nodeId,
     podName: pod.podName,
     workflow,
     templateName: template.name ?? '',
-    container: {
-      image: source?.image ?? '',
-      command: source?.command,
-      args: source?.args,
-      workingDir: source?.workingDir,
-      env: (source?.env ?? []).filter((e) => e.value !== undefined).map((e) => ({ name: e.name, value: e.value })),
-    },
+    container: toStepContainer(source),
+    ...(containers.length ? { containers } : {}),
+    ...(retry ? { containerRetry: { retries: Number(retry.retries ?? 0) || 0, delayMs: retryDelayMs(retry.duration) } } : {}),
     ...(template.script ? { script: { source: template.script.source } } : {}),
     includeScriptOutput: pod.includeScriptOutput ?? false,
     outputs: {
@@ -33,6 +38,25 @@ export function toStepSpec(workflow: WorkflowRef, pod: PodRequest): StepSpec {
     ...(template.inputs?.artifacts?.length ? { inputArtifacts: template.inputs.artifacts } : {}),
     ...(template.archiveLocation ? { archiveLocation: template.archiveLocation } : {}),
     ...(template.activeDeadlineSeconds !== undefined ? { activeDeadlineSeconds: Number(template.activeDeadlineSeconds) } : {}),
+  };
+}
+
+// An invalid duration retries at once rather than failing the step; Argo's validation rejects it before.
+function retryDelayMs(duration: string | undefined): number {
+  try {
+    return duration ? parseDurationSeconds(duration) * 1000 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function toStepContainer(source: Partial<Pick<Container, 'image' | 'command' | 'args' | 'workingDir' | 'env'>> | undefined): StepContainer {
+  return {
+    image: source?.image ?? '',
+    command: source?.command,
+    args: source?.args,
+    workingDir: source?.workingDir,
+    env: (source?.env ?? []).filter((e) => e.value !== undefined).map((e) => ({ name: e.name, value: e.value })),
   };
 }
 
@@ -59,8 +83,8 @@ export class LocalPodExecutor implements PodExecutor {
 
   async createPod(workflow: WorkflowRef, pod: PodRequest): Promise<void> {
     const { template } = pod;
-    if (!template.container && !template.script) {
-      const kind = template.resource ? 'resource' : template.data ? 'data' : template.containerSet ? 'containerSet' : 'this';
+    if (!template.container && !template.script && !template.containerSet) {
+      const kind = template.resource ? 'resource' : template.data ? 'data' : 'this';
       const now = toKubeTime(new Date());
       this.refused.set(`${workflow.uid}/${pod.nodeId}`, {
         phase: 'Error',
@@ -101,6 +125,7 @@ export class LocalPodExecutor implements PodExecutor {
         ...(step.finishedAt ? { finishedAt: step.finishedAt } : {}),
         ...(step.exitCode !== undefined ? { exitCode: step.exitCode } : {}),
         hostNodeName: 'capstan-embedded',
+        ...(step.containers ? { containers: step.containers } : {}),
         ...(step.outputs ? { outputs: toObservedOutputs(step.outputs) } : {}),
       };
     }

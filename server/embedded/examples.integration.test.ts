@@ -5,16 +5,13 @@ import { dataDirWith, minio, minioRepository, minioSecret } from '../artifacts/t
 import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 
 // Argo's examples run for real in embedded mode: each step is a sandboxed local process. Those listed as needing
-// something embedded mode does not have (volumes, sidecars, containerSet) are left out, with
+// something embedded mode does not have (persistent volumes, programs this host lacks) are left out, with
 // the reason; docs/engine.md keeps the count. argosay and cowsay come from server/controller/known-images.ts.
 const needsMore: Record<string, string> = {
   'artifact-passing-explicit-plugin.yaml': 'artifact plugins (Capstan has no plugin runtime)',
-  'container-set-template/graph-workflow.yaml': 'containerSet runs in kubernetes mode',
-  'container-set-template/outputs-result-workflow.yaml': 'containerSet runs in kubernetes mode',
-  'container-set-template/sequence-workflow.yaml': 'containerSet runs in kubernetes mode',
   'expression-tag-template-workflow.yaml': 'an output path at /output outside the step',
-  'sidecar.yaml': 'sidecars',
-  'sidecar-nginx.yaml': 'sidecars',
+  'sidecar.yaml': 'its steps install curl with apk and run influxd: host commands embedded mode does not have',
+  'sidecar-nginx.yaml': 'its sidecar runs nginx, a host command embedded mode does not have',
   'variables-showcase.yaml': 'daemon steps',
   'volumes-existing.yaml': 'persistent volumes',
   'volumes-pvc.yaml': 'persistent volumes',

@@ -1,25 +1,28 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import type { Logger } from '../logger';
 import type { PathView } from './bwrap-args';
 import { findExecutable } from './find-executable';
-import { prepareStep, type StepArtifactSettings } from './prepare-step';
+import { runPodContainers, type PodContainer } from './pod-containers';
+import { prepareStep, type PreparedStep, type StepArtifactSettings } from './prepare-step';
 import { saveStepArtifacts } from './save-artifacts';
 import { readStartTime } from './process-identity';
 import { readStepLogs } from './read-logs';
 import { lostMessage, recoverSteps } from './recover-steps';
 import { detectSandbox, parseSandboxMode, type Sandbox, type SandboxMode } from './sandbox';
-import { capturesResult, defaultPath } from './step-command';
+import { capturesResult, defaultPath, toArgv, toStepEnv } from './step-command';
 import { StepLog } from './step-log';
 import { collectOutputs } from './step-outputs';
 import { toStepPaths, toStepPathsIn, type StepPaths } from './step-paths';
-import { launchStepProcess, type StepProcess, type StepProcessExit } from './step-process';
+import { launchStepProcess, type Launch, type StepProcess, type StepProcessExit } from './step-process';
 import { isFinished, writeStepRecord, type StepRecord } from './step-record';
 import {
   StepNotFoundError,
   type StepLogLine,
   type StepLogOptions,
   type StepObservation,
+  type StepPodContainer,
   type StepRef,
   type StepRunner,
   type StepSpec,
@@ -194,25 +197,20 @@ export class LocalRunner implements StepRunner {
       await this.update(state, {});
       const prepared = await prepareStep(spec, state.paths, this.sandbox, this.options.network ?? true, new Date(), this.options.artifacts);
       if (state.stopping) return await this.finish(state, spec, prepared.view, {});
+      if (spec.containers?.length) return this.launchContainers(state, spec, prepared);
       if (!prepared.argv) {
         const error = 'nothing to run: the template has no command or args, and embedded mode cannot use the image\'s entrypoint';
         return await this.finish(state, spec, prepared.view, { error });
       }
-      const [name] = prepared.argv as [string];
-      const pathEnv = prepared.env.PATH ?? defaultPath;
-      let notFound = await findExecutable(name, pathEnv, prepared.view);
-      // Images such as python:alpine call the interpreter `python`; hosts often have only `python3`.
-      const alias = commandAliases[name];
-      if (notFound && alias && !(await findExecutable(alias, pathEnv, prepared.view))) {
-        prepared.argv = [alias, ...prepared.argv.slice(1)];
-        notFound = undefined;
-      }
-      if (notFound) {
+      const resolved = await resolveArgv(prepared.argv, prepared.env, prepared.view);
+      if (typeof resolved === 'string') {
         // Argo's emissary gives up with exit code 64 and this line in the main container's log.
-        log.note(`failed to find name in PATH: ${notFound}`);
-        const message = `main: Error (exit code ${emissaryErrorCode}): failed to find name in PATH: ${notFound}`;
+        const reason = `failed to find name in PATH: ${resolved}`;
+        log.note(reason);
+        const message = `main: Error (exit code ${emissaryErrorCode}): ${reason}`;
         return await this.finish(state, spec, prepared.view, { exitCode: emissaryErrorCode }, { phase: 'Failed', message });
       }
+      prepared.argv = resolved;
       const onRunning = () => void this.update(state, { phase: 'Running', startedAt: new Date().toISOString() });
       const process = launchStepProcess(prepared.launch, prepared.argv, prepared.env, log, onRunning);
       state.process = process;
@@ -225,6 +223,47 @@ export class LocalRunner implements StepRunner {
     } catch (error) {
       await this.finish(state, spec, undefined, { error: `could not prepare the step: ${(error as Error).message}` });
     }
+  }
+
+  /** A pod of several containers (a containerSet, sidecars): each its own process in the step's sandbox. */
+  private launchContainers(state: StepState, spec: StepSpec, prepared: PreparedStep): void {
+    const log = state.log as StepLog;
+    const all = spec.containers ?? [];
+    const set = all.filter((c) => c.role === 'set');
+    const members: StepPodContainer[] = set.length ? set : [{ name: 'main', role: 'set', container: spec.container }];
+    const envContext = {
+      home: prepared.env.HOME ?? '/tmp',
+      ...(prepared.env.TMPDIR ? { tmpDir: prepared.env.TMPDIR } : {}),
+      startedAt: new Date(),
+      includeScriptOutput: capturesResult(spec),
+    };
+    const toPodContainer = (c: StepPodContainer): PodContainer => ({
+      name: c.name,
+      role: c.role,
+      dependencies: c.dependencies ?? [],
+      resolve: async () => {
+        // main of a container or script template runs as prepared; the others get their own command and env.
+        const own = c.role === 'set' && !set.length;
+        const env = own ? prepared.env : { ...toStepEnv({ ...spec, container: c.container }, envContext), ARGO_CONTAINER_NAME: c.name };
+        const argv = own ? prepared.argv : toArgv({ ...spec, container: c.container, script: undefined }, env);
+        if (!argv) return 'nothing to run: the container has no command or args, and embedded mode cannot use the image\'s entrypoint';
+        const resolved = await resolveArgv(argv, env, prepared.view);
+        return typeof resolved === 'string' ? `failed to find name in PATH: ${resolved}` : { argv: resolved, env };
+      },
+    });
+    const process = runPodContainers([...all.filter((c) => c.role === 'sidecar'), ...members].map(toPodContainer), {
+      launch: toSharedLaunch(prepared.launch, state.paths.root),
+      log,
+      resultContainer: members.some((c) => c.name === 'main') ? 'main' : undefined,
+      retries: spec.containerRetry?.retries ?? 0,
+      retryDelayMs: spec.containerRetry?.delayMs ?? 0,
+      sidecarGraceMs: this.options.terminationGracePeriodMs ?? 30_000,
+      onRunning: () => void this.update(state, { phase: 'Running', startedAt: new Date().toISOString() }),
+      onStates: (containers) => void this.update(state, { containers }),
+    });
+    state.process = process;
+    if (state.stopping) process.terminate(this.options.terminationGracePeriodMs ?? 30_000);
+    void process.exited.then((exit) => this.finish(state, spec, prepared.view, exit, exit.failure));
   }
 
   private async finish(
@@ -280,6 +319,44 @@ export class LocalRunner implements StepRunner {
     }
     await state.saving;
   }
+}
+
+/**
+ * One launch for several processes in the same root. bwrap's `--symlink` writes the merged-/usr links into the
+ * shared root and refuses to run when they exist, so they are made once here instead.
+ */
+function toSharedLaunch(launch: Launch, rootDir: string): Launch {
+  if (launch.kind !== 'bwrap') return launch;
+  const bwrapArgs: string[] = [];
+  for (let i = 0; i < launch.bwrapArgs.length; i++) {
+    if (launch.bwrapArgs[i] !== '--symlink') {
+      bwrapArgs.push(launch.bwrapArgs[i]!);
+      continue;
+    }
+    const [target, path] = [launch.bwrapArgs[i + 1]!, launch.bwrapArgs[i + 2]!];
+    i += 2;
+    try {
+      symlinkSync(target, join(rootDir, path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return { ...launch, bwrapArgs };
+}
+
+/**
+ * The command as emissary finds it (Go's exec.LookPath), with the host's `python3` for images' `python`;
+ * a string says why it cannot be found.
+ */
+async function resolveArgv(argv: string[], env: Record<string, string>, view: PathView): Promise<string[] | string> {
+  const [name] = argv as [string];
+  const pathEnv = env.PATH ?? defaultPath;
+  const notFound = await findExecutable(name, pathEnv, view);
+  if (!notFound) return argv;
+  // Images such as python:alpine call the interpreter `python`; hosts often have only `python3`.
+  const alias = commandAliases[name];
+  if (alias && !(await findExecutable(alias, pathEnv, view))) return [alias, ...argv.slice(1)];
+  return notFound;
 }
 
 /** Argo's verdict on a pod whose main container ended this way. */

@@ -12,6 +12,8 @@ export interface StepProcessExit {
   exitCode?: number;
   /** Set when the command never ran: the step is an Error, not a Failed command. */
   error?: string;
+  /** Set by a pod of several containers: why it failed, naming the container (the exit code is main's). */
+  failure?: { phase: 'Failed' | 'Error'; message: string };
 }
 
 export interface StepProcess {

@@ -14,6 +14,14 @@ export interface StepSpec {
   podName?: string;
   container: StepContainer;
   /**
+   * The pod's other containers, all sharing the step's sandbox: a containerSet's (they run instead of
+   * `container`, which then only gives the working directory) and sidecars (started before the main
+   * containers, stopped once they end).
+   */
+  containers?: StepPodContainer[];
+  /** A containerSet's `retryStrategy`: extra attempts per container and the pause between them. */
+  containerRetry?: { retries: number; delayMs: number };
+  /**
    * A script template's source. As in Argo it is written to `/argo/staging/script` and that path is
    * appended to the container's args; with no command, `sh` runs it.
    */
@@ -37,6 +45,22 @@ export interface StepContainer extends Pick<Container, 'command' | 'args' | 'wor
   /** Recorded, but a local runner cannot honour images: host commands run instead. */
   image?: string;
   env?: Pick<EnvVar, 'name' | 'value'>[];
+}
+
+export interface StepPodContainer {
+  name: string;
+  role: 'set' | 'sidecar';
+  container: StepContainer;
+  dependencies?: string[];
+}
+
+/** One container's state, as a pod's containerStatuses tell it. */
+export interface StepContainerState {
+  name: string;
+  state: 'waiting' | 'running' | 'terminated';
+  exitCode?: number;
+  reason?: string;
+  message?: string;
 }
 
 export interface StepOutputParameter {
@@ -90,10 +114,12 @@ export interface StepObservation extends StepRef {
   startedAt?: string;
   finishedAt?: string;
   outputs?: StepOutputs;
+  /** The states of the pod's containers when it has more than main (containerSet, sidecars). */
+  containers?: StepContainerState[];
 }
 
 export interface StepLogOptions {
-  /** Only `main` has logs; other container names yield nothing. */
+  /** Only `main` has logs (a containerSet's and sidecars' output is in it too); other names yield nothing. */
   container?: string;
   /** Keep streaming until the step ends or the signal aborts. */
   follow?: boolean;

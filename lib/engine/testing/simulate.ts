@@ -52,7 +52,10 @@ export function simulateWorkflow(
       // A daemon keeps running until the engine deletes its pod.
       if (action.template.daemon) continue;
       const result = outcome({ nodeName: action.nodeName, template: action.template, podName: action.podName });
-      pods[id] = { hostNodeName: 'sim-node', podIP: '10.0.0.2', ...result, phase: result.phase ?? 'Succeeded', exitCode: result.exitCode ?? (result.phase === 'Failed' ? 1 : 0) };
+      const phase = result.phase ?? 'Succeeded';
+      // A containerSet's containers all end as the pod does, unless the outcome says how each ended.
+      const containers = action.template.containerSet?.containers.map((c) => ({ name: c.name, state: 'terminated' as const, exitCode: phase === 'Succeeded' ? 0 : 1, reason: phase === 'Succeeded' ? 'Completed' : 'Error' }));
+      pods[id] = { hostNodeName: 'sim-node', podIP: '10.0.0.2', ...(containers ? { containers } : {}), ...result, phase, exitCode: result.exitCode ?? (result.phase === 'Failed' ? 1 : 0) };
       delete pending[id];
     }
     for (const action of output.actions) {
