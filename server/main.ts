@@ -21,6 +21,7 @@ import { KubeCluster, loadKubeConfig } from './cluster/kube-cluster';
 import { KubePodExecutor } from './controller/kube-pod-executor';
 import { LocalPodExecutor } from './controller/local-pod-executor';
 import type { PodExecutor } from './controller/pod-executor';
+import { kubeMemoCaches, storeMemoCaches } from './controller/memo-caches';
 import { kubeConfigMapReader } from './controller/kube-config-maps';
 import { runEmbeddedResource } from './controller/embedded-resources';
 import { runHttpTask } from './controller/http-task';
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
     readConfigMap: kubeConfig
       ? kubeConfigMapReader(kubeConfig)
       : async (namespace: string, name: string) => (await configSource.configMap(namespace, name))?.data,
+    memoCaches: kubeConfig ? kubeMemoCaches(kubeConfig) : storeMemoCaches(cluster),
   };
   let running: RunningControllers | undefined;
   const startLeading = async () => {

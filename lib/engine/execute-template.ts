@@ -1,4 +1,5 @@
-import type { Arguments, NodeStatus, Template } from '../generated/argo';
+import type { Arguments, MemoizationStatus, NodeStatus, Template } from '../generated/argo';
+import { lookUpMemoCache } from './memoization';
 import { addContainerNodes } from './container-set';
 import { executeDag } from './execute-dag';
 import { executePod } from './execute-pod';
@@ -82,6 +83,20 @@ export function executeTemplate(
   }
   node = op.getNode(nodeName);
 
+  // A memoized template whose node is about to be created first asks its cache; a hit ends here, Succeeded.
+  let memoization: MemoizationStatus | undefined;
+  if (processed.memoize && !node) {
+    try {
+      const looked = lookUpMemoCache(op, { nodeName, holder, scope: resolved.scope, template: processed, options });
+      if ('hit' in looked) return looked.hit;
+      memoization = looked.miss;
+    } catch (error) {
+      if (error instanceof NodeError) return initError(error.message);
+      throw error;
+    }
+  }
+  const outerNodeName = nodeName;
+
   const retryStrategy = processed.retryStrategy;
   let retryNodeName: string | undefined;
   if (retryStrategy) {
@@ -148,6 +163,8 @@ export function executeTemplate(
   }
 
   if ((type === 'steps' || type === 'dag') && isFulfilled(node.phase)) killDaemonedChildren(op, node.id);
+  const outer = memoization && op.getNode(outerNodeName);
+  if (outer && !outer.memoizationStatus) outer.memoizationStatus = memoization;
 
   if (retryNodeName) {
     const retryNode = op.getNode(retryNodeName)!;

@@ -44,6 +44,7 @@ export class Operation {
   /** Set while the workflow winds down: no new pods start, except in exit handlers that still run. */
   shutdown: { message: string; runExitHandlers: boolean } | undefined;
   readonly locks: LockTable | undefined;
+  readonly memoCaches: EngineInput['memoCaches'];
   /** The status being built (nodes aside): synchronization records land here. */
   readonly status: WorkflowStatus;
   private readonly resolveRef: EngineInput['resolveTemplateRef'];
@@ -58,6 +59,7 @@ export class Operation {
     this.pods = input.pods;
     this.resolveRef = input.resolveTemplateRef;
     this.locks = input.locks;
+    this.memoCaches = input.memoCaches;
     this.status = status;
     this.localScope = { id: `local/${this.name}`, templates: spec.templates ?? [] };
   }

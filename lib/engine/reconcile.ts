@@ -9,6 +9,7 @@ import { orderNodeFields } from './node-order';
 import { countActivePods } from './parallelism';
 import { runLifecycleHooks } from './lifecycle-hooks';
 import { killDaemonedChildren } from './daemons';
+import { memoCacheSaves } from './memoization';
 import { NodeError, Operation } from './operation';
 import { isCompleted, isFailedOrError, isFulfilled } from './phases';
 import { updateProgress } from './progress';
@@ -91,6 +92,7 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
   applyGlobalOutputs(op, status);
 
   if (isCompleted(status.phase)) killDaemonedChildren(op);
+  for (const save of memoCacheSaves(workflow.status?.nodes ?? {}, nodes)) op.actions.push({ type: 'saveMemoCache', ...save });
   releaseFinishedLocks(op, status, isCompleted(status.phase));
   status.nodes = Object.fromEntries(Object.entries(nodes).map(([id, n]) => [id, orderNodeFields(n)]));
   status.progress = updateProgress(status.nodes);

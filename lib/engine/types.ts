@@ -1,4 +1,5 @@
-import type { Artifact, NodeStatus, Template, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
+import type { Artifact, NodeStatus, Outputs, Template, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
+import type { MemoCacheSnapshot } from './memoization';
 import type { LockTable } from '../sync/lock-table';
 
 /** Node phases, as Argo writes them. */
@@ -47,6 +48,11 @@ export interface EngineInput {
    * it, `synchronization` is not enforced (single-workflow tests and simulations).
    */
   locks?: LockTable;
+  /**
+   * The memoization caches the workflow's templates name, read by the caller before the step (ConfigMaps in the
+   * workflow's namespace, by name); a cache not listed does not exist yet, so every lookup misses.
+   */
+  memoCaches?: Readonly<Record<string, MemoCacheSnapshot>>;
 }
 
 /** Something the caller must do after a step. */
@@ -62,7 +68,9 @@ export type EngineAction =
       includeScriptOutput: boolean;
     }
   | { type: 'deletePod'; nodeId: string; podName: string; reason: string }
-  | { type: 'requeue'; afterSeconds: number };
+  | { type: 'requeue'; afterSeconds: number }
+  /** Save a memoized node's outputs under `key` in the cache ConfigMap `cacheName` (the workflow's namespace). */
+  | { type: 'saveMemoCache'; cacheName: string; key: string; nodeId: string; outputs: Outputs };
 
 export interface EngineOutput {
   status: WorkflowStatus;

@@ -19,11 +19,15 @@ export const resourceKinds = {
   workflowtaskresults: argo('workflowtaskresults', 'WorkflowTaskResult'),
   workfloweventbindings: argo('workfloweventbindings', 'WorkflowEventBinding'),
   workflowartifactgctasks: argo('workflowartifactgctasks', 'WorkflowArtifactGCTask'),
+  // Embedded mode keeps ConfigMaps too (memoization caches, resource templates); kubernetes mode reads the cluster's
+  // through the core API, never through this table.
+  configmaps: { plural: 'configmaps', kind: 'ConfigMap', group: '', version: 'v1', namespaced: true },
 } as const satisfies Record<string, ResourceKind>;
 
 export type ResourcePlural = keyof typeof resourceKinds;
 
 /** The fully qualified name used in messages, e.g. `workflows.argoproj.io`. */
 export function qualifiedName(plural: ResourcePlural): string {
-  return `${plural}.${resourceKinds[plural].group}`;
+  const { group } = resourceKinds[plural];
+  return group ? `${plural}.${group}` : plural;
 }

@@ -24,6 +24,8 @@ export class KubeCluster implements ClusterPort {
 
   private coordinates(plural: ResourcePlural) {
     const { group, version } = resourceKinds[plural];
+    // Core kinds (ConfigMaps) are embedded mode's; kubernetes mode reads them with the core API where needed.
+    if (!group) throw new Error(`${plural} are not custom resources: use the core API`);
     return { group, version, plural };
   }
 

@@ -2,6 +2,7 @@ import type { ControllerConfig } from '@/lib/controller/controller-config';
 import type { Archiver } from '../archive/archiver';
 import type { ArtifactCollector } from '../artifacts/artifact-collector';
 import type { ArtifactRepositories } from '../artifacts/repositories';
+import type { MemoCaches } from './memo-caches';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { CapstanConfig } from '../config';
 import type { Logger } from '../logger';
@@ -29,6 +30,8 @@ export interface ControllerDeps {
   archiver?: Archiver;
   /** Reads ConfigMaps for semaphore limits (kubernetes mode). */
   readConfigMap?: (namespace: string, name: string) => Promise<Record<string, string> | undefined>;
+  /** Memoization caches: the cluster's ConfigMaps, or embedded mode's store. */
+  memoCaches?: MemoCaches;
   /** Resolves each workflow's artifact repository (status.artifactRepositoryRef). */
   repositories?: ArtifactRepositories;
   /** Deletes artifacts as their artifactGC strategy says. */
@@ -48,6 +51,7 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     onCompleted: archiver?.onCompleted,
     config: deps.controllerConfig,
     readConfigMap: deps.readConfigMap,
+    memoCaches: deps.memoCaches,
     repositories: deps.repositories,
     artifactCollector: deps.artifactCollector,
   });

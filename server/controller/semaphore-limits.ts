@@ -14,6 +14,13 @@ function templateRefNames(value: unknown, found = new Map<string, boolean>()): M
   return found;
 }
 
+/** The workflow's spec, its stored template's, and those of the templates it refers to (for what they declare). */
+export function specsOfWorkflow(workflow: Workflow, resolve: (name: string, clusterScope: boolean) => WorkflowSpec | undefined): unknown[] {
+  const specs: unknown[] = [workflow.spec, workflow.status?.storedWorkflowTemplateSpec];
+  for (const [name, clusterScope] of templateRefNames(specs)) specs.push(resolve(name, clusterScope));
+  return specs;
+}
+
 /**
  * Reads the limit of every ConfigMap semaphore a workflow may ask for into the lock table, so the pure engine can
  * decide synchronously; a ConfigMap edit takes effect on the workflow's next reconcile, as in Argo.
@@ -25,8 +32,7 @@ export async function loadSemaphoreLimits(
   readConfigMap: ReadConfigMap | undefined,
 ): Promise<void> {
   if (!readConfigMap) return;
-  const specs: unknown[] = [workflow.spec, workflow.status?.storedWorkflowTemplateSpec];
-  for (const [name, clusterScope] of templateRefNames(specs)) specs.push(resolve(name, clusterScope));
+  const specs = specsOfWorkflow(workflow, resolve);
   const cache = new Map<string, Record<string, string> | undefined>();
   for (const semaphore of semaphoresIn(specs, workflow.metadata.namespace ?? '')) {
     const at = `${semaphore.namespace}/${semaphore.configMap}`;

@@ -7,7 +7,9 @@ import type { ClusterPort } from '../cluster/cluster-port';
 import type { Logger } from '../logger';
 import type { PodExecutor, WorkflowRef } from './pod-executor';
 import { LockTable } from '@/lib/sync/lock-table';
-import { loadSemaphoreLimits, restoreLockHolders } from './semaphore-limits';
+import { loadSemaphoreLimits, restoreLockHolders, specsOfWorkflow } from './semaphore-limits';
+import { memoCacheNamesIn } from '@/lib/engine/memoization';
+import type { MemoCaches } from './memo-caches';
 import { withArtifactRepositoryRef } from '../artifacts/repository-ref';
 import type { ArtifactRepositories } from '../artifacts/repositories';
 import type { ArtifactCollector } from '../artifacts/artifact-collector';
@@ -31,6 +33,8 @@ export interface ControllerOptions {
   artifactCollector?: ArtifactCollector;
   /** Reads a ConfigMap's data, for semaphore limits; without it semaphores wait with "Failed to get semaphore limit". */
   readConfigMap?: (namespace: string, name: string) => Promise<Record<string, string> | undefined>;
+  /** Memoization caches (ConfigMaps) that memoized templates read before they run and write when they succeed. */
+  memoCaches?: MemoCaches;
   /** Resolves each workflow's artifact repository into status.artifactRepositoryRef, as Argo's controller does. */
   repositories?: ArtifactRepositories;
   /** The controller configuration (Argo's ConfigMap), read at every reconcile so changes apply at once. */
@@ -153,6 +157,8 @@ export class WorkflowController {
     const nodeStartedAt = Object.fromEntries(podNodes.map((n) => [n.id, n.startedAt]));
     const resolveTemplateRef = withDefaults(await loadReferencedTemplates(this.cluster, workflow), workflow, defaults);
     await loadSemaphoreLimits(this.locks, workflow, resolveTemplateRef, this.options.readConfigMap);
+    const memoCacheNames = this.options.memoCaches ? memoCacheNamesIn(specsOfWorkflow(workflow, resolveTemplateRef)) : new Set<string>();
+    const memoCaches = memoCacheNames.size ? await this.options.memoCaches!.load(namespace, memoCacheNames) : undefined;
     const repository = await withArtifactRepositoryRef(workflow, this.options.repositories, new Date());
     workflow = repository.workflow;
     const output = repository.failed ?? reconcileWorkflow({
@@ -161,6 +167,7 @@ export class WorkflowController {
       now: new Date(),
       resolveTemplateRef,
       locks: this.locks,
+      ...(memoCaches ? { memoCaches } : {}),
     });
 
     let saved: KubeObject | undefined;
@@ -200,6 +207,10 @@ export class WorkflowController {
         await this.executor.deletePod(ref, action.nodeId, action.reason);
       } else if (action.type === 'requeue') {
         this.queue.addAfter(key, action.afterSeconds);
+      } else if (action.type === 'saveMemoCache') {
+        // Argo logs a failed save too; the node keeps its outputs, only later runs miss.
+        await this.options.memoCaches?.save(namespace, action.cacheName, action.key, action.nodeId, action.outputs).catch((error: unknown) =>
+          this.logger.warn({ err: error, workflow: key, cache: action.cacheName, key: action.key }, 'could not save a memoization cache entry'));
       }
     }
     if (output.actions.some((a) => a.type === 'createPod')) this.queue.add(key);
