@@ -34,6 +34,7 @@ import { createLogger, type Logger } from './logger';
 import { prepareBuild } from './next-base-path';
 import { ensureNextBuild } from './next-build';
 import { countPhases, createMetrics, routeLabel } from './metrics';
+import { CustomMetrics } from './custom-metrics';
 import { setRuntime } from './runtime';
 import { setHistory } from './history/history-runtime';
 import { openHistory } from './history/open-history';
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
     });
   }
 
+  const customMetrics = new CustomMetrics((message) => logger.warn({ cause: 'MetricEmissionError' }, message));
   // The controllers run on the leader only; every replica serves the API and the dashboard.
   const deps = {
     config, cluster, executor, logger, archiver, repositories, artifactCollector, controllerConfig: () => controllerConfigSource.current(),
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
       ? kubeConfigMapReader(kubeConfig)
       : async (namespace: string, name: string) => (await configSource.configMap(namespace, name))?.data,
     memoCaches: kubeConfig ? kubeMemoCaches(kubeConfig) : storeMemoCaches(cluster),
+    customMetrics,
   };
   let running: RunningControllers | undefined;
   const startLeading = async () => {
@@ -180,6 +183,7 @@ async function main(): Promise<void> {
   const metrics = createMetrics({
     workflowPhases: async () => countPhases((await cluster.list('workflows', config.mode === 'embedded' ? '' : config.namespace)).items),
     queue: () => running?.workflow.queueStats() ?? { depth: 0, busy: 0 },
+    custom: customMetrics,
   });
   const shutdown = new AbortController();
   setRuntime({

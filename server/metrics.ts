@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { CustomMetrics } from './custom-metrics';
 
 /**
  * Prometheus metrics on `/metrics`. Controller metrics keep Argo's names (`argo_workflows_gauge`,
@@ -19,6 +20,8 @@ export interface MetricSources {
   workflowPhases: () => Promise<Record<string, number>>;
   /** The controller's work queue. */
   queue: () => { depth: number; busy: number };
+  /** Workflows' and templates' own metrics, exposed on the same registry. */
+  custom?: CustomMetrics;
 }
 
 /** A low-cardinality label for a request path (the base path already removed by the caller, or not). */
@@ -81,6 +84,7 @@ export function createMetrics(sources: MetricSources): Metrics {
     },
   });
 
+  sources.custom?.attach(registry);
   return {
     registry,
     observeRequest(method, path, status, seconds) {

@@ -47,7 +47,14 @@ export function executeTemplate(
     if (node) return op.markError(nodeName, message);
     return op.initNode(nodeName, 'Skipped', { holder, templateScope: scope.id, boundaryID: options.boundaryID, phase: 'Error', message });
   };
-  if (node && isFulfilled(node.phase)) return node;
+  if (node && isFulfilled(node.phase)) {
+    // A node that ended in this reconcile (its pod was just observed) emits its template's metrics once.
+    if (op.justFulfilled(node)) {
+      const metrics = templateMetrics(op, holder, scope, args, nodeName);
+      if (metrics) op.emitMetrics(`${node.id}/final`, metrics, node, false);
+    }
+    return node;
+  }
 
   let resolved: { template: Template; scope: TemplateScope };
   let processed: Template;
@@ -172,9 +179,25 @@ export function executeTemplate(
     if (!isFulfilled(retryNode.phase) && isFulfilled(node.phase)) {
       return executeTemplate(op, retryNodeName, holder, scope, args, options);
     }
-    return retryNode;
+    node = retryNode;
+  }
+  if (processed.metrics?.prometheus?.length) {
+    // Realtime gauges start with the node; every metric is emitted when it ends (Argo's executeTemplate).
+    if (!op.existedBefore(node.id)) op.emitMetrics(`${node.id}/start`, processed.metrics.prometheus, node, true);
+    if (op.justFulfilled(node)) op.emitMetrics(`${node.id}/final`, processed.metrics.prometheus, node, false);
   }
   return node;
+}
+
+// The metrics of the template a finished node ran, with its arguments applied; none when it cannot be resolved.
+function templateMetrics(op: Operation, holder: TemplateHolder, scope: TemplateScope, args: Arguments | undefined, nodeName: string) {
+  try {
+    const { template } = op.resolveTemplate(holder, scope);
+    if (!template.metrics?.prometheus?.length) return undefined;
+    return processArgs(template, args, op.globalParams, { 'node.name': nodeName }, op.now).metrics?.prometheus;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What each type's executor receives. */

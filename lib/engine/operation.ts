@@ -1,4 +1,5 @@
-import type { NodeStatus, Template, TemplateRef, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
+import type { NodeStatus, Prometheus, Template, TemplateRef, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
+import { computeMetrics, metricScope, type RealtimeSources } from './metrics';
 import type { LockTable } from '../sync/lock-table';
 import { toKubeTime } from '../k8s/object';
 import { toDisplayName, toNodeId } from './node-names';
@@ -62,6 +63,34 @@ export class Operation {
     this.memoCaches = input.memoCaches;
     this.status = status;
     this.localScope = { id: `local/${this.name}`, templates: spec.templates ?? [] };
+  }
+
+  /** Nodes whose final metrics (or realtime start) were emitted in this reconcile, so a second visit repeats nothing. */
+  readonly metricsEmitted = new Set<string>();
+
+  /** Whether a node existed before this reconcile. */
+  existedBefore(nodeId: string): boolean {
+    return this.workflow.status?.nodes?.[nodeId] !== undefined;
+  }
+
+  /** Whether a node ended in this reconcile (it was not fulfilled, or not there, before). */
+  justFulfilled(node: NodeStatus): boolean {
+    const before = this.workflow.status?.nodes?.[node.id];
+    return isFulfilled(node.phase) && (!before || !isFulfilled(before.phase));
+  }
+
+  /** Queues a template's or the workflow's metrics, as Argo's computeMetrics emits them. */
+  emitMetrics(key: string, metrics: Prometheus[] | undefined, node: NodeStatus | undefined, realtimeOnly: boolean, extra: Record<string, string> = {}): void {
+    if (!metrics?.length || this.metricsEmitted.has(key)) return;
+    this.metricsEmitted.add(key);
+    const scope = { ...metricScope(this.globalParams, node, this.now), ...extra };
+    const realtime: RealtimeSources = {};
+    if (node?.startedAt) realtime.duration = { since: node.startedAt, ...(isFulfilled(node.phase) && node.finishedAt ? { until: node.finishedAt } : {}) };
+    if (this.status.startedAt) {
+      realtime['workflow.duration'] = { since: this.status.startedAt, ...(this.status.finishedAt ? { until: this.status.finishedAt } : {}) };
+    }
+    const { emissions, errors } = computeMetrics(metrics, scope, realtime, this.now, realtimeOnly);
+    if (emissions.length || errors.length) this.actions.push({ type: 'metrics', emissions, errors });
   }
 
   nodeId(nodeName: string): string {

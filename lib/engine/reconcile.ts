@@ -92,6 +92,7 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
   applyGlobalOutputs(op, status);
 
   if (isCompleted(status.phase)) killDaemonedChildren(op);
+  emitWorkflowMetrics(op, spec, workflow.status?.phase, status);
   for (const save of memoCacheSaves(workflow.status?.nodes ?? {}, nodes)) op.actions.push({ type: 'saveMemoCache', ...save });
   releaseFinishedLocks(op, status, isCompleted(status.phase));
   status.nodes = Object.fromEntries(Object.entries(nodes).map(([id, n]) => [id, orderNodeFields(n)]));
@@ -138,6 +139,18 @@ function runWorkflow(op: Operation, spec: WorkflowSpec, status: WorkflowStatus):
   status.phase = root.phase === 'Error' ? 'Error' : 'Failed';
   const message = op.shutdown?.message ?? root.message;
   if (message) status.message = message;
+}
+
+/** Workflow-level metrics: realtime gauges when it starts, all of them when it ends (with `workflow.status`). */
+function emitWorkflowMetrics(op: Operation, spec: WorkflowSpec, phaseBefore: string | undefined, status: WorkflowStatus): void {
+  const metrics = spec.metrics?.prometheus;
+  if (!metrics?.length) return;
+  if (!phaseBefore || phaseBefore === 'Pending') op.emitMetrics('workflow/start', metrics, undefined, true);
+  if (isCompleted(status.phase) && !isCompleted(phaseBefore)) {
+    const extra: Record<string, string> = { 'workflow.status': status.phase ?? '' };
+    if (status.startedAt && status.finishedAt) extra['workflow.duration'] = String((Date.parse(status.finishedAt) - Date.parse(status.startedAt)) / 1000);
+    op.emitMetrics('workflow/final', metrics, op.getNode(op.name), false, extra);
+  }
 }
 
 function workflowPhaseOf(nodePhase: string | undefined): string {

@@ -1,5 +1,6 @@
 import type { Artifact, NodeStatus, Outputs, Template, Workflow, WorkflowSpec, WorkflowStatus } from '../generated/argo';
 import type { MemoCacheSnapshot } from './memoization';
+import type { MetricEmission } from './metrics';
 import type { LockTable } from '../sync/lock-table';
 
 /** Node phases, as Argo writes them. */
@@ -70,7 +71,9 @@ export type EngineAction =
   | { type: 'deletePod'; nodeId: string; podName: string; reason: string }
   | { type: 'requeue'; afterSeconds: number }
   /** Save a memoized node's outputs under `key` in the cache ConfigMap `cacheName` (the workflow's namespace). */
-  | { type: 'saveMemoCache'; cacheName: string; key: string; nodeId: string; outputs: Outputs };
+  | { type: 'saveMemoCache'; cacheName: string; key: string; nodeId: string; outputs: Outputs }
+  /** Custom metrics a template or the workflow emits now, and Argo's messages for those it cannot. */
+  | { type: 'metrics'; emissions: MetricEmission[]; errors: string[] };
 
 export interface EngineOutput {
   status: WorkflowStatus;

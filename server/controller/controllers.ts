@@ -3,6 +3,8 @@ import type { Archiver } from '../archive/archiver';
 import type { ArtifactCollector } from '../artifacts/artifact-collector';
 import type { ArtifactRepositories } from '../artifacts/repositories';
 import type { MemoCaches } from './memo-caches';
+import type { CustomMetrics } from '../custom-metrics';
+import type { MetricEmission } from '@/lib/engine/metrics';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { CapstanConfig } from '../config';
 import type { Logger } from '../logger';
@@ -30,6 +32,8 @@ export interface ControllerDeps {
   archiver?: Archiver;
   /** Reads ConfigMaps for semaphore limits (kubernetes mode). */
   readConfigMap?: (namespace: string, name: string) => Promise<Record<string, string> | undefined>;
+  /** Where workflows' and templates' custom metrics go (the /metrics registry). */
+  customMetrics?: CustomMetrics;
   /** Memoization caches: the cluster's ConfigMaps, or embedded mode's store. */
   memoCaches?: MemoCaches;
   /** Resolves each workflow's artifact repository (status.artifactRepositoryRef). */
@@ -52,6 +56,7 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     config: deps.controllerConfig,
     readConfigMap: deps.readConfigMap,
     memoCaches: deps.memoCaches,
+    ...(deps.customMetrics ? { onMetrics: (emissions: MetricEmission[], errors: string[]) => deps.customMetrics!.record(emissions, errors) } : {}),
     repositories: deps.repositories,
     artifactCollector: deps.artifactCollector,
   });

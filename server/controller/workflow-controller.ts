@@ -9,6 +9,7 @@ import type { PodExecutor, WorkflowRef } from './pod-executor';
 import { LockTable } from '@/lib/sync/lock-table';
 import { loadSemaphoreLimits, restoreLockHolders, specsOfWorkflow } from './semaphore-limits';
 import { memoCacheNamesIn } from '@/lib/engine/memoization';
+import type { MetricEmission } from '@/lib/engine/metrics';
 import type { MemoCaches } from './memo-caches';
 import { withArtifactRepositoryRef } from '../artifacts/repository-ref';
 import type { ArtifactRepositories } from '../artifacts/repositories';
@@ -33,6 +34,8 @@ export interface ControllerOptions {
   artifactCollector?: ArtifactCollector;
   /** Reads a ConfigMap's data, for semaphore limits; without it semaphores wait with "Failed to get semaphore limit". */
   readConfigMap?: (namespace: string, name: string) => Promise<Record<string, string> | undefined>;
+  /** Receives the custom metrics workflows and templates emit (metrics.prometheus). */
+  onMetrics?: (emissions: MetricEmission[], errors: string[]) => void;
   /** Memoization caches (ConfigMaps) that memoized templates read before they run and write when they succeed. */
   memoCaches?: MemoCaches;
   /** Resolves each workflow's artifact repository into status.artifactRepositoryRef, as Argo's controller does. */
@@ -207,6 +210,8 @@ export class WorkflowController {
         await this.executor.deletePod(ref, action.nodeId, action.reason);
       } else if (action.type === 'requeue') {
         this.queue.addAfter(key, action.afterSeconds);
+      } else if (action.type === 'metrics') {
+        this.options.onMetrics?.(action.emissions, action.errors);
       } else if (action.type === 'saveMemoCache') {
         // Argo logs a failed save too; the node keeps its outputs, only later runs miss.
         await this.options.memoCaches?.save(namespace, action.cacheName, action.key, action.nodeId, action.outputs).catch((error: unknown) =>

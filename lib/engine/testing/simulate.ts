@@ -13,6 +13,8 @@ export interface SimulationResult {
   /** Every createPod action, in order. */
   created: Extract<EngineAction, { type: 'createPod' }>[];
   steps: number;
+  /** Every `metrics` action, in order. */
+  metrics: Extract<EngineAction, { type: 'metrics' }>[];
 }
 
 /**
@@ -31,6 +33,7 @@ export function simulateWorkflow(
   const pods: Record<string, PodObservation> = {};
   const pending: Record<string, Extract<EngineAction, { type: 'createPod' }>> = {};
   const created: SimulationResult['created'] = [];
+  const metrics: SimulationResult['metrics'] = [];
   const maxSteps = options.maxSteps ?? 200;
   // Mutexes need no configuration; semaphores need limits set on the table by the test.
   const locks = options.locks ?? new LockTable();
@@ -43,8 +46,9 @@ export function simulateWorkflow(
       locks,
     });
     current = { ...current, status: output.status };
+    for (const action of output.actions) if (action.type === 'metrics') metrics.push(action);
     if (output.status.phase === 'Succeeded' || output.status.phase === 'Failed' || output.status.phase === 'Error') {
-      return { workflow: current, created, steps: step };
+      return { workflow: current, created, steps: step, metrics };
     }
     now = new Date(now.getTime() + 1000);
     // Pods created last step finish now; new ones start running.
