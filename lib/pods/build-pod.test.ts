@@ -189,7 +189,33 @@ describe('buildPod', () => {
     expect(noMain.metadata.annotations?.['kubectl.kubernetes.io/default-container']).toBe('y');
   });
 
-  it('refuses templates that are not container or script', () => {
-    expect(() => buildPod(input({ template: { name: 'r', resource: { action: 'create' } } }))).toThrow(/resource templates are not supported/);
+  it("builds a resource template's pod as Argo v3.7.9 did on the test bed: argoexec resource as main, no wait container", () => {
+    const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: res-\ndata:\n  a: b\n';
+    const pod = buildPod(input({
+      workflow: { name: 'res-oracle', namespace: 'argo-oracle', uid: '642c9786-2c37-4ea2-b0d3-5647caf10a39', spec: { entrypoint: 'main' } },
+      nodeId: 'res-oracle', nodeName: 'res-oracle', podName: 'res-oracle', template: { name: 'main', resource: { action: 'create', manifest } },
+    }));
+    expect(pod.metadata.annotations?.['kubectl.kubernetes.io/default-container']).toBe('main');
+    expect(pod.spec.volumes?.map((v) => v.name)).toEqual(['var-run-argo', 'tmp-dir-argo']);
+    expect(pod.spec.initContainers?.map((c) => c.name)).toEqual(['init']);
+    const [main] = pod.spec.containers;
+    expect(pod.spec.containers).toHaveLength(1);
+    expect(main).toMatchObject({ name: 'main', image: 'quay.io/argoproj/argoexec:v3.7.9' });
+    expect(main?.command).toEqual(['/var/run/argo/argoexec', 'emissary', '--loglevel', 'info', '--log-format', 'text', '--gloglevel', '0', '--',
+      'argoexec', 'resource', 'create', '--loglevel', 'info', '--log-format', 'text', '--gloglevel', '0']);
+    expect(main?.volumeMounts).toEqual([{ name: 'tmp-dir-argo', mountPath: '/tmp', subPath: '0' }, { name: 'var-run-argo', mountPath: '/var/run/argo' }]);
+    expect(main?.env?.map((e) => e.name)).toEqual(['ARGO_POD_NAME', 'ARGO_POD_UID', 'ARGO_WORKFLOW_NAME', 'ARGO_WORKFLOW_UID', 'ARGO_CONTAINER_NAME', 'ARGO_NODE_ID',
+      'ARGO_INCLUDE_SCRIPT_OUTPUT', 'ARGO_DEADLINE', 'ARGO_PROGRESS_FILE', 'ARGO_PROGRESS_PATCH_TICK_DURATION', 'ARGO_PROGRESS_FILE_TICK_DURATION']);
+    const template = pod.spec.initContainers?.[0]?.env?.find((e) => e.name === 'ARGO_TEMPLATE')?.value;
+    expect(template).toBe(JSON.stringify({ name: 'main', inputs: {}, outputs: {}, metadata: {}, resource: { action: 'create', manifest } }));
+  });
+
+  it('names the workflow as owner in the manifest with setOwnerReference', () => {
+    const pod = buildPod(input({ template: { name: 'r', resource: { action: 'create', setOwnerReference: true, manifest: 'kind: ConfigMap\nmetadata:\n  name: x\n' } } }));
+    const template = JSON.parse(pod.spec.initContainers?.[0]?.env?.find((e) => e.name === 'ARGO_TEMPLATE')?.value ?? '{}');
+    expect(template.resource.manifest).toBe([
+      'kind: ConfigMap', 'metadata:', '  name: x', '  ownerReferences:', '  - apiVersion: argoproj.io/v1alpha1', '    blockOwnerDeletion: true',
+      '    controller: true', '    kind: Workflow', '    name: hello-world-zb8df', '    uid: 6ee77188-6a09-49ac-bacc-26b3e193e6d9', '',
+    ].join('\n'));
   });
 });

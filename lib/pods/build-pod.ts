@@ -3,6 +3,7 @@ import {
   appendEnv, argoexecInMainPath, executorContainer, executorLogOptions, type ExecutorSettings, isArgoContainer, nodeEnv,
   scriptSourcePath,
 } from './executor-containers';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { PodManifest, PodSpecManifest } from './pod-manifest';
 import {
   addVolumeReferences, baseVolumes, mirrorMainMounts, PodBuildError, scriptStagingMount, scriptStagingVolume,
@@ -54,7 +55,9 @@ export interface BuildPodInput {
  */
 export function buildPod(input: BuildPodInput): PodManifest {
   const { workflow, template, executor } = input;
-  const mains = toMainContainers(template).map((c) => withMainDefaults(c, input.mainContainerDefaults));
+  const mains = template.resource
+    ? [toResourceContainer(input)]
+    : toMainContainers(template).map((c) => withMainDefaults(c, input.mainContainerDefaults));
   const main = mains.find((c) => c.name === 'main') ?? mains.at(-1)!;
   const podName = input.podName;
 
@@ -78,17 +81,19 @@ export function buildPod(input: BuildPodInput): PodManifest {
 
   const mainWithStaging = isScript ? withMounts(main, [scriptStagingMount]) : main;
   const userMains = template.containerSet ? mains : [mainWithStaging];
-  // wait sees the volumes of the container named main, if any (addOutputArtifactsVolumes).
+  // wait sees the volumes of the container named main, if any (addOutputArtifactsVolumes). A resource template's
+  // argoexec main reports its own outputs: its pod has no wait container.
   const wait = main.name === 'main' ? mirrorMainMounts(executorContainer('wait', executor, workflow), mainWithStaging) : executorContainer('wait', executor, workflow);
+  const aux = template.resource ? [] : [wait];
   const init = withMounts(executorContainer('init', executor, workflow), isScript ? [scriptStagingMount] : []);
   const userInit = (template.initContainers ?? []).map((c) => toUserContainer(c, mainWithStaging));
   const sidecars = (template.sidecars ?? []).map((c) => toUserContainer(c, mainWithStaging));
 
   const env = nodeEnv({ nodeId: input.nodeId, workflowName: workflow.name, includeScriptOutput: input.includeScriptOutput, deadline: executionDeadline(input) });
-  const templateEnv = { name: 'ARGO_TEMPLATE', value: toTemplateEnvValue(template) };
+  const templateEnv = { name: 'ARGO_TEMPLATE', value: toTemplateEnvValue(template.resource ? withResourceOwner(template, workflow) : template) };
   const initContainers = [init, ...userInit].map((c) =>
     appendEnv(withMounts(c, [varRunArgoMount]), [{ name: 'ARGO_CONTAINER_NAME', value: c.name }, templateEnv, ...env]));
-  const containers = [wait, ...userMains, ...sidecars].map((c) => appendEnv(c, [{ name: 'ARGO_CONTAINER_NAME', value: c.name }, ...env]));
+  const containers = [...aux, ...userMains, ...sidecars].map((c) => appendEnv(c, [{ name: 'ARGO_CONTAINER_NAME', value: c.name }, ...env]));
 
   const activeDeadlineSeconds = toActiveDeadlineSeconds(input, mains);
   const spec: PodSpecManifest = {
@@ -145,8 +150,34 @@ function toMainContainers(template: Template): Container[] {
       ...(c as Container), name: c.name || 'main', ...(shared.length ? { volumeMounts: [...(c.volumeMounts ?? []), ...shared] } : {}),
     }));
   }
-  const kind = template.resource ? 'resource' : template.data ? 'data' : 'this kind of';
+  const kind = template.data ? 'data' : 'this kind of';
   throw new PodBuildError(`${kind} templates are not supported in kubernetes mode yet; container and script templates are`);
+}
+
+/**
+ * A resource template's main container (Argo's executeResource): argoexec itself, `argoexec resource <action>`, with
+ * the executor's identity and settings; argoexec reads the manifest from the template.
+ */
+function toResourceContainer(input: BuildPodInput): Container {
+  const role = executorContainer('init', input.executor, input.workflow);
+  const action = input.template.resource?.action ?? '';
+  return { ...role, name: 'main', command: ['argoexec', 'resource', action, ...executorLogOptions(input.executor)] };
+}
+
+/** With `setOwnerReference`, the manifest argoexec creates names the workflow as its owner, as Argo writes it. */
+function withResourceOwner(template: Template, workflow: BuildPodInput['workflow']): Template {
+  const resource = template.resource;
+  if (!resource?.setOwnerReference || !resource.manifest) return template;
+  let object: { metadata?: { ownerReferences?: unknown[] } };
+  try {
+    object = parseYaml(resource.manifest) as typeof object;
+  } catch (error) {
+    throw new PodBuildError(`failed to unmarshal the resource manifest: ${(error as Error).message}`);
+  }
+  if (!object || typeof object !== 'object') return template;
+  // metav1.NewControllerRef: the workflow as controlling owner.
+  const metadata = { ...(object.metadata ?? {}), ownerReferences: [...(object.metadata?.ownerReferences ?? []), toOwnerReference(workflow)] };
+  return { ...template, resource: { ...resource, manifest: stringifyYaml({ ...object, metadata }, { sortMapEntries: true, indentSeq: false }) } };
 }
 
 // Argo merges the template's container onto the configured defaults as a strategic merge patch.
