@@ -15,6 +15,7 @@ import { leaseNameOf } from '@/lib/controller/lease-election';
 import { ConfigMapSource, type ControllerConfigSource, PolledConfigSource } from './controller/controller-config-source';
 import { type RunningControllers, startControllers } from './controller/controllers';
 import { LeaderElector, leaderElectionSettings } from './controller/leader-elector';
+import { ApiReachability, waitUntilReachable } from './cluster/api-reachability';
 import { nextBasePath, toNextPath } from './base-href';
 import type { ClusterPort } from './cluster/cluster-port';
 import { KubeCluster, loadKubeConfig } from './cluster/kube-cluster';
@@ -46,7 +47,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 async function openCluster(config: CapstanConfig, logger: Logger, withDatabase: (db: PGlite) => Promise<void>): Promise<ClusterPort> {
   if (config.mode === 'embedded') return openEmbedded(config.dataDir, config.namespace, !config.noSamples, logger, withDatabase);
-  return new KubeCluster(loadKubeConfig(config.kubeconfig));
+  const kubeConfig = loadKubeConfig(config.kubeconfig);
+  return new KubeCluster(kubeConfig, new ApiReachability(logger, kubeConfig.getCurrentCluster()?.server));
 }
 
 async function main(): Promise<void> {
@@ -75,11 +77,13 @@ async function main(): Promise<void> {
     archive = await openEmbeddedArchive(db, logger);
   });
   const kubeConfig = config.mode === 'kubernetes' ? (cluster as KubeCluster).kubeConfig : undefined;
+  // A dead API server at start-up is waited out with backoff (and logged once), not a crash loop.
+  if (kubeConfig) await waitUntilReachable(kubeConfig, (cluster as KubeCluster).reachability);
   // Artifact repositories: the cluster's ConfigMaps and Secrets, or in embedded mode the manifests in <data dir>/config.
   const configSource = kubeConfig ? new KubeConfigSource(kubeConfig) : new DirectoryConfigSource(join(config.dataDir, 'config'));
   // Argo's workflow-controller-configmap, followed as it changes (embedded mode: among those manifests).
   const controllerConfigSource: ControllerConfigSource = kubeConfig
-    ? new ConfigMapSource(kubeConfig, config.namespace, config.configMap, logger)
+    ? new ConfigMapSource(kubeConfig, config.namespace, config.configMap, logger, (cluster as KubeCluster).reachability)
     : new PolledConfigSource(
       async () => (await configSource.configMap(config.namespace, config.configMap))?.data,
       `ConfigMap ${config.configMap} in ${join(config.dataDir, 'config')}`, logger,
@@ -116,6 +120,7 @@ async function main(): Promise<void> {
     // Pods run Argo's own argoexec image; the pod informers run on every replica (logs are read through them).
     const kubeExecutor = new KubePodExecutor(kubeConfig!, {
       namespace: config.namespace, config: () => controllerConfigSource.current(), executorImage: config.executorImage, logger,
+      reachability: (cluster as KubeCluster).reachability,
     });
     await kubeExecutor.start();
     executor = new InProcessTasks(kubeExecutor, {
@@ -128,6 +133,7 @@ async function main(): Promise<void> {
   // The controllers run on the leader only; every replica serves the API and the dashboard.
   const deps = {
     config, cluster, executor, logger, archiver, repositories, artifactCollector, controllerConfig: () => controllerConfigSource.current(),
+    reachability: kubeConfig ? (cluster as KubeCluster).reachability : undefined,
     // Semaphore ConfigMaps: the cluster's, or in embedded mode the same manifests folder as the artifact repositories.
     readConfigMap: kubeConfig
       ? kubeConfigMapReader(kubeConfig)
@@ -148,7 +154,7 @@ async function main(): Promise<void> {
   if (kubeConfig && config.leaderElection && process.env.LEADER_ELECTION_DISABLE !== 'true') {
     const { identity, timing } = leaderElectionSettings(process.env);
     const lease = { namespace: config.namespace, name: leaseNameOf(controllerConfigSource.current().instanceID), identity };
-    elector = new LeaderElector(kubeConfig, lease, timing, { onStartedLeading: startLeading, onStoppedLeading: stopLeading }, logger);
+    elector = new LeaderElector(kubeConfig, lease, timing, { onStartedLeading: startLeading, onStoppedLeading: stopLeading }, logger, (cluster as KubeCluster).reachability);
     elector.run();
   } else {
     await startLeading();

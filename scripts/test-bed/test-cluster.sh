@@ -7,6 +7,7 @@
 #   test-cluster.sh down    stop every process it started and delete its state
 #   test-cluster.sh env     print the environment of the running bed
 #   test-cluster.sh status  show which components run
+#   test-cluster.sh stop-apiserver / start-apiserver   stop and restart only the kube-apiserver (fault tests)
 #
 # Components: WITH_PG=1 WITH_MINIO=1 WITH_ARGO=1 (each default 0; WITH_ALL=1 turns all on).
 # State lives in $CAPSTAN_TEST_DIR (default /tmp/capstan-test-bed); binaries in ~/.cache/capstan/bin.
@@ -124,6 +125,34 @@ start_argo() {
   say "Argo $ARGO_VERSION workflow-controller and argo server (:$ARGO_SERVER_PORT) managing namespace $ORACLE_NS"
 }
 
+start_apiserver() {
+  start kube-apiserver "$(bin kube-apiserver $K8S_VERSION)" --etcd-servers "http://127.0.0.1:$ETCD_PORT" \
+    --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$KUBE_PORT" --cert-dir "$D/certs" \
+    --service-account-issuer https://kubernetes.default.svc.cluster.local --service-account-key-file "$D/sa.pub" \
+    --service-account-signing-key-file "$D/sa.key" --token-auth-file "$D/tokens.csv" --authorization-mode RBAC \
+    --service-cluster-ip-range 10.96.0.0/16 --disable-admission-plugins ServiceAccount,TaintNodesByCondition \
+    --enable-priority-and-fairness=false
+}
+wait_apiserver() {
+  wait_for kube-apiserver "$D/kube-apiserver.log" curl -ksf -H "Authorization: Bearer $ADMIN_TOKEN" "https://127.0.0.1:$KUBE_PORT/readyz"
+  say "kube-apiserver $K8S_VERSION on :$KUBE_PORT"
+}
+
+# Fault tests stop the kube-apiserver (as a crashed or unreachable control plane) and start it again.
+stop_apiserver() {
+  [ -f "$D/kube-apiserver.pid" ] || die "no test bed running in $D"
+  local pid; pid=$(cat "$D/kube-apiserver.pid")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+restart_apiserver() {
+  [ -f "$D/env" ] || die "no test bed running in $D"
+  kill -0 "$(cat "$D/kube-apiserver.pid")" 2>/dev/null && die "kube-apiserver is running: run '$0 stop-apiserver' first"
+  start_apiserver
+  wait_apiserver
+}
+
 write_env() {
   {
     echo "export KUBECONFIG=$D/kubeconfig"
@@ -165,12 +194,7 @@ up() {
   openssl genrsa -out "$D/sa.key" 2048 2>/dev/null
   openssl rsa -in "$D/sa.key" -pubout -out "$D/sa.pub" 2>/dev/null
   printf '%s,admin,admin,system:masters\n%s,alice,alice\n' "$ADMIN_TOKEN" "$USER_TOKEN" > "$D/tokens.csv"
-  start kube-apiserver "$(bin kube-apiserver $K8S_VERSION)" --etcd-servers "http://127.0.0.1:$ETCD_PORT" \
-    --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$KUBE_PORT" --cert-dir "$D/certs" \
-    --service-account-issuer https://kubernetes.default.svc.cluster.local --service-account-key-file "$D/sa.pub" \
-    --service-account-signing-key-file "$D/sa.key" --token-auth-file "$D/tokens.csv" --authorization-mode RBAC \
-    --service-cluster-ip-range 10.96.0.0/16 --disable-admission-plugins ServiceAccount,TaintNodesByCondition \
-    --enable-priority-and-fairness=false
+  start_apiserver
   cat > "$D/kubeconfig" <<KUBECONFIG
 apiVersion: v1
 kind: Config
@@ -179,8 +203,7 @@ users: [{name: admin, user: {token: "$ADMIN_TOKEN"}}]
 contexts: [{name: test-bed, context: {cluster: test-bed, user: admin, namespace: default}}]
 current-context: test-bed
 KUBECONFIG
-  wait_for kube-apiserver "$D/kube-apiserver.log" curl -ksf -H "Authorization: Bearer $ADMIN_TOKEN" "https://127.0.0.1:$KUBE_PORT/readyz"
-  say "kube-apiserver $K8S_VERSION on :$KUBE_PORT"
+  wait_apiserver
 
   local kc=$D/kubeconfig
   start kube-scheduler "$(bin kube-scheduler $K8S_VERSION)" --kubeconfig "$kc" --authentication-kubeconfig "$kc" \
@@ -258,5 +281,7 @@ case ${1:-} in
   down) down ;;
   env) [ -f "$D/env" ] && cat "$D/env" || die "no test bed running in $D" ;;
   status) status ;;
-  *) echo "usage: $0 up|down|env|status" >&2; exit 2 ;;
+  stop-apiserver) stop_apiserver ;;
+  start-apiserver) restart_apiserver ;;
+  *) echo "usage: $0 up|down|env|status|stop-apiserver|start-apiserver" >&2; exit 2 ;;
 esac

@@ -1,7 +1,10 @@
 import { CustomObjectsApi, KubeConfig, Watch } from '@kubernetes/client-node';
+import type { Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
+import { inflateCompressedNodes } from '@/lib/workflows/compressed-nodes';
 import { type ResourcePlural, resourceKinds } from '@/lib/k8s/resource-kinds';
 import type { ClusterPort, ListOptions, ObjectList, WatchEvent } from './cluster-port';
+import { ApiReachability, isUnreachable } from './api-reachability';
 import { fromKubeError } from './kube-errors';
 
 /** Loads a kubeconfig from a path, or in-cluster, or from the default locations, in that order. */
@@ -13,13 +16,28 @@ export function loadKubeConfig(path?: string): KubeConfig {
   return config;
 }
 
+// Workflows Argo's controller wrote with `status.compressedNodes` are read with their nodes in `status.nodes`, so
+// the API, the dashboard and Capstan's controller all see one shape (and a save writes them back uncompressed).
+const inflate = <T extends KubeObject>(object: T): T => inflateCompressedNodes(object as unknown as Workflow) as unknown as T;
+// In lists and watches one undecodable workflow must not hide the others: it stays as it was.
+const inflateLeniently = <T extends KubeObject>(object: T): T => {
+  try {
+    return inflate(object);
+  } catch {
+    return object;
+  }
+};
+
 /** The Kubernetes adapter: Argo's custom resources in a real cluster through @kubernetes/client-node. */
 export class KubeCluster implements ClusterPort {
   readonly name = 'kubernetes' as const;
   private readonly api: CustomObjectsApi;
+  /** Whether the API server answers; shared with everything else of this process that talks to it. */
+  readonly reachability: ApiReachability;
 
-  constructor(readonly kubeConfig: KubeConfig) {
+  constructor(readonly kubeConfig: KubeConfig, reachability?: ApiReachability) {
     this.api = kubeConfig.makeApiClient(CustomObjectsApi);
+    this.reachability = reachability ?? new ApiReachability(undefined, kubeConfig.getCurrentCluster()?.server);
   }
 
   private coordinates(plural: ResourcePlural) {
@@ -31,19 +49,24 @@ export class KubeCluster implements ClusterPort {
 
   private async call<R>(request: () => Promise<R>): Promise<R> {
     try {
-      return await request();
+      const result = await request();
+      this.reachability.succeeded();
+      return result;
     } catch (error) {
-      throw fromKubeError(error);
+      const apiError = fromKubeError(error);
+      if (isUnreachable(apiError)) this.reachability.failed('request', apiError);
+      throw apiError;
     }
   }
 
-  get<T extends KubeObject>(plural: ResourcePlural, namespace: string, name: string): Promise<T> {
+  async get<T extends KubeObject>(plural: ResourcePlural, namespace: string, name: string): Promise<T> {
     const c = this.coordinates(plural);
-    return this.call(() =>
+    const object: T = await this.call(() =>
       resourceKinds[plural].namespaced
         ? this.api.getNamespacedCustomObject({ ...c, namespace, name })
         : this.api.getClusterCustomObject({ ...c, name }),
     );
+    return plural === 'workflows' ? inflate(object) : object;
   }
 
   async list<T extends KubeObject>(plural: ResourcePlural, namespace: string, options: ListOptions = {}): Promise<ObjectList<T>> {
@@ -55,7 +78,7 @@ export class KubeCluster implements ClusterPort {
         : this.api.listClusterCustomObject({ ...c, ...query }),
     );
     return {
-      items: result.items as T[],
+      items: plural === 'workflows' ? (result.items as T[]).map(inflateLeniently) : result.items as T[],
       resourceVersion: result.metadata?.resourceVersion ?? '',
       ...(result.metadata?.continue ? { continue: result.metadata.continue as string } : {}),
     };
@@ -109,15 +132,28 @@ export class KubeCluster implements ClusterPort {
     const watcher = new Watch(this.kubeConfig);
     let resourceVersion = (await this.list(plural, namespace, { limit: 1 })).resourceVersion;
     let current: AbortController | undefined;
+    let failures = 0;
     signal.addEventListener('abort', () => current?.abort(), { once: true });
     const relist = async () => {
       const listed = await this.list<T>(plural, namespace);
       resourceVersion = listed.resourceVersion;
       for (const object of listed.items) onEvent({ type: 'MODIFIED', object });
     };
+    // A watch the API server ended cleanly reconnects at once; after a failure each retry waits longer (1 s
+    // doubling to 30 s) so a dead API server is not hammered, and the outage is logged once by `reachability`.
+    const retry = (error: unknown, gone: boolean) => {
+      if (signal.aborted) return;
+      const delay = error ? this.reachability.failed(`watch ${plural}`, fromKubeError(error), ++failures) : 0;
+      setTimeout(() => {
+        (gone ? relist() : Promise.resolve()).then(connect, (relistError: unknown) => retry(relistError, true));
+      }, delay).unref?.();
+    };
     const connect = async (): Promise<void> => {
       if (signal.aborted) return;
       let expired = false;
+      // The client reports a failed connection through the done callback and still resolves: only a watch that has
+      // not ended by then is connected.
+      let ended = false;
       try {
         current = await watcher.watch(
           path,
@@ -129,18 +165,20 @@ export class KubeCluster implements ClusterPort {
             }
             const version = object.metadata?.resourceVersion;
             if (version) resourceVersion = version;
-            if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') onEvent({ type, object });
+            if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') onEvent({ type, object: plural === 'workflows' ? inflateLeniently(object) : object });
           },
           (error: unknown) => {
-            if (signal.aborted) return;
-            const gone = expired || (error as { code?: number } | undefined)?.code === 410;
-            setTimeout(() => {
-              (gone ? relist() : Promise.resolve()).then(connect, () => setTimeout(() => void connect(), 1000));
-            }, error ? 1000 : 0);
+            ended = true;
+            retry(error, expired || (error as { code?: number } | undefined)?.code === 410);
           },
         );
-      } catch {
-        if (!signal.aborted) setTimeout(() => void connect(), 1000);
+        if (!ended) {
+          failures = 0;
+          this.reachability.succeeded();
+        }
+      } catch (error) {
+        // After an outage the version may have expired: relist before watching again.
+        retry(error ?? new Error('watch failed'), true);
       }
     };
     await connect();

@@ -1,5 +1,7 @@
 import { CoreV1Api, type KubeConfig, type V1ConfigMap, Watch } from '@kubernetes/client-node';
 import { type ControllerConfig, ControllerConfigError, emptyControllerConfig, parseControllerConfig } from '@/lib/controller/controller-config';
+import { type ApiReachability, isUnreachable } from '../cluster/api-reachability';
+import { fromKubeError } from '../cluster/kube-errors';
 import type { Logger } from '../logger';
 
 type Listener = (config: ControllerConfig, previous: ControllerConfig) => void;
@@ -54,7 +56,15 @@ export class ConfigMapSource extends ControllerConfigSource {
   private readonly abort = new AbortController();
   private resourceVersion = '';
 
-  constructor(private readonly kubeConfig: KubeConfig, private readonly namespace: string, private readonly name: string, logger: Logger) {
+  private failures = 0;
+
+  constructor(
+    private readonly kubeConfig: KubeConfig,
+    private readonly namespace: string,
+    private readonly name: string,
+    logger: Logger,
+    private readonly reachability?: ApiReachability,
+  ) {
     super(logger, `ConfigMap ${namespace}/${name}`);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
   }
@@ -100,10 +110,14 @@ export class ConfigMapSource extends ControllerConfigSource {
       this.resourceVersion = list.metadata?.resourceVersion ?? '';
       this.applyData(list.items[0]?.data, false);
     } catch (error) {
-      this.logger.warn({ err: error, configMap: this.where }, 'cannot read the controller ConfigMap; retrying');
-      if (!this.abort.signal.aborted) setTimeout(() => void this.relistAndWatch(), 5000).unref();
+      const apiError = fromKubeError(error);
+      let delay = 5000;
+      if (this.reachability && isUnreachable(apiError)) delay = this.reachability.failed(this.where, apiError, ++this.failures);
+      else this.logger.warn({ err: error, configMap: this.where }, 'cannot read the controller ConfigMap; retrying');
+      if (!this.abort.signal.aborted) setTimeout(() => void this.relistAndWatch(), delay).unref();
       return;
     }
+    this.failures = 0;
     await this.watch();
   }
 

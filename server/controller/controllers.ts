@@ -5,6 +5,7 @@ import type { ArtifactRepositories } from '../artifacts/repositories';
 import type { MemoCaches } from './memo-caches';
 import type { CustomMetrics } from '../custom-metrics';
 import type { MetricEmission } from '@/lib/engine/metrics';
+import type { ApiReachability } from '../cluster/api-reachability';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { CapstanConfig } from '../config';
 import type { Logger } from '../logger';
@@ -40,6 +41,8 @@ export interface ControllerDeps {
   repositories?: ArtifactRepositories;
   /** Deletes artifacts as their artifactGC strategy says. */
   artifactCollector?: ArtifactCollector;
+  /** The API server's reachability (kubernetes mode), so its outages are logged once. */
+  reachability?: ApiReachability;
 }
 
 /**
@@ -59,6 +62,7 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     ...(deps.customMetrics ? { onMetrics: (emissions: MetricEmission[], errors: string[]) => deps.customMetrics!.record(emissions, errors) } : {}),
     repositories: deps.repositories,
     artifactCollector: deps.artifactCollector,
+    reachability: deps.reachability,
   });
   await workflow.start();
   const owns = (object: KubeObject) => belongsToInstance(object.metadata.labels, deps.controllerConfig().instanceID);

@@ -14,6 +14,7 @@ import { toPodObservation } from '@/lib/pods/observe-pod';
 import type { ObservedPod, ObservedTaskResult } from '@/lib/pods/observed-pod';
 import { toBuildPodInput } from '@/lib/pods/pod-context';
 import { PodBuildError } from '@/lib/pods/pod-volumes';
+import type { ApiReachability } from '../cluster/api-reachability';
 import { fromKubeError } from '../cluster/kube-errors';
 import type { Logger } from '../logger';
 import { NodeInformer } from './kube/node-informer';
@@ -33,6 +34,8 @@ export interface KubePodExecutorOptions {
   /** The `--executor-image` flag, which wins over the configuration's `executor.image`. */
   executorImage?: string;
   logger?: Logger;
+  /** The process's view of the API server, so a watch outage is logged once and retried with backoff. */
+  reachability?: ApiReachability;
 }
 
 type TaskResult = KubernetesObject & ObservedTaskResult;
@@ -74,6 +77,7 @@ export class KubePodExecutor implements PodExecutor {
       nodeIdOfPod,
       (pod, type) => this.onPodEvent(pod, type),
       options.logger,
+      options.reachability,
     );
     this.results = new NodeInformer<TaskResult>(
       kubeConfig,
@@ -84,6 +88,7 @@ export class KubePodExecutor implements PodExecutor {
       (result) => result.metadata?.name,
       (result) => this.notifyOwner(result),
       options.logger,
+      options.reachability,
     );
   }
 

@@ -4,6 +4,7 @@ import { isApiError } from '@/lib/api-error';
 import { type LeaseObservation, type LeaseRecord, type LeaseTiming, decideLease } from '@/lib/controller/lease-election';
 import { parseGoDuration } from '@/lib/expr/go-time';
 import { fromKubeError } from '../cluster/kube-errors';
+import { type ApiReachability, isUnreachable } from '../cluster/api-reachability';
 import type { Logger } from '../logger';
 
 export interface LeaderCallbacks {
@@ -35,6 +36,7 @@ export class LeaderElector {
     private readonly timing: LeaseTiming,
     private readonly callbacks: LeaderCallbacks,
     private readonly logger: Logger,
+    private readonly reachability?: ApiReachability,
   ) {
     this.api = kubeConfig.makeApiClient(CoordinationV1Api);
   }
@@ -57,8 +59,10 @@ export class LeaderElector {
     if (this.stopped) return;
     try {
       await this.tryAcquireOrRenew();
+      this.reachability?.succeeded();
     } catch (error) {
-      this.logger.warn({ err: error }, 'leader election: cannot reach the lease');
+      if (this.reachability && isUnreachable(error)) this.reachability.failed('leader election', error);
+      else this.logger.warn({ err: error }, 'leader election: cannot reach the lease');
     }
     if (this.leading && Date.now() - this.lastRenewal > this.timing.renewDeadline * 1000) {
       this.logger.error({ identity: this.lease.identity }, 'leader election: could not renew the lease in time; stopped leading');

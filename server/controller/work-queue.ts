@@ -1,6 +1,9 @@
+import { retryDelayMs } from '@/lib/controller/retry-backoff';
+
 /**
  * A work queue with per-key serialisation: a key is processed by at most one worker at a time, and a key
  * added while it is being processed runs once more afterwards (changes are never lost, never doubled up).
+ * A key whose processing failed is requeued with a growing delay until it succeeds (`addRateLimited`).
  */
 export class WorkQueue {
   private readonly queued = new Set<string>();
@@ -8,6 +11,7 @@ export class WorkQueue {
   private readonly active = new Set<string>();
   private readonly dirtyWhileActive = new Set<string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly failures = new Map<string, number>();
   private running = 0;
   private closed = false;
 
@@ -42,6 +46,15 @@ export class WorkQueue {
     this.timers.set(key, timer);
   }
 
+  /** Requeues a key that failed, after 1 s doubling with each consecutive failure to 30 s; returns the delay in seconds. */
+  addRateLimited(key: string): number {
+    const failures = (this.failures.get(key) ?? 0) + 1;
+    this.failures.set(key, failures);
+    const seconds = retryDelayMs(failures) / 1000;
+    this.addAfter(key, seconds);
+    return seconds;
+  }
+
   get length(): number {
     return this.order.length;
   }
@@ -58,7 +71,7 @@ export class WorkQueue {
       this.active.add(key);
       this.running++;
       this.process(key)
-        .catch((error: unknown) => this.onError(key, error))
+        .then(() => this.failures.delete(key), (error: unknown) => this.onError(key, error))
         .finally(() => {
           this.running--;
           this.active.delete(key);
@@ -72,6 +85,7 @@ export class WorkQueue {
     this.closed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    this.failures.clear();
     this.order.length = 0;
     this.queued.clear();
   }

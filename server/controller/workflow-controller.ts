@@ -1,8 +1,10 @@
 import { isCompleted } from '@/lib/engine/phases';
 import { reconcileWorkflow } from '@/lib/engine/reconcile';
 import { isApiError } from '@/lib/api-error';
+import { isNewer } from '@/lib/watch/apply-watch-event';
 import type { Workflow, WorkflowSpec } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
+import { type ApiReachability, isUnreachable } from '../cluster/api-reachability';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { Logger } from '../logger';
 import type { PodExecutor, WorkflowRef } from './pod-executor';
@@ -42,6 +44,8 @@ export interface ControllerOptions {
   repositories?: ArtifactRepositories;
   /** The controller configuration (Argo's ConfigMap), read at every reconcile so changes apply at once. */
   config?: () => ControllerConfig;
+  /** The API server's reachability (kubernetes mode): its outages are logged once instead of per workflow. */
+  reachability?: ApiReachability;
 }
 
 /** Argo's message for a workflow waiting for a `parallelism` slot. */
@@ -63,6 +67,9 @@ export class WorkflowController {
   // Pods pod GC has queued for deletion, by `uid/nodeId`, so each is queued once.
   private readonly podsQueuedForGC = new Set<string>();
   private readonly gcTimers = new Set<NodeJS.Timeout>();
+  // The newest version of each unfinished workflow the watch (or our own save) has shown, so a reconcile needs no
+  // read: as Argo's informer. A stale copy can only make a save fail with a conflict, which drops it and reads again.
+  private readonly cache = new Map<string, KubeObject>();
   ready = false;
 
   constructor(
@@ -72,8 +79,10 @@ export class WorkflowController {
     private readonly options: ControllerOptions = {},
   ) {
     this.queue = new WorkQueue((key) => this.reconcile(key), options.workers ?? 8, (key, error) => {
-      this.logger.error({ err: error, workflow: key }, 'reconcile failed; retrying in 5 s');
-      this.queue.addAfter(key, 5);
+      const seconds = this.queue.addRateLimited(key);
+      // An unreachable API server fails every workflow at once: say so once, not once per workflow per retry.
+      if (options.reachability && isUnreachable(error)) options.reachability.failed(`reconcile ${key}`, error);
+      else this.logger.error({ err: error, workflow: key }, `reconcile failed; retrying in ${seconds} s`);
     });
     const config = this.config();
     this.throttler = new WorkflowThrottler(config.parallelism, config.namespaceParallelism, (key) => this.queue.add(key));
@@ -101,6 +110,8 @@ export class WorkflowController {
     await this.cluster.watch<KubeObject>('workflows', namespace, (event) => {
       const key = `${event.object.metadata.namespace}/${event.object.metadata.name}`;
       if (!this.owns(event.object)) return;
+      if (event.type === 'DELETED' || isCompleted((event.object['status'] as Workflow['status'])?.phase)) this.cache.delete(key);
+      else if (isNewer(this.cache.get(key), event.object)) this.cache.set(key, event.object);
       if (event.type === 'DELETED') {
         void this.cleanUp(event.object as unknown as Workflow);
         this.options.artifactCollector?.onDeleted(event.object as unknown as Workflow)
@@ -130,8 +141,10 @@ export class WorkflowController {
   private async reconcile(key: string): Promise<void> {
     const [namespace = '', name = ''] = key.split('/');
     let workflow: Workflow;
+    const cached = this.cache.get(key);
     try {
-      workflow = await this.cluster.get<Workflow & KubeObject>('workflows', namespace, name);
+      // A copy: the reconcile below may change what it is given, and the cache must keep what the server has.
+      workflow = (cached ? structuredClone(cached) as unknown as Workflow : undefined) ?? await this.cluster.get<Workflow & KubeObject>('workflows', namespace, name);
     } catch (error) {
       if (isApiError(error) && error.code === 5) return;
       throw error;
@@ -181,13 +194,18 @@ export class WorkflowController {
       try {
         saved = await this.cluster.update('workflows', namespace, { ...workflow, metadata: { ...workflow.metadata, labels }, status: output.status } as KubeObject);
       } catch (error) {
-        // Someone else changed the workflow (a user's suspend, stop or edit): decide again on fresh state.
+        // Someone else changed the workflow (a user's suspend, stop or edit), or the cached copy was stale: decide
+        // again on fresh state.
         if (isApiError(error) && (error.code === 10 || error.code === 5)) {
+          this.cache.delete(key);
           if (error.code === 10) this.queue.add(key);
           return;
         }
+        this.cache.delete(key);
         throw error;
       }
+      if (isCompleted(output.status.phase)) this.cache.delete(key);
+      else if (isNewer(this.cache.get(key), saved)) this.cache.set(key, saved);
       if (phase !== (workflow.status?.phase ?? '')) this.logger.info({ workflow: key, phase }, 'workflow phase changed');
       const savedWorkflow = saved as unknown as Workflow;
       this.collectPods(savedWorkflow);
@@ -302,6 +320,7 @@ export class WorkflowController {
 
   private async cleanUp(workflow: Workflow): Promise<void> {
     const uid = workflow.metadata.uid ?? '';
+    this.cache.delete(`${workflow.metadata.namespace}/${workflow.metadata.name}`);
     this.throttler.remove(`${workflow.metadata.namespace}/${workflow.metadata.name}`);
     this.uidToKey.delete(uid);
     for (const queued of this.podsQueuedForGC) if (queued.startsWith(`${uid}/`)) this.podsQueuedForGC.delete(queued);
@@ -319,6 +338,7 @@ export class WorkflowController {
 
   async stop(): Promise<void> {
     this.abort.abort();
+    this.cache.clear();
     for (const timer of this.gcTimers) clearTimeout(timer);
     this.stopExecutorListener();
     this.queue.close();

@@ -1,0 +1,207 @@
+/**
+ * Kubernetes mode against Argo v3.7.9's workflow-controller on the same test bed (kube-apiserver + kwok), in the
+ * same run, with the same creator: N one-pod workflows created at once (completed per minute, peak RSS), and one
+ * DAG of T tasks fanned out from a root and into a sink (time to Succeeded). Each contender gets a fresh namespace
+ * and runs alone; the namespace is deleted before the next one starts.
+ *
+ *   WITH_ARGO=1 scripts/test-bed/test-cluster.sh up && eval "$(scripts/test-bed/test-cluster.sh env)"
+ *   npx tsx bench/kube-throughput.ts [workflows|dag|all] [count=1000] [tasks=2000]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CoreV1Api, CustomObjectsApi, type KubeConfig, Watch } from '@kubernetes/client-node';
+import type { Workflow } from '@/lib/generated/argo';
+import { loadKubeConfig } from '@/server/cluster/kube-cluster';
+import { startArgoController } from '@/server/testing/argo-controller';
+import { startCapstan } from '@/server/testing/capstan-process';
+import { kubeModeFlags } from '@/server/testing/kube-mode';
+import { testBed, uniqueNamespace } from '@/server/testing/test-bed';
+import { mib, samplePeakRss, treeRss } from './process-rss';
+
+const group = 'argoproj.io';
+const version = 'v1alpha1';
+const plural = 'workflows';
+const finished = new Set(['Succeeded', 'Failed', 'Error']);
+
+interface Contender {
+  name: string;
+  start: (config: KubeConfig, core: CoreV1Api, namespace: string) => Promise<{ pid: number; stop: () => Promise<void>; output: () => string; url?: string }>;
+}
+
+const argo = (name: string, flags: string[] = []): Contender => ({
+  name,
+  start: async (_config, core, namespace) => {
+    const controller = await startArgoController(core, namespace, { flags });
+    return { pid: controller.child.pid ?? 0, stop: controller.stop, output: controller.output };
+  },
+});
+const capstan: Contender = {
+  name: 'Capstan',
+  start: async (_config, _core, namespace) => {
+    const process = await startCapstan(kubeModeFlags(namespace), { KUBECONFIG: testBed().kubeconfig(), LOG_LEVEL: 'warn' });
+    return { pid: process.child.pid ?? 0, stop: process.stop, output: process.output, url: process.url };
+  },
+};
+const tuned = ['--qps=512', '--burst=2048', '--workflow-workers=128'];
+
+const onePod = (name: string) => ({
+  apiVersion: `${group}/${version}`, kind: 'Workflow', metadata: { name },
+  spec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'busybox', command: ['echo', 'hi'] } }] },
+});
+const fanOutIn = (name: string, tasks: number) => ({
+  apiVersion: `${group}/${version}`, kind: 'Workflow', metadata: { name },
+  spec: {
+    entrypoint: 'main',
+    templates: [
+      {
+        name: 'main',
+        dag: {
+          tasks: [
+            { name: 'root', template: 'echo' },
+            ...Array.from({ length: tasks }, (_, i) => ({ name: `t${i}`, template: 'echo', depends: 'root' })),
+            { name: 'sink', template: 'echo', depends: Array.from({ length: tasks }, (_, i) => `t${i}`).join(' && ') },
+          ],
+        },
+      },
+      { name: 'echo', container: { image: 'busybox', command: ['echo', 'hi'] } },
+    ],
+  },
+});
+
+/** Counts workflows of a namespace reaching a final phase, through one watch (the same observer for everyone). */
+async function watchCompletions(config: KubeConfig, namespace: string, onFinished: (count: number, workflow: Workflow) => void) {
+  const done = new Set<string>();
+  const request = await new Watch(config).watch(`/apis/${group}/${version}/namespaces/${namespace}/${plural}`, {}, (_type: string, wf: Workflow) => {
+    const name = wf.metadata?.name ?? '';
+    if (finished.has(wf.status?.phase ?? '') && !done.has(name)) {
+      done.add(name);
+      onFinished(done.size, wf);
+    }
+  }, () => {});
+  return () => request.abort();
+}
+
+async function createAll(custom: CustomObjectsApi, namespace: string, bodies: object[], inFlight = 32): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: inFlight }, async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++]!;
+      await custom.createNamespacedCustomObject({ group, version, plural, namespace, body });
+    }
+  }));
+}
+
+async function deleteNamespace(core: CoreV1Api, namespace: string): Promise<void> {
+  await core.deleteNamespace({ name: namespace }).catch(() => {});
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const gone = await core.readNamespace({ name: namespace }).then(() => false, () => true);
+    if (gone) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+interface ThroughputResult { name: string; perMinute: number; seconds: number; peakRss: number; failed: number }
+
+async function throughput(contender: Contender, count: number): Promise<ThroughputResult> {
+  const config = loadKubeConfig(testBed().kubeconfig());
+  const core = config.makeApiClient(CoreV1Api);
+  const custom = config.makeApiClient(CustomObjectsApi);
+  const namespace = uniqueNamespace('bench-wf');
+  await core.createNamespace({ body: { metadata: { name: namespace } } });
+  const controller = await contender.start(config, core, namespace);
+  try {
+    const rss = samplePeakRss(controller.pid);
+    let failed = 0;
+    const allDone = new Promise<number>((resolve) => {
+      void watchCompletions(config, namespace, (n, wf) => {
+        if (wf.status?.phase !== 'Succeeded') failed++;
+        if (n === count) resolve(Date.now());
+      }).then((stop) => allDone.finally(stop));
+    });
+    const started = Date.now();
+    await createAll(custom, namespace, Array.from({ length: count }, (_, i) => onePod(`wf-${i}`)));
+    const created = Date.now();
+    const timeout = new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`${contender.name}: not done after 15 min`)), 900_000).unref());
+    const ended = await Promise.race([allDone, timeout]);
+    const seconds = (ended - started) / 1000;
+    console.log(`  ${contender.name}: created ${count} in ${((created - started) / 1000).toFixed(1)} s; all finished after ${seconds.toFixed(1)} s`);
+    return { name: contender.name, perMinute: count / (seconds / 60), seconds, peakRss: rss.stop(), failed };
+  } finally {
+    await controller.stop();
+    await deleteNamespace(core, namespace);
+  }
+}
+
+interface DagResult { name: string; seconds: number; peakRss: number; phase: string; compressed: boolean; statusBytes: number }
+
+async function bigDag(contender: Contender, tasks: number, whileRunning?: (url: string) => Promise<void>): Promise<DagResult & { namespace: string }> {
+  const config = loadKubeConfig(testBed().kubeconfig());
+  const core = config.makeApiClient(CoreV1Api);
+  const custom = config.makeApiClient(CustomObjectsApi);
+  const namespace = uniqueNamespace('bench-dag');
+  await core.createNamespace({ body: { metadata: { name: namespace } } });
+  const controller = await contender.start(config, core, namespace);
+  try {
+    const rss = samplePeakRss(controller.pid);
+    let stopWatch: () => void = () => {};
+    const done = new Promise<Workflow>((resolve) => {
+      void watchCompletions(config, namespace, (_n, wf) => resolve(wf)).then((stop) => (stopWatch = stop));
+    });
+    const started = Date.now();
+    await custom.createNamespacedCustomObject({ group, version, plural, namespace, body: fanOutIn('dag', tasks) });
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${contender.name}: DAG not done after 15 min`)), 900_000).unref());
+    const wf = await Promise.race([done, timeout]);
+    const seconds = (Date.now() - started) / 1000;
+    stopWatch();
+    const stored = await custom.getNamespacedCustomObject({ group, version, plural, namespace, name: 'dag' }) as Workflow;
+    if (whileRunning && controller.url) await whileRunning(controller.url);
+    return {
+      name: contender.name, seconds, peakRss: rss.stop(), phase: wf.status?.phase ?? '', namespace,
+      compressed: Boolean(stored.status?.compressedNodes), statusBytes: JSON.stringify(stored.status ?? {}).length,
+    };
+  } finally {
+    await controller.stop();
+  }
+}
+
+function argoServerRss(): number {
+  try {
+    return treeRss(Number(readFileSync(join(process.env.CAPSTAN_TEST_BED ?? '', 'argo-server.pid'), 'utf8')));
+  } catch {
+    return 0;
+  }
+}
+
+const which = process.argv[2] ?? 'all';
+const count = Number(process.argv[3] ?? 1000);
+const tasks = Number(process.argv[4] ?? 2000);
+console.log(`kubernetes mode vs Argo v3.7.9 on the test bed (${new Date().toISOString()})`);
+if (which === 'all' || which === 'workflows') {
+  console.log(`${count} one-pod workflows created at once (32 creates in flight), completed per minute and peak RSS:`);
+  const results: ThroughputResult[] = [];
+  for (const contender of [argo('Argo defaults'), argo('Argo tuned', tuned), capstan]) results.push(await throughput(contender, count));
+  const base = results[0]!;
+  for (const r of results) {
+    console.log(`  ${r.name.padEnd(14)} ${r.perMinute.toFixed(0).padStart(6)} /min  (${r.seconds.toFixed(1)} s, ${(r.perMinute / base.perMinute).toFixed(2)}× Argo defaults)  peak RSS ${mib(r.peakRss)}${r.failed ? `  ${r.failed} not Succeeded` : ''}`);
+  }
+  console.log(`  argo-server (the bed's, idle) RSS ${mib(argoServerRss())}`);
+}
+if (which === 'all' || which === 'dag') {
+  console.log(`one DAG of ${tasks} tasks (root → ${tasks} → sink), create to Succeeded:`);
+  const core = loadKubeConfig(testBed().kubeconfig()).makeApiClient(CoreV1Api);
+  const argoRun = await bigDag(argo('Argo tuned', tuned), tasks);
+  // While Capstan runs, it must read the workflow Argo wrote (compressed nodes) through its own API.
+  let readBack = '';
+  const capstanRun = await bigDag(capstan, tasks, async (url) => {
+    const served = await (await fetch(`${url}/api/v1/workflows/${argoRun.namespace}/dag`)).json() as Workflow;
+    readBack = `Capstan's API serves Argo's DAG with ${Object.keys(served.status?.nodes ?? {}).length} nodes`;
+  });
+  for (const r of [argoRun, capstanRun]) {
+    console.log(`  ${r.name.padEnd(14)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.phase}  peak RSS ${mib(r.peakRss)}  status ${(r.statusBytes / 1024).toFixed(0)} KiB${r.compressed ? ' (compressedNodes)' : ''}`);
+  }
+  console.log(`  Capstan / Argo tuned: ${(capstanRun.seconds / argoRun.seconds).toFixed(2)}; ${readBack}`);
+  await deleteNamespace(core, argoRun.namespace);
+  await deleteNamespace(core, capstanRun.namespace);
+}
+process.exit(0);
