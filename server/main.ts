@@ -23,6 +23,7 @@ import { KubePodExecutor } from './controller/kube-pod-executor';
 import { LocalPodExecutor } from './controller/local-pod-executor';
 import type { PodExecutor } from './controller/pod-executor';
 import { kubeMemoCaches, storeMemoCaches } from './controller/memo-caches';
+import { withManifestFromArtifact } from './controller/manifest-from';
 import { kubeConfigMapReader } from './controller/kube-config-maps';
 import { runEmbeddedResource } from './controller/embedded-resources';
 import { runHttpTask } from './controller/http-task';
@@ -113,7 +114,8 @@ async function main(): Promise<void> {
     }
     executor = new InProcessTasks(new LocalPodExecutor(runner), {
       http: (workflow, pod, signal) => runHttpTask(workflow, pod, signal, readSecret),
-      resource: (workflow, pod, signal) => runEmbeddedResource(cluster, workflow, pod, signal),
+      resource: (workflow, pod, signal) =>
+        runEmbeddedResource(cluster, workflow, pod, signal, (request) => withManifestFromArtifact(workflow, request, artifactRuntime)),
       data: (workflow, pod) => runDataTask(workflow, pod, { secrets: configSource, localRoot: join(config.dataDir, 'artifacts') }),
     });
   } else {

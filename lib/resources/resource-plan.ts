@@ -27,7 +27,8 @@ const kindAliases: Record<string, string> = {
 export function planResource(resource: ResourceTemplate, workflow: { name: string; uid: string; namespace: string }): ResourcePlan {
   const action = resource.action as ResourcePlan['action'];
   if (!actions.includes(action)) throw new Error(`resource action '${resource.action}' is not one of ${actions.join(', ')}`);
-  if (resource.manifestFrom) throw new Error('resource.manifestFrom needs artifacts, which this mode cannot read yet: inline the manifest');
+  // The caller inlines a manifestFrom artifact first (server/controller/manifest-from.ts).
+  if (resource.manifestFrom) throw new Error('resource.manifestFrom must be loaded into the manifest before the resource is planned');
   let manifest: Record<string, unknown> = {};
   if (resource.manifest) {
     let parsed: unknown;

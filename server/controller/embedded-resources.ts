@@ -25,7 +25,15 @@ class ResourceFailure extends Error {}
  * success or failure condition and reads the outputs. The store keeps Argo's kinds; a template's own pod (its
  * `{{pod.name}}`) can be read and patched; other Kubernetes kinds need kubernetes mode, and say so.
  */
-export async function runEmbeddedResource(cluster: ClusterPort, workflow: WorkflowRef, pod: PodRequest, signal: AbortSignal): Promise<PodObservation> {
+export async function runEmbeddedResource(
+  cluster: ClusterPort,
+  workflow: WorkflowRef,
+  requested: PodRequest,
+  signal: AbortSignal,
+  /** Inlines a `manifestFrom` artifact as the manifest (see manifest-from.ts). */
+  loadManifest: (pod: PodRequest) => Promise<PodRequest> = async (pod) => pod,
+): Promise<PodObservation> {
+  let pod = requested;
   const startedAt = toKubeTime(new Date());
   const end = (phase: 'Succeeded' | 'Failed' | 'Error', message?: string, object?: unknown): PodObservation => ({
     phase,
@@ -39,6 +47,7 @@ export async function runEmbeddedResource(cluster: ClusterPort, workflow: Workfl
       : {}),
   });
   try {
+    pod = await loadManifest(pod);
     const plan = planResource(pod.template.resource!, workflow);
     const success = parseConditions(plan.successCondition);
     const failure = parseConditions(plan.failureCondition);

@@ -9,10 +9,8 @@ import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 // the reason; docs/engine.md keeps the count. argosay and cowsay come from server/controller/known-images.ts.
 const needsMore: Record<string, string> = {
   'artifact-passing-explicit-plugin.yaml': 'artifact plugins (Capstan has no plugin runtime)',
-  'expression-tag-template-workflow.yaml': 'an output path at /output outside the step',
   'sidecar.yaml': 'its steps install curl with apk and run influxd: host commands embedded mode does not have',
   'sidecar-nginx.yaml': 'its sidecar runs nginx, a host command embedded mode does not have',
-  'variables-showcase.yaml': 'daemon steps',
   'volumes-existing.yaml': 'persistent volumes',
   'volumes-pvc.yaml': 'persistent volumes',
 };
