@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ControllerMetrics } from './controller-metrics';
 import { CustomMetrics } from './custom-metrics';
 import { createMetrics } from './metrics';
 
@@ -36,5 +37,19 @@ describe('CustomMetrics', () => {
     expect(out).toContain('argo_workflows_rt 7');
     expect(out).toContain('argo_workflows_error_count{cause="MetricEmissionError"} 2');
     expect(logged).toEqual(['bad metric', 'found existing gauge for custom metric rt of type counter']);
+  });
+});
+
+describe('ControllerMetrics', () => {
+  it("counts phases entered and reconcile durations under Argo's names", async () => {
+    const controller = new ControllerMetrics(() => false);
+    const metrics = createMetrics({ workflowPhases: async () => ({}), queue: () => ({ depth: 0, busy: 0 }), controller });
+    controller.phaseEntered('argo', 'Running');
+    controller.phaseEntered('argo', 'Running');
+    controller.operation(0.002);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('argo_workflows_total_count{phase="Running",namespace="argo"} 2');
+    expect(text).toContain('argo_workflows_operation_duration_seconds_count 1');
+    expect(text).toContain('argo_workflows_is_leader 0');
   });
 });

@@ -37,6 +37,7 @@ import { prepareBuild } from './next-base-path';
 import { ensureNextBuild } from './next-build';
 import { countPhases, createMetrics, routeLabel } from './metrics';
 import { CustomMetrics } from './custom-metrics';
+import { ControllerMetrics } from './controller-metrics';
 import { setRuntime } from './runtime';
 import { setHistory } from './history/history-runtime';
 import { openHistory } from './history/open-history';
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
   }
 
   const customMetrics = new CustomMetrics((message) => logger.warn({ cause: 'MetricEmissionError' }, message));
+  const controllerMetrics = new ControllerMetrics(() => (elector ? elector.isLeader : true));
   // The controllers run on the leader only; every replica serves the API and the dashboard.
   const deps = {
     config, cluster, executor, logger, archiver, repositories, artifactCollector, controllerConfig: () => controllerConfigSource.current(),
@@ -142,6 +144,7 @@ async function main(): Promise<void> {
       : async (namespace: string, name: string) => (await configSource.configMap(namespace, name))?.data,
     memoCaches: kubeConfig ? kubeMemoCaches(kubeConfig) : storeMemoCaches(cluster),
     customMetrics,
+    controllerMetrics,
   };
   let running: RunningControllers | undefined;
   const startLeading = async () => {
@@ -192,6 +195,7 @@ async function main(): Promise<void> {
     workflowPhases: async () => countPhases((await cluster.list('workflows', config.mode === 'embedded' ? '' : config.namespace)).items),
     queue: () => running?.workflow.queueStats() ?? { depth: 0, busy: 0 },
     custom: customMetrics,
+    controller: controllerMetrics,
   });
   const shutdown = new AbortController();
   setRuntime({

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { CustomMetrics } from './custom-metrics';
+import type { ControllerMetrics } from './controller-metrics';
 
 /**
  * Prometheus metrics on `/metrics`. Controller metrics keep Argo's names (`argo_workflows_gauge`,
@@ -22,6 +23,8 @@ export interface MetricSources {
   queue: () => { depth: number; busy: number };
   /** Workflows' and templates' own metrics, exposed on the same registry. */
   custom?: CustomMetrics;
+  /** Argo's event-fed controller metrics. */
+  controller?: ControllerMetrics;
 }
 
 /** A low-cardinality label for a request path (the base path already removed by the caller, or not). */
@@ -85,6 +88,7 @@ export function createMetrics(sources: MetricSources): Metrics {
   });
 
   sources.custom?.attach(registry);
+  sources.controller?.attach(registry);
   return {
     registry,
     observeRequest(method, path, status, seconds) {

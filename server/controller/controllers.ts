@@ -4,6 +4,7 @@ import type { ArtifactCollector } from '../artifacts/artifact-collector';
 import type { ArtifactRepositories } from '../artifacts/repositories';
 import type { MemoCaches } from './memo-caches';
 import type { CustomMetrics } from '../custom-metrics';
+import type { ControllerMetrics } from '../controller-metrics';
 import type { MetricEmission } from '@/lib/engine/metrics';
 import type { ApiReachability } from '../cluster/api-reachability';
 import type { ClusterPort } from '../cluster/cluster-port';
@@ -33,6 +34,8 @@ export interface ControllerDeps {
   archiver?: Archiver;
   /** Reads ConfigMaps for semaphore limits (kubernetes mode). */
   readConfigMap?: (namespace: string, name: string) => Promise<Record<string, string> | undefined>;
+  /** Argo's event-fed controller metrics. */
+  controllerMetrics?: ControllerMetrics;
   /** Where workflows' and templates' custom metrics go (the /metrics registry). */
   customMetrics?: CustomMetrics;
   /** Memoization caches: the cluster's ConfigMaps, or embedded mode's store. */
@@ -59,6 +62,7 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     config: deps.controllerConfig,
     readConfigMap: deps.readConfigMap,
     memoCaches: deps.memoCaches,
+    ...(deps.controllerMetrics ? { metrics: deps.controllerMetrics } : {}),
     ...(deps.customMetrics ? { onMetrics: (emissions: MetricEmission[], errors: string[]) => deps.customMetrics!.record(emissions, errors) } : {}),
     repositories: deps.repositories,
     artifactCollector: deps.artifactCollector,

@@ -123,6 +123,32 @@ describe('KubePodExecutor: Capstan runs Argo pods on the test bed like Argo does
     expect(b?.message).toBe('main: Error (exit code 3)');
   });
 
+  // Argo v4.1.2 (Capstan's model) also gives user containers ARGO_WORKFLOW_NAME; v3.7.9, the oracle, does not.
+  const withoutV4Env = (shape: ReturnType<typeof podShape>) => ({
+    ...shape,
+    containers: shape.containers?.map((c) => ({ ...c, env: c.env?.filter((e) => !e.startsWith('ARGO_WORKFLOW_NAME=')) })),
+  });
+
+  it('runs a containerSet step as Argo does: the same Container nodes and the same pod', async () => {
+    const [mine, oracle] = await Promise.all([runOnCapstan('container-set.yaml'), runOnOracle('container-set.yaml')]);
+    expect(mine.status?.phase).toBe('Succeeded');
+    expect(summary(mine)).toEqual(summary(oracle));
+    expect(mine.status?.progress).toBe(oracle.status?.progress);
+    const group = (w: Workflow) => Object.values(w.status?.nodes ?? {}).find((n) => n.displayName === 'group')!;
+    const [myPod] = (await podsOf(namespace, mine.metadata.name ?? '')).filter((p) => p.metadata?.annotations?.['workflows.argoproj.io/node-id'] === group(mine).id);
+    const [oraclePod] = (await podsOf(bed.oracleNamespace(), oracle.metadata.name ?? ''))
+      .filter((p) => p.metadata?.annotations?.['workflows.argoproj.io/node-id'] === group(oracle).id);
+    expect(withoutV4Env(podShape(myPod!, mine))).toEqual(withoutV4Env(podShape(oraclePod!, oracle)));
+  });
+
+  it("runs a resource template in the argoexec pod Argo builds", async () => {
+    const [mine, oracle] = await Promise.all([runOnCapstan('resource-create.yaml'), runOnOracle('resource-create.yaml')]);
+    expect(summary(mine)).toEqual(summary(oracle));
+    const [myPod] = await podsOf(namespace, mine.metadata.name ?? '');
+    const [oraclePod] = await podsOf(bed.oracleNamespace(), oracle.metadata.name ?? '');
+    expect(withoutV4Env(podShape(myPod!, mine))).toEqual(withoutV4Env(podShape(oraclePod!, oracle)));
+  });
+
   it('ends a node in Error, without a pod, when Argo would not build its pod', async () => {
     const created = await cluster.create<KubeObject>('workflows', namespace, {
       metadata: { generateName: 'no-volume-' },

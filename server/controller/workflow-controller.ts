@@ -12,6 +12,7 @@ import { LockTable } from '@/lib/sync/lock-table';
 import { loadSemaphoreLimits, restoreLockHolders, specsOfWorkflow } from './semaphore-limits';
 import { memoCacheNamesIn } from '@/lib/engine/memoization';
 import type { MetricEmission } from '@/lib/engine/metrics';
+import type { ControllerMetrics } from '../controller-metrics';
 import type { MemoCaches } from './memo-caches';
 import { withArtifactRepositoryRef } from '../artifacts/repository-ref';
 import type { ArtifactRepositories } from '../artifacts/repositories';
@@ -36,6 +37,8 @@ export interface ControllerOptions {
   artifactCollector?: ArtifactCollector;
   /** Reads a ConfigMap's data, for semaphore limits; without it semaphores wait with "Failed to get semaphore limit". */
   readConfigMap?: (namespace: string, name: string) => Promise<Record<string, string> | undefined>;
+  /** Argo's controller metrics fed by events (phases entered, reconcile durations). */
+  metrics?: Pick<ControllerMetrics, 'phaseEntered' | 'operation'>;
   /** Receives the custom metrics workflows and templates emit (metrics.prometheus). */
   onMetrics?: (emissions: MetricEmission[], errors: string[]) => void;
   /** Memoization caches (ConfigMaps) that memoized templates read before they run and write when they succeed. */
@@ -177,6 +180,7 @@ export class WorkflowController {
     const memoCaches = memoCacheNames.size ? await this.options.memoCaches!.load(namespace, memoCacheNames) : undefined;
     const repository = await withArtifactRepositoryRef(workflow, this.options.repositories, new Date());
     workflow = repository.workflow;
+    const operationStarted = performance.now();
     const output = repository.failed ?? reconcileWorkflow({
       workflow,
       pods: this.executor.observe(ref, podNodeIds, nodeStartedAt),
@@ -185,6 +189,7 @@ export class WorkflowController {
       locks: this.locks,
       ...(memoCaches ? { memoCaches } : {}),
     });
+    this.options.metrics?.operation((performance.now() - operationStarted) / 1000);
 
     let saved: KubeObject | undefined;
     if (output.changed) {
@@ -206,7 +211,10 @@ export class WorkflowController {
       }
       if (isCompleted(output.status.phase)) this.cache.delete(key);
       else if (isNewer(this.cache.get(key), saved)) this.cache.set(key, saved);
-      if (phase !== (workflow.status?.phase ?? '')) this.logger.info({ workflow: key, phase }, 'workflow phase changed');
+      if (phase !== (workflow.status?.phase ?? '')) {
+        this.logger.info({ workflow: key, phase }, 'workflow phase changed');
+        this.options.metrics?.phaseEntered(namespace, phase);
+      }
       const savedWorkflow = saved as unknown as Workflow;
       this.collectPods(savedWorkflow);
       if (isCompleted(phase)) {
