@@ -64,6 +64,44 @@ test('build with parameters, land on the new build, watch it in the stage view, 
   await page.screenshot({ path: 'test-results/build-page.png' });
 });
 
+test('the job page and the jobs list follow a new build live, pushed by the watch stream, without a reload', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  // Count the history API's list requests: rows must arrive through the stream, not by refetching the pages.
+  const historyReads: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (/\/api\/capstan\/v1\/jobs\/.*\/builds$/.test(url.pathname)) historyReads.push(url.search);
+  });
+  await page.goto(job);
+  await expect(page.getByRole('heading', { name: 'Build, test, deploy' })).toBeVisible();
+  const number = await nextNumber(page);
+  await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
+  const jobs = await context.newPage();
+  await jobs.goto('/jobs');
+  const jobsRow = jobs.getByRole('table', { name: 'Jobs' }).getByRole('row').filter({ has: jobs.getByRole('link', { name: 'Build, test, deploy' }) });
+  await expect(jobsRow).toBeVisible();
+
+  // Build with parameters in another tab; the job page stays open and is never reloaded.
+  const form = await context.newPage();
+  await form.goto(`${job}/build?p.branch=live%2Fpush`);
+  await form.getByRole('button', { name: 'Build', exact: true }).click();
+  await expect(form).toHaveURL(new RegExp(`${job}/builds/${number}$`), { timeout: 90_000 });
+
+  const stageRow = page.getByRole('table', { name: 'Stage view' }).locator(`tr[data-build="${number}"]`);
+  const historyRow = page.getByRole('table', { name: 'Builds' }).locator(`tr[data-build="${number}"]`);
+  await expect(stageRow).toBeVisible({ timeout: 30_000 });
+  await expect(historyRow).toBeVisible();
+  await expect(historyRow).toContainText('live/push');
+  await expect(jobsRow.getByRole('link', { name: new RegExp(`^#${number} `) }).first()).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: 'test-results/job-live-running.png', fullPage: true });
+  await expect(stageRow.locator('td[data-phase="Succeeded"]')).toHaveCount(4, { timeout: 90_000 });
+  await expect(historyRow).toContainText('Succeeded', { timeout: 30_000 });
+  await expect(jobsRow.getByRole('link', { name: `#${number} Succeeded` }).first()).toBeVisible({ timeout: 30_000 });
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  // The first page of the history was read once, when the page opened: the new row and its phases were pushed.
+  expect(historyReads).toHaveLength(1);
+});
+
 test('the form validates before it submits, and a shared link pre-fills it', async ({ page }) => {
   await page.goto(`${job}/build?p.branch=release%2F1.2&p.environment=qa`);
   await expect(page.getByLabel('branch')).toHaveValue('release/1.2');
@@ -77,7 +115,7 @@ test('the form validates before it submits, and a shared link pre-fills it', asy
   await expect(page.getByText('"not a label" must be key=value')).toBeVisible();
 });
 
-test('folders and a saved view survive a restart', async ({ page }) => {
+test('folders and a saved view survive a restart; views are edited, renamed, created and deleted in the UI', async ({ page }) => {
   test.setTimeout(600_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'capstan-e2e-history-'));
   try {
@@ -119,6 +157,35 @@ test('folders and a saved view survive a restart', async ({ page }) => {
       const tree = page.getByRole('tree', { name: 'Folders' });
       await expect(tree.getByText('team-a')).toBeVisible();
       await expect(tree.getByText('team-b')).toBeVisible();
+
+      // Edit the view in place: rename it and narrow it by name; its id (the shared link) stays.
+      await page.getByRole('button', { name: 'Edit view Checkout' }).click();
+      const editor = page.getByRole('dialog');
+      await expect(editor.getByLabel('Search')).toHaveValue('checkout');
+      await editor.getByLabel('View name').fill('Checkout APIs');
+      await editor.getByLabel('Name pattern').fill('(');
+      await editor.getByRole('button', { name: 'Save view' }).click();
+      await expect(editor.getByText(/^Not a regular expression/)).toBeVisible();
+      await editor.getByLabel('Name pattern').fill('-api$');
+      await page.screenshot({ path: 'test-results/view-editor.png' });
+      await editor.getByRole('button', { name: 'Save view' }).click();
+      await expect(editor).toBeHidden();
+      await page.goto(`${capstan.url}/jobs?view=checkout`);
+      await expect(page.getByRole('link', { name: 'Checkout APIs', exact: true })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'checkout-api', exact: true })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'checkout-web', exact: true })).toHaveCount(0);
+
+      // A new view from scratch, then delete it.
+      await page.getByRole('button', { name: 'New view' }).click();
+      await page.getByRole('dialog').getByLabel('View name').fill('Team B');
+      await page.getByRole('dialog').getByLabel('Folder').fill('team-b');
+      await page.getByRole('dialog').getByRole('button', { name: 'Save view' }).click();
+      await expect(page).toHaveURL(/view=team-b/);
+      await expect(page.getByRole('link', { name: 'billing', exact: true })).toBeVisible();
+      await page.getByRole('button', { name: 'Delete view Team B' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete view' }).click();
+      await expect(page.getByRole('link', { name: 'Team B', exact: true })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: 'Checkout APIs', exact: true })).toBeVisible();
     } finally {
       await capstan.stop();
     }

@@ -18,11 +18,15 @@ async function seriousViolations(page: Page) {
 
 let workflowName = '';
 let archivedUid = '';
+let buildNumber = '';
+const job = '/jobs/workflow-templates/argo/build-test-deploy';
 
 test.beforeAll(async ({ request }) => {
   const created = await request.post('/api/v1/workflows/argo/submit', { data: { resourceKind: 'WorkflowTemplate', resourceName: 'build-test-deploy' } });
   const body = await created.json();
   workflowName = body.metadata.name;
+  buildNumber = body.metadata.labels['capstan.io/build-number'];
+  await request.post('/api/capstan/v1/views', { data: { name: 'Samples view', filter: { folder: 'samples', lastStatus: ['Succeeded', 'None'] } } });
   // Wait for it to finish and reach the archive.
   for (let i = 0; i < 60 && !archivedUid; i++) {
     const archived = await request.get(`/api/v1/archived-workflows?namespace=argo&namePrefix=${workflowName}`);
@@ -45,6 +49,11 @@ const pages: { name: string; path: () => string; ready: (page: Page) => Promise<
   { name: 'archived-workflow', path: () => `/archived-workflows/argo/${archivedUid}`, ready: async (p) => { await expect(p.locator('.react-flow__node').first()).toBeVisible(); } },
   { name: 'submit', path: () => '/submit', ready: async (p) => { await expect(p.getByText('Valid: the server accepts this workflow.')).toBeVisible({ timeout: 15_000 }); } },
   { name: 'userinfo', path: () => '/userinfo', ready: async (p) => { await expect(p.getByText('Identity', { exact: true })).toBeVisible(); } },
+  { name: 'jobs-home', path: () => '/jobs?folder=samples', ready: async (p) => { await expect(p.getByRole('tree', { name: 'Folders' })).toBeVisible(); await expect(p.getByRole('link', { name: 'Build, test, deploy' })).toBeVisible(); } },
+  { name: 'jobs-view', path: () => '/jobs?view=samples-view', ready: async (p) => { await expect(p.getByText('filters above narrow it further')).toBeVisible(); await expect(p.getByRole('link', { name: 'Build, test, deploy' })).toBeVisible(); } },
+  { name: 'job-page', path: () => job, ready: async (p) => { await expect(p.getByRole('table', { name: 'Stage view' }).locator(`tr[data-build="${buildNumber}"] td[data-phase="Succeeded"]`)).toHaveCount(4); await expect(p.getByRole('table', { name: 'Builds' })).toBeVisible(); } },
+  { name: 'build-page', path: () => `${job}/builds/${buildNumber}`, ready: async (p) => { await expect(p.locator('.react-flow__node').first()).toBeVisible(); } },
+  { name: 'build-form', path: () => `${job}/build?p.branch=release%2F2`, ready: async (p) => { await expect(p.getByRole('heading', { name: 'Build with parameters' })).toBeVisible(); } },
   { name: 'apidocs', path: () => '/apidocs', ready: async (p) => { await expect(p.getByRole('heading', { name: 'Workflow', exact: true })).toBeVisible(); } },
 ];
 
@@ -55,7 +64,7 @@ for (const theme of ['light', 'dark'] as const) {
       const errors = watchConsole(page);
       await page.goto(path());
       await ready(page);
-      await page.screenshot({ path: `test-results/pages/${name}-${theme}.png` });
+      await page.screenshot({ path: `test-results/pages/${name}-${theme}.png`, fullPage: name.startsWith('job') || name.startsWith('build') });
       expect(errors).toEqual([]);
       expect(await seriousViolations(page)).toEqual([]);
     });

@@ -40,7 +40,7 @@ import { CustomMetrics } from './custom-metrics';
 import { ControllerMetrics } from './controller-metrics';
 import { setRuntime } from './runtime';
 import { setHistory } from './history/history-runtime';
-import { openHistory } from './history/open-history';
+import { openHistoryFor } from './history/open-history-for';
 import { createListener } from './listener';
 import { loadOrCreateTls } from './tls';
 import { versionInfo } from './version';
@@ -146,11 +146,18 @@ async function main(): Promise<void> {
     customMetrics,
     controllerMetrics,
   };
+  // Build history lives beside the archive (docs/build-history.md); kubernetes mode without a database keeps a
+  // local index instead, and says so on the jobs pages.
+  const history = await openHistoryFor(config, cluster, archive, logger);
+  setHistory(history);
   let running: RunningControllers | undefined;
+  // The history indexer leads with the controllers: one replica numbers what others created and records phases.
   const startLeading = async () => {
     running = await startControllers(deps);
+    await history.indexer.start().catch((error: unknown) => logger.error({ err: error }, 'build history indexer failed to start'));
   };
   const stopLeading = async () => {
+    history.indexer.stop();
     const stopping = running;
     running = undefined;
     await stopping?.stop();
@@ -164,16 +171,6 @@ async function main(): Promise<void> {
   } else {
     await startLeading();
   }
-  // Build history lives beside the archive (docs/build-history.md); kubernetes mode without a database has none.
-  const history = archive
-    ? await openHistory(archive.archive, cluster, logger, {
-      namespace: config.mode === 'embedded' ? '' : config.namespace,
-      buildsToKeep: config.buildsToKeep,
-      settingsIn: config.mode === 'kubernetes' ? { kubeConfig: (cluster as KubeCluster).kubeConfig, namespace: config.namespace } : undefined,
-    })
-    : undefined;
-  if (!history) logger.warn('build history is off: it needs a database (persistence in the controller ConfigMap, or CAPSTAN_ARCHIVE_URL)');
-  setHistory(history);
   controllerConfigSource.onChange((next, previous) => {
     running?.workflow.configChanged(next);
     if (next.instanceID !== previous.instanceID) logger.warn('instanceID changed: restart Capstan to move leader election to the new lease');
@@ -283,7 +280,6 @@ async function main(): Promise<void> {
         listener.closeAllConnections();
         setRuntime(undefined);
         setHistory(undefined);
-        history?.indexer.stop();
         controllerConfigSource.stop();
         return Promise.allSettled([elector ? elector.stop() : stopLeading(), app.close()]);
       })

@@ -31,12 +31,12 @@ function Parameters({ build, defaults }: { build: Build; defaults: JobParameter[
 }
 
 /** Every build of the job, newest first, live and archived alike; more load as the list scrolls into view. */
-export function BuildHistory({ job, defaults, now }: { job: JobRef; defaults: JobParameter[]; now: Date }) {
+export function BuildHistory({ job, defaults, now, live }: { job: JobRef; defaults: JobParameter[]; now: Date; live: boolean }) {
   const { baseHref } = useSettings();
   const query = useInfiniteQuery({
     ...buildPagesQuery(baseHref, job),
-    // Refetching an infinite query refetches every loaded page; keep it to the first screens while builds run.
-    refetchInterval: (q) => (q.state.data?.pages[0]?.items?.some((b) => !isCompleted(b.phase)) ? livePollMs : idlePollMs),
+    // The job page's watch pushes new builds and phase changes in (`live`); polling stands in while it is down.
+    refetchInterval: (q) => (live ? false : q.state.data?.pages[0]?.items?.some((b) => !isCompleted(b.phase)) ? livePollMs : idlePollMs),
   });
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;

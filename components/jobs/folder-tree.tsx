@@ -19,7 +19,7 @@ function FolderItem({ folder, selected, hrefFor, depth }: { folder: Folder; sele
   const children = folder.children ?? [];
   return (
     <li role="treeitem" aria-expanded={children.length ? open : undefined} aria-selected={active}>
-      <div className={`group flex items-center rounded-md pr-2 ${active ? 'bg-blue-50 text-blue-800' : 'text-slate-700 hover:bg-slate-100'}`} style={{ paddingLeft: `${depth * 12}px` }}>
+      <div className={`group flex items-center rounded-md pr-2 ${active ? 'bg-blue-50 text-blue-800 dark:bg-blue-950 dark:text-blue-200' : 'text-slate-700 hover:bg-slate-100'}`} style={{ paddingLeft: `${depth * 12}px` }}>
         <button
           type="button"
           onClick={() => setOpen(!open)}
@@ -29,7 +29,7 @@ function FolderItem({ folder, selected, hrefFor, depth }: { folder: Folder; sele
           {open ? '▾' : '▸'}
         </button>
         <Link href={hrefFor(folder.path)} className="flex min-w-0 flex-1 items-center gap-1.5 py-1" title={folder.path}>
-          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden className={active ? 'text-blue-600' : 'text-slate-400'}>
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden className={active ? 'text-blue-600 dark:text-blue-300' : 'text-slate-400'}>
             <path d="M1.5 3.5a1 1 0 0 1 1-1h3.6l1.5 1.5h5.9a1 1 0 0 1 1 1v7.5a1 1 0 0 1-1 1h-11a1 1 0 0 1-1-1z" fill="currentColor" />
           </svg>
           <span className="truncate">{folder.name}</span>

@@ -22,7 +22,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function BuildFact({ job, build, now }: { job: JobRef; build?: BuildLink; now: Date }) {
-  if (!build) return <span className="text-slate-400">none yet</span>;
+  if (!build) return <span className="text-slate-500">none yet</span>;
   return <><BuildChip job={job} build={build} /> <span className="text-slate-500">{formatAgo(build.finishedAt ?? build.startedAt, now)}</span></>;
 }
 
@@ -56,7 +56,7 @@ export function JobHeader({ job, detail, now }: { job: JobRef; detail: JobDetail
           <span className="inline-flex items-center gap-1" aria-label={`Last ${health.recent.length} builds`}>
             {health.recent.length ? health.recent.map((phase, i) => (
               <span key={i} title={phase} className={`inline-block h-3 w-3 rounded-sm ${phaseStyle(phase).disc.split(' ')[0]}`} />
-            )) : <span className="text-slate-400">no builds</span>}
+            )) : <span className="text-slate-500">no builds</span>}
             {health.weather !== 'none' ? <span className="ml-1 text-slate-600">{health.score}%</span> : null}
           </span>
         </Fact>
@@ -68,7 +68,7 @@ export function JobHeader({ job, detail, now }: { job: JobRef; detail: JobDetail
           <Fact label="Schedule">
             <span className="font-mono text-xs">{detail.schedule}</span>{detail.timezone ? <span className="text-xs text-slate-500"> {detail.timezone}</span> : null}
             <div className="text-xs text-slate-500">
-              {detail.suspended ? <span className="font-medium text-amber-700">suspended</span> : detail.nextRun ? <>next {formatTimestamp(detail.nextRun)} ({formatAgo(detail.nextRun, now)})</> : 'no next run'}
+              {detail.suspended ? <span className="font-medium text-amber-700 dark:text-amber-300">suspended</span> : detail.nextRun ? <>next {formatTimestamp(detail.nextRun)} ({formatAgo(detail.nextRun, now)})</> : 'no next run'}
             </div>
           </Fact>
         ) : null}

@@ -70,7 +70,7 @@ export function JobTable({ jobs, favourites, now }: { jobs: JobSummary[]; favour
                 <span role="cell"><LastBuild job={job} build={job.lastFailure} now={now} /></span>
                 <span role="cell" className="tabular-nums text-slate-600">{job.lastDurationSeconds === undefined ? '-' : formatDuration(job.lastDurationSeconds)}</span>
                 <span role="cell" className="text-right">
-                  <Link href={jobHref(job, 'build')} className="rounded-md px-2 py-1 text-xs font-medium text-blue-700 ring-1 ring-blue-200 hover:bg-blue-50" aria-label={`Build ${job.name}`}>
+                  <Link href={jobHref(job, 'build')} className="rounded-md px-2 py-1 text-xs font-medium text-blue-700 ring-1 ring-blue-200 hover:bg-blue-50 dark:ring-blue-800 dark:hover:bg-blue-950" aria-label={`Build ${job.name}`}>
                     ▶ Build
                   </Link>
                 </span>

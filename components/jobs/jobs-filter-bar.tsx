@@ -41,7 +41,7 @@ export function JobsFilterBar({ state, update, namespaces }: { state: JobsPageSt
           const on = statuses.has(status);
           return (
             <button key={status} type="button" aria-pressed={on} onClick={() => toggleStatus(status)}
-              className={`rounded-full px-2.5 py-1 text-xs font-medium ring-1 ${on ? `${status === 'None' ? 'bg-slate-200 text-slate-800' : phaseStyle(status).badge} ring-transparent` : 'bg-white text-slate-500 ring-slate-200 hover:text-slate-800'}`}>
+              className={`rounded-full px-2.5 py-1 text-xs font-medium ring-1 ${on ? `${status === 'None' ? 'bg-slate-200 text-slate-800 dark:bg-slate-600 dark:text-slate-50' : phaseStyle(status).badge} ring-transparent` : 'bg-white text-slate-500 ring-slate-200 hover:text-slate-800 dark:ring-slate-700 dark:hover:text-slate-100'}`}>
               {status === 'None' ? 'Never built' : status}
             </button>
           );

@@ -1,26 +1,31 @@
 'use client';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useMemo, useRef } from 'react';
+import { narrowJobList } from '@/lib/history/narrow-job-list';
 import { type JobsPageState, filterOf, hasFilter } from '@/lib/job-catalog/jobs-query-string';
 import { PageHeader } from '../page-header';
 import { QueryState } from '../query-state';
 import { jobListQuery, viewsQuery } from '../queries/history';
+import type { JobList } from '../queries/history-types';
 import { useSettings } from '../settings-context';
+import { useJobListWatch } from '../streams/use-build-watch';
 import { useNow } from '../workflow-detail/use-now';
 import { FolderTree } from './folder-tree';
+import { HistoryNotice } from './history-notice';
 import { JobTable } from './job-table';
 import { JobsFilterBar } from './jobs-filter-bar';
 import { useFavourites } from './use-favourites';
 import { useJobsState } from './use-jobs-state';
 import { ViewsPanel } from './views-panel';
 
-const refreshMs = 5_000;
+// Only while the watch stream is down: it pushes builds starting and finishing into the list.
+const fallbackPollMs = 10_000;
 
 function SideLink({ href, active, children }: { href: string; active: boolean; children: ReactNode }) {
   return (
     <Link href={href} aria-current={active ? 'page' : undefined}
-      className={`flex items-center gap-2 rounded-md px-2 py-1 text-sm ${active ? 'bg-blue-50 font-medium text-blue-800' : 'text-slate-700 hover:bg-slate-100'}`}>
+      className={`flex items-center gap-2 rounded-md px-2 py-1 text-sm ${active ? 'bg-blue-50 font-medium text-blue-800 dark:bg-blue-950 dark:text-blue-200' : 'text-slate-700 hover:bg-slate-100'}`}>
       {children}
     </Link>
   );
@@ -31,7 +36,20 @@ export function JobsHome() {
   const { baseHref } = useSettings();
   const { state, update, hrefFor } = useJobsState();
   const filter = useMemo(() => ({ ...filterOf(state), view: state.view }), [state]);
-  const jobs = useQuery({ ...jobListQuery(baseHref, filter), placeholderData: keepPreviousData, refetchInterval: refreshMs });
+  const listQuery = jobListQuery(baseHref, filter);
+  const live = useRef(false);
+  const queryClient = useQueryClient();
+  // While the server answers a new filter, show the jobs already listed narrowed by it (folder clicks and searches
+  // are then immediate with 1,000 jobs); the server's answer replaces it.
+  const narrowed = (previous: JobList | undefined): JobList | undefined => {
+    const base = queryClient.getQueryData<JobList>(jobListQuery(baseHref, { namespace: filter.namespace }).queryKey)
+      ?? queryClient.getQueryData<JobList>(jobListQuery(baseHref, {}).queryKey);
+    const view = filter.view ? queryClient.getQueryData(viewsQuery(baseHref).queryKey)?.items?.find((v) => v.id === filter.view) : undefined;
+    if (!base?.items || (filter.view && !view)) return previous;
+    const items = narrowJobList(base.items, filter, view?.filter);
+    return items ? { ...base, items } : previous;
+  };
+  const jobs = useQuery({ ...listQuery, placeholderData: narrowed, refetchInterval: () => (live.current ? false : fallbackPollMs) });
   const views = useQuery(viewsQuery(baseHref));
   const favourites = useFavourites();
   const now = useNow(true, 30_000);
@@ -40,6 +58,9 @@ export function JobsHome() {
     return state.favourites ? all.filter((job) => favourites.isFavourite(job)) : all;
   }, [jobs.data, state.favourites, favourites]);
   const namespaces = useMemo(() => [...new Set((jobs.data?.items ?? []).map((j) => j.namespace).filter(Boolean))].sort(), [jobs.data]);
+  // One namespace's watch when the jobs are all in one (kubernetes mode is namespaced), else every namespace's.
+  const watched = !jobs.data ? undefined : state.namespace || (namespaces.length === 1 ? namespaces[0]! : '');
+  live.current = useJobListWatch(baseHref, watched, listQuery.queryKey) === 'open';
   const view = views.data?.items?.find((v) => v.id === state.view);
   const folderHref = (folder: string | undefined) => hrefFor({ ...state, folder });
   const onlyAll = !state.favourites && !state.view && !state.folder;
@@ -51,6 +72,7 @@ export function JobsHome() {
         subtitle={<>{title} · {jobs.data ? `${items.length} job${items.length === 1 ? '' : 's'}` : '…'}{jobs.isFetching && !jobs.isPending ? ' · refreshing' : ''}</>}
         actions={hasFilter(state) || state.view || state.favourites ? <Link href="/jobs" className="text-sm text-blue-700 hover:underline">Clear filters</Link> : null}
       />
+      <HistoryNotice notice={jobs.data?.notice} />
       <div className="flex min-h-0 flex-1 gap-5">
         <aside className="w-52 shrink-0 space-y-4 overflow-y-auto" aria-label="Folders and views">
           <div className="space-y-px">

@@ -11,6 +11,7 @@ import { phaseStyle } from '../workflow-detail/phase-style';
 import { BuildChip } from './build-chip';
 import type { JobRef } from './job-ref';
 
+// Only while the watch stream is down (the job page's `live`): then poll fast while a build runs.
 const livePollMs = 2_000;
 const idlePollMs = 15_000;
 
@@ -18,11 +19,11 @@ const isLive = (matrix: StageMatrix | undefined) => Boolean(matrix?.builds.some(
 const seconds = (value: number | null | undefined) => (value === null || value === undefined ? '' : formatDuration(value));
 
 function Cell({ cell }: { cell: StageCell | null }) {
-  if (!cell) return <td className="border border-white bg-slate-50" aria-label="did not run" />;
+  if (!cell) return <td className="border border-white bg-slate-50 dark:border-slate-900" aria-label="did not run" />;
   const running = cell.phase === 'Running';
   return (
     <td data-phase={cell.phase} title={cell.phase}
-      className={`border border-white px-2 py-1.5 text-center text-xs tabular-nums ${phaseStyle(cell.phase).badge} ${running ? 'animate-pulse' : ''} ${cell.phase === 'Skipped' || cell.phase === 'Omitted' ? 'italic' : ''}`}>
+      className={`border border-white px-2 dark:border-slate-900 py-1.5 text-center text-xs tabular-nums ${phaseStyle(cell.phase).badge} ${running ? 'animate-pulse' : ''} ${cell.phase === 'Skipped' || cell.phase === 'Omitted' ? 'italic' : ''}`}>
       {cell.phase === 'Skipped' || cell.phase === 'Omitted' ? cell.phase.toLowerCase() : seconds(cell.durationSeconds) || cell.phase}
     </td>
   );
@@ -30,11 +31,11 @@ function Cell({ cell }: { cell: StageCell | null }) {
 
 /**
  * Jenkins' stage view: recent builds down, the job's top-level steps or tasks across, each cell coloured by its
- * phase with its duration; averages on top. Polls fast while a build runs, so a new build fills in live.
+ * phase with its duration; averages on top. The job page's watch pushes each build's progress into it (`live`).
  */
-export function StageView({ job, now, limit = 15 }: { job: JobRef; now: Date; limit?: number }) {
+export function StageView({ job, now, live, limit = 15 }: { job: JobRef; now: Date; live: boolean; limit?: number }) {
   const { baseHref } = useSettings();
-  const query = useQuery({ ...stagesQuery(baseHref, job, limit), refetchInterval: (q) => (isLive(q.state.data) ? livePollMs : idlePollMs) });
+  const query = useQuery({ ...stagesQuery(baseHref, job, limit), refetchInterval: (q) => (live ? false : isLive(q.state.data) ? livePollMs : idlePollMs) });
   const matrix = query.data;
   return (
     <section aria-labelledby="stage-view-heading" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -57,7 +58,7 @@ export function StageView({ job, now, limit = 15 }: { job: JobRef; now: Date; li
                   {matrix.stages.map((stage) => (
                     <td key={stage.name} className="px-2 py-1 text-center tabular-nums">
                       {seconds(stage.averageDurationSeconds) || '-'}
-                      {stage.successRate !== null ? <span className="ml-1 text-slate-400">{Math.round(stage.successRate * 100)}%</span> : null}
+                      {stage.successRate !== null ? <span className="ml-1 text-slate-500">{Math.round(stage.successRate * 100)}%</span> : null}
                     </td>
                   ))}
                 </tr>

@@ -32,10 +32,10 @@ function useTrendFilter() {
 }
 
 /** Duration and success rate over the job's recent completed builds, narrowed by parameter values. */
-export function TrendsPanel({ job, limit = 100 }: { job: JobRef; limit?: number }) {
+export function TrendsPanel({ job, live, limit = 100 }: { job: JobRef; live: boolean; limit?: number }) {
   const { baseHref } = useSettings();
   const { filter, set } = useTrendFilter();
-  const query = useQuery({ ...trendsQuery(baseHref, job, limit, filter), placeholderData: keepPreviousData, refetchInterval: 30_000 });
+  const query = useQuery({ ...trendsQuery(baseHref, job, limit, filter), placeholderData: keepPreviousData, refetchInterval: live ? false : 30_000 });
   const trends = query.data;
   const points = useMemo(() => rollingSuccessRate(trends?.points ?? [], rateWindow), [trends]);
   const parameterNames = Object.keys(trends?.parameterValues ?? {}).filter((name) => (trends!.parameterValues[name]?.length ?? 0) > 1 || filter[name]);
@@ -65,7 +65,7 @@ export function TrendsPanel({ job, limit = 100 }: { job: JobRef; limit?: number 
             <div className="grid gap-x-6 gap-y-3 lg:grid-cols-2">
               <figure>
                 <figcaption className="text-xs font-medium text-slate-500">Duration per build</figcaption>
-                <div className="h-36" aria-label="Duration per build chart">
+                <div className="h-36" role="img" aria-label="Duration per build chart">
                   <ResponsiveContainer width="100%" height="100%">
                     <BarChart data={points} margin={{ top: 4, right: 4, bottom: 0, left: -12 }}>
                       <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
@@ -81,7 +81,7 @@ export function TrendsPanel({ job, limit = 100 }: { job: JobRef; limit?: number 
               </figure>
               <figure>
                 <figcaption className="text-xs font-medium text-slate-500">Success rate (last {rateWindow} builds at each point)</figcaption>
-                <div className="h-36" aria-label="Success rate chart">
+                <div className="h-36" role="img" aria-label="Success rate chart">
                   <ResponsiveContainer width="100%" height="100%">
                     <LineChart data={points} margin={{ top: 4, right: 4, bottom: 0, left: -12 }}>
                       <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />

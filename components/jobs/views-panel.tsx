@@ -1,72 +1,109 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { type FormEvent, useState } from 'react';
-import { type JobsPageState, filterOf, hasFilter } from '@/lib/job-catalog/jobs-query-string';
-import { apiFetch } from '../api-client';
+import { useState } from 'react';
+import { type JobsPageState, filterOf, hasFilter, toJobsQuery } from '@/lib/job-catalog/jobs-query-string';
+import { type ViewDraft, draftOf, filterOfDraft } from '@/lib/job-catalog/view-draft';
+import { ConfirmDialog } from '../actions/confirm-dialog';
+import { apiFetch, apiUrl } from '../api-client';
 import { viewsQuery } from '../queries/history';
 import type { View } from '../queries/history-types';
 import { useSettings } from '../settings-context';
+import { ViewEditor } from './view-editor';
 
-/** Saved views (filters Capstan keeps for everyone): open one, save the current filter as one, update or delete it. */
+type Editing = { mode: 'create'; initial: ViewDraft } | { mode: 'edit'; view: View } | { mode: 'delete'; view: View } | undefined;
+
+const iconButton = 'rounded px-1 text-xs text-slate-500 hover:bg-slate-200 hover:text-slate-900 dark:hover:bg-slate-700';
+
+/**
+ * Saved views (filters Capstan keeps for everyone): open one, create one (from the current filter or from scratch),
+ * edit or rename it, copy its link, delete it. A view opens by its id alone (`/jobs?view=checkout`).
+ */
 export function ViewsPanel({ state, hrefFor, onOpen }: { state: JobsPageState; hrefFor: (s: JobsPageState) => string; onOpen: (id: string | undefined) => void }) {
   const { baseHref } = useSettings();
   const queryClient = useQueryClient();
   const views = useQuery(viewsQuery(baseHref));
-  const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['capstan', 'views'] });
-  const create = useMutation({
-    mutationFn: (viewName: string) => apiFetch<View>(baseHref, 'api/capstan/v1/views', { method: 'POST', body: JSON.stringify({ name: viewName, filter: filterOf(state) }) }),
+  const [editing, setEditing] = useState<Editing>();
+  const [copied, setCopied] = useState(false);
+  const refresh = () => Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['capstan', 'views'] }),
+    queryClient.invalidateQueries({ queryKey: ['capstan', 'jobs'] }),
+  ]);
+  const save = useMutation({
+    mutationFn: ({ draft, id }: { draft: ViewDraft; id?: string }) => {
+      const body = JSON.stringify({ name: draft.name.trim(), filter: filterOfDraft(draft) });
+      return id
+        ? apiFetch<View>(baseHref, `api/capstan/v1/views/${encodeURIComponent(id)}`, { method: 'PUT', body })
+        : apiFetch<View>(baseHref, 'api/capstan/v1/views', { method: 'POST', body });
+    },
     onSuccess: async (view) => {
       await refresh();
-      setNaming(false);
-      setName('');
+      setEditing(undefined);
       // The view now holds the filter: show it through the view alone, so the link to share is short.
       onOpen(view.id);
     },
   });
   const remove = useMutation({
     mutationFn: (id: string) => apiFetch(baseHref, `api/capstan/v1/views/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-    onSuccess: async () => { await refresh(); onOpen(undefined); },
+    onSuccess: async () => { await refresh(); setEditing(undefined); onOpen(undefined); },
   });
+  const close = () => { setEditing(undefined); save.reset(); remove.reset(); };
+  const copyLink = async (view: View) => {
+    const link = new URL(apiUrl(baseHref, `jobs?${toJobsQuery({ favourites: false, view: view.id })}`), window.location.origin).href;
+    await navigator.clipboard?.writeText(link).catch(() => undefined);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2_000);
+  };
   const items = views.data?.items ?? [];
   const active = items.find((v) => v.id === state.view);
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    if (name.trim()) create.mutate(name.trim());
-  };
-  const error = views.error ?? create.error ?? remove.error;
   return (
     <section aria-labelledby="views-heading">
-      <h2 id="views-heading" className="mb-1 px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Views</h2>
+      <div className="mb-1 flex items-center px-2">
+        <h2 id="views-heading" className="mr-auto text-xs font-semibold uppercase tracking-wide text-slate-500">Views</h2>
+        <button type="button" className={iconButton} aria-label="New view" title="New view"
+          onClick={() => setEditing({ mode: 'create', initial: draftOf('', active ? {} : filterOf(state)) })}>+</button>
+      </div>
       <ul className="space-y-px text-sm">
         {items.map((view) => (
-          <li key={view.id} className={`group flex items-center rounded-md pr-1 ${view.id === state.view ? 'bg-blue-50 text-blue-800' : 'text-slate-700 hover:bg-slate-100'}`}>
+          <li key={view.id} className={`group flex items-center rounded-md pr-1 ${view.id === state.view ? 'bg-blue-50 text-blue-800 dark:bg-blue-950 dark:text-blue-200' : 'text-slate-700 hover:bg-slate-100'}`}>
             <Link href={hrefFor({ favourites: false, view: view.id })} className="min-w-0 flex-1 truncate px-2 py-1" title={describeFilter(view)}>{view.name}</Link>
             {view.id === state.view ? (
-              <button type="button" onClick={() => { if (window.confirm(`Delete the view “${view.name}” for everyone?`)) remove.mutate(view.id); }}
-                className="px-1 text-xs text-slate-400 hover:text-rose-600" aria-label={`Delete view ${view.name}`}>✕</button>
+              <span className="flex shrink-0 items-center">
+                <button type="button" onClick={() => void copyLink(view)} className={iconButton} aria-label={`Copy link to view ${view.name}`} title="Copy link">{copied ? '✓' : <LinkIcon />}</button>
+                <button type="button" onClick={() => setEditing({ mode: 'edit', view })} className={iconButton} aria-label={`Edit view ${view.name}`} title="Edit">✎</button>
+                <button type="button" onClick={() => setEditing({ mode: 'delete', view })} className={`${iconButton} hover:text-rose-600`} aria-label={`Delete view ${view.name}`} title="Delete">✕</button>
+              </span>
             ) : null}
           </li>
         ))}
-        {items.length === 0 && !views.isPending ? <li className="px-2 py-1 text-xs text-slate-400">No saved views yet.</li> : null}
+        {items.length === 0 && !views.isPending ? <li className="px-2 py-1 text-xs text-slate-500">No saved views yet.</li> : null}
       </ul>
-      {naming ? (
-        <form onSubmit={save} className="mt-2 px-2">
-          <label htmlFor="view-name" className="sr-only">View name</label>
-          <input id="view-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="View name"
-            className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-blue-500 focus:outline-none" />
-          <div className="mt-1 flex gap-2">
-            <button type="submit" disabled={!name.trim() || create.isPending} className="rounded bg-blue-600 px-2 py-0.5 text-xs font-medium text-white disabled:opacity-50">Save view</button>
-            <button type="button" onClick={() => setNaming(false)} className="text-xs text-slate-500 hover:underline">Cancel</button>
-          </div>
-        </form>
-      ) : hasFilter(state) && !active ? (
-        <button type="button" onClick={() => setNaming(true)} className="mt-1 px-2 text-xs font-medium text-blue-700 hover:underline">+ Save this filter as a view</button>
+      {hasFilter(state) && !active ? (
+        <button type="button" onClick={() => setEditing({ mode: 'create', initial: draftOf('', filterOf(state)) })}
+          className="mt-1 px-2 text-xs font-medium text-blue-700 hover:underline">+ Save this filter as a view</button>
       ) : null}
-      {error ? <p role="alert" className="mt-1 px-2 text-xs text-rose-700">{error.message}</p> : null}
+      {views.error ? <p role="alert" className="mt-1 px-2 text-xs text-rose-700">{views.error.message}</p> : null}
+      {editing?.mode === 'create' ? (
+        <ViewEditor title="New view" initial={editing.initial} pending={save.isPending} error={save.error?.message}
+          onSave={(draft) => save.mutate({ draft })} onCancel={close} />
+      ) : editing?.mode === 'edit' ? (
+        <ViewEditor title={`Edit view “${editing.view.name}”`} initial={draftOf(editing.view.name, editing.view.filter)} pending={save.isPending}
+          error={save.error?.message} onSave={(draft) => save.mutate({ draft, id: editing.view.id })} onCancel={close} />
+      ) : editing?.mode === 'delete' ? (
+        <ConfirmDialog open title={`Delete the view “${editing.view.name}”?`} confirmLabel="Delete view" danger pending={remove.isPending}
+          error={remove.error?.message} onConfirm={() => remove.mutate(editing.view.id)} onCancel={close}>
+          It is deleted for everyone; links to <code>/jobs?view={editing.view.id}</code> then show every job.
+        </ConfirmDialog>
+      ) : null}
     </section>
+  );
+}
+
+function LinkIcon() {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" className="inline h-3 w-3" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+      <path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" />
+    </svg>
   );
 }
 

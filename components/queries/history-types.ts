@@ -23,9 +23,10 @@ export interface BuildDetail extends Build {
   previousParameters?: BuildParameter[];
 }
 
-export interface JobDetail extends JobSummary { stages: string[] }
+export interface JobDetail extends JobSummary { stages: string[]; notice?: string }
 
-export interface JobList { items: JobSummary[] | null; folders: Folder[] | null }
+/** `notice`: the history is degraded (kubernetes mode without a database); say so on the page. */
+export interface JobList { items: JobSummary[] | null; folders: Folder[] | null; notice?: string }
 
 export interface BuildPage { items: Build[] | null; nextBefore?: number }
 

@@ -34,30 +34,37 @@ export function useWorkflowWatch(baseHref: string, namespace: string, name: stri
 }
 
 /**
- * Pushes a namespace's workflow events into one list page's query. Events arriving in a burst (hundreds of
- * workflows changing at once) are applied together once per animation frame, so the list renders once.
+ * Follows a stream and hands its results over in batches, once per animation frame: events arriving in a burst
+ * (hundreds of workflows changing at once) are applied together, so the page renders once. `onBatch` may change
+ * between renders without reopening the stream.
  */
+export function useBatchedEventStream<T>(url: string | undefined, onBatch: (results: T[]) => void): StreamState {
+  const pending = useRef<T[]>([]);
+  const frame = useRef<number | undefined>(undefined);
+  const latest = useRef(onBatch);
+  latest.current = onBatch;
+  useEffect(() => () => { if (frame.current !== undefined) cancelAnimationFrame(frame.current); }, []);
+  const onResult = useCallback((result: T) => {
+    pending.current.push(result);
+    if (frame.current !== undefined) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = undefined;
+      const results = pending.current;
+      pending.current = [];
+      latest.current(results);
+    });
+  }, []);
+  return useEventStream(url, onResult);
+}
+
+/** Pushes a namespace's workflow events into one list page's query, a burst at a time. */
 export function useWorkflowListWatch<T extends KubeObject>(
   url: string | undefined,
   queryKey: QueryKey,
   options: ListEventOptions<T>,
 ): StreamState {
   const client = useQueryClient();
-  const pending = useRef<WatchEventOf<T>[]>([]);
-  const frame = useRef<number | undefined>(undefined);
-  const latest = useRef({ queryKey, options });
-  latest.current = { queryKey, options };
-  useEffect(() => () => { if (frame.current !== undefined) cancelAnimationFrame(frame.current); }, []);
-  const onResult = useCallback((event: WatchEventOf<T>) => {
-    pending.current.push(event);
-    if (frame.current !== undefined) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = undefined;
-      const events = pending.current;
-      pending.current = [];
-      const { queryKey: key, options: opts } = latest.current;
-      client.setQueryData<ListOf<T>>(key, (old) => (old ? events.reduce((list, e) => applyListEvent(list, e, opts), old) : old));
-    });
-  }, [client]);
-  return useEventStream(url, onResult);
+  return useBatchedEventStream<WatchEventOf<T>>(url, (events) => {
+    client.setQueryData<ListOf<T>>(queryKey, (old) => (old ? events.reduce((list, e) => applyListEvent(list, e, options), old) : old));
+  });
 }

@@ -43,6 +43,7 @@ const numberOf = (w: KubeObject) => Number(w.metadata.labels?.['capstan.io/build
 async function open(backend: Backend): Promise<{ history: History; archive: WorkflowArchive }> {
   const { archive } = await WorkflowArchive.open(backend.session, { clusterName: 'default', instanceId: '', tableName: 'argo_workflows' });
   const history = await openHistory(archive, backend.cluster, logger, { namespace: backend.namespace, buildsToKeep: 0 });
+  await history.indexer.start();
   setHistory(history);
   return { history, archive };
 }

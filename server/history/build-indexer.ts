@@ -18,11 +18,13 @@ type Seen = { phase: string; startedAt: string | null; finishedAt: string | null
  * Keeps the build history in step with the cluster: numbers every workflow of a job on first sight (kubectl,
  * events, another server), records phase changes and, once a build completes, its stages; marks deleted workflows.
  * At start it numbers what existed before (live and archived) before it handles any event, so those keep start order.
+ * It runs on the leader replica only (started and stopped with leadership); every replica's API still numbers the
+ * builds it creates, in the same transaction-safe way, so the index is never needed to answer a submit.
  */
 export class BuildIndexer {
   private readonly seen = new Map<string, Seen>();
   private readonly chains = new Map<string, Promise<void>>();
-  private readonly abort = new AbortController();
+  private abort = new AbortController();
   private buffered: { type: string; object: WorkflowObject }[] | undefined = [];
 
   constructor(
@@ -34,7 +36,11 @@ export class BuildIndexer {
     private readonly options: { namespace: string; retention?: Retention },
   ) {}
 
+  /** Starts (or, after `stop`, starts again) following the cluster; resolves once what existed before is numbered. */
   async start(): Promise<void> {
+    this.abort = new AbortController();
+    this.buffered = [];
+    this.seen.clear();
     await this.cluster.watch<WorkflowObject>('workflows', this.options.namespace, (event) => {
       if (this.buffered) this.buffered.push(event);
       else this.handle(event.type, event.object);
@@ -53,6 +59,7 @@ export class BuildIndexer {
 
   /** Handles one sighting; sightings of one workflow are processed in order. */
   handle(type: string, workflow: WorkflowObject): void {
+    if (this.abort.signal.aborted) return;
     const uid = workflow.metadata.uid;
     if (!uid || !jobOfWorkflow(workflow)) return;
     const previous = this.chains.get(uid) ?? Promise.resolve();

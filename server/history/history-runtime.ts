@@ -12,6 +12,8 @@ export interface History {
   indexer: BuildIndexer;
   settings: JobSettingsStore;
   archive?: WorkflowArchive;
+  /** Set when the history is degraded (kubernetes mode without a database): shown as a banner on the jobs pages. */
+  notice?: string;
 }
 
 // As server/runtime.ts: shared with route handlers through a global symbol, never a module-level variable.
@@ -22,7 +24,7 @@ export function setHistory(history: History | undefined): void {
   (globalThis as Holder)[key] = history;
 }
 
-/** The build history, or undefined (kubernetes mode without a database). */
+/** The build history, or undefined (Capstan is starting or stopping). */
 export function findHistory(): History | undefined {
   return (globalThis as Holder)[key];
 }
@@ -31,7 +33,7 @@ export function findHistory(): History | undefined {
 export function requireHistory(): History {
   const history = findHistory();
   if (!history) {
-    throw new ApiError(GrpcCode.Unavailable, 'build history needs a database: in kubernetes mode configure persistence in the workflow-controller-configmap or set CAPSTAN_ARCHIVE_URL');
+    throw new ApiError(GrpcCode.Unavailable, 'build history is not open yet: Capstan is starting (or stopping); try again in a moment');
   }
   return history;
 }

@@ -49,7 +49,7 @@ export async function listJobs(cluster: ClusterPort, history: History, query: Jo
     if (matchesQuery(filterable) && matchesView(filterable)) items.push(summary);
   }
   items.sort((a, b) => a.folder.localeCompare(b.folder) || a.name.localeCompare(b.name) || a.namespace.localeCompare(b.namespace) || a.kind.localeCompare(b.kind));
-  return { items, folders: folderTree(described.map((j) => j.folder)) };
+  return { items, folders: folderTree(described.map((j) => j.folder)), ...(history.notice ? { notice: history.notice } : {}) };
 }
 
 async function describeOne(cluster: ClusterPort, history: History, job: JobRef, now: Date): Promise<JobDescription> {
@@ -63,7 +63,7 @@ export async function getJob(cluster: ClusterPort, history: History, job: JobRef
   const description = await describeOne(cluster, history, job, now);
   const summaries = await history.store.summaries([job]);
   const summary = toJobSummary(description, summaries.values().next().value ?? { recent: [], buildCount: 0, lastNumber: 0 }, now);
-  return { ...summary, stages: description.stages };
+  return { ...summary, stages: description.stages, ...(history.notice ? { notice: history.notice } : {}) };
 }
 
 /** `GET .../builds`: newest first, keyset-paginated by number. */

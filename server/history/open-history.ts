@@ -11,14 +11,16 @@ import { Retention } from './retention';
 import { SqlJobSettings } from './sql-job-settings';
 
 /**
- * Opens the build history in the archive's database (embedded PGlite, or PostgreSQL in kubernetes mode), numbers
- * what existed before, and starts following the cluster's workflows.
+ * Opens the build history in the archive's database (embedded PGlite, or PostgreSQL in kubernetes mode; a local
+ * PGlite index when kubernetes mode has no database, with `notice` saying what that costs). The indexer is not
+ * started: the caller starts it on the leader (`history.indexer.start()`), which numbers what existed before and
+ * then follows the cluster's workflows.
  */
 export async function openHistory(
   archive: WorkflowArchive,
   cluster: ClusterPort,
   logger: Logger,
-  options: { namespace: string; buildsToKeep: number; settingsIn?: { kubeConfig: KubeConfig; namespace: string } },
+  options: { namespace: string; buildsToKeep: number; settingsIn?: { kubeConfig: KubeConfig; namespace: string }; notice?: string },
 ): Promise<History> {
   const clusterName = archive.scope.clusterName;
   const store = await BuildStore.open(archive.sql, clusterName);
@@ -29,6 +31,5 @@ export async function openHistory(
   const numberer = new BuildNumberer(store, cluster);
   const retention = new Retention(store, cluster, archive, logger, options.buildsToKeep || undefined);
   const indexer = new BuildIndexer(store, archive.sql, numberer, cluster, logger, { namespace: options.namespace, retention });
-  await indexer.start();
-  return { store, numberer, indexer, settings, archive };
+  return { store, numberer, indexer, settings, archive, ...(options.notice ? { notice: options.notice } : {}) };
 }
