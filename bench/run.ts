@@ -1,4 +1,5 @@
-/** Runs Capstan's benchmarks and prints their figures. Usage: npm run bench [-- engine|history] */
+/** Runs Capstan's benchmarks and prints their figures. Usage: npm run bench [-- engine|history|artifacts] */
+import { benchArtifactDownload, printArtifactDownload } from './artifact-download';
 import { benchBuildHistory } from './build-history';
 import { benchEngine } from './engine-reconcile';
 
@@ -16,4 +17,9 @@ if (which === 'all' || which === 'engine') {
 if (which === 'all' || which === 'history') {
   console.log('build history: one job with 100,000 archived builds, and 1,000 jobs in 50 folders (server time, no HTTP)');
   await benchBuildHistory();
+}
+if (which === 'artifacts') {
+  // Not in `all`: it needs the test bed's MinIO and a Next.js build.
+  console.log('artifact download: 1 GiB through Capstan against a direct MinIO download, and the server RSS growth');
+  printArtifactDownload(await benchArtifactDownload());
 }

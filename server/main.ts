@@ -9,6 +9,7 @@ import { DirectoryConfigSource, KubeConfigSource } from './artifacts/config-sour
 import { ArtifactRepositories } from './artifacts/repositories';
 import { setArtifactRuntime } from './artifacts/artifact-runtime';
 import { ArtifactCollector } from './artifacts/artifact-collector';
+import { matchArtifactRoute, serveArtifactRoute } from './artifacts/artifact-node-route';
 import { type OpenArchive, archiverSettingsOf, createArchiver, openEmbeddedArchive, openKubernetesArchive } from './archive/open-archive';
 import { parsePersistenceConfig } from './archive/persistence-config';
 import { leaseNameOf } from '@/lib/controller/lease-election';
@@ -233,7 +234,15 @@ async function main(): Promise<void> {
       const level = res.statusCode >= 500 ? 'warn' : route.startsWith('/api') ? 'info' : 'debug';
       logger[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000), remote: req.socket.remoteAddress }, 'request');
     });
-    handle(req, res).catch((error: unknown) => {
+    // Artifact downloads bypass Next.js: they stream gigabytes (server/artifacts/artifact-node-route.ts).
+    const path = received.split('?')[0] ?? '/';
+    const artifactRoute = req.method === 'GET' || req.method === 'HEAD'
+      ? matchArtifactRoute(path.startsWith(config.baseHref) ? `/${path.slice(config.baseHref.length)}` : path)
+      : undefined;
+    const served = artifactRoute
+      ? serveArtifactRoute(req, res, new URL(received, `http://${req.headers.host ?? 'localhost'}`), artifactRoute)
+      : handle(req, res);
+    served.catch((error: unknown) => {
       logger.error({ err: error, url: req.url }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ code: 13, message: 'internal error' }));

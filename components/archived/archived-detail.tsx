@@ -69,5 +69,5 @@ export function ArchivedDetail({ namespace, uid }: { namespace: string; uid: str
       <Link href={`/archived-workflows/${encodeURIComponent(namespace)}`} className="hover:text-slate-900 hover:underline">{namespace}</Link>
     </nav>
   );
-  return <WorkflowView workflow={workflow} actions={actions} breadcrumbs={breadcrumbs} nodeActions={false} />;
+  return <WorkflowView workflow={workflow} actions={actions} breadcrumbs={breadcrumbs} archived />;
 }

@@ -36,7 +36,8 @@ function TextPreview({ url, json }: { url: string; json: boolean }) {
 /** A preview in the browser: HTML (and directory listings) in a sandboxed frame without the dashboard's origin. */
 function Preview({ url, name, browse }: { url: string; name: string; browse: boolean }) {
   const kind = browse ? 'html' : previewKindOf(name);
-  if (kind === 'html') return <iframe title={`Preview of ${name}`} src={url} sandbox="" className="h-80 w-full rounded border border-slate-200 bg-white" />;
+  // Reports are written for a white page: the frame stays light in the dark theme (its page has no background).
+  if (kind === 'html') return <iframe title={`Preview of ${name}`} src={url} sandbox="" style={{ background: '#fff', colorScheme: 'light' }} className="h-80 w-full rounded border border-slate-200" />;
   if (kind === 'image') return <img src={url} alt={name} className="max-h-80 max-w-full rounded border border-slate-200" />;
   if (kind === 'json' || kind === 'text') return <TextPreview url={url} json={kind === 'json'} />;
   return <p className="text-xs text-slate-500">No preview for this type: download it.</p>;
@@ -69,8 +70,11 @@ function ArtifactRow({ artifact, direction, base, filesBase }: { artifact: Artif
   );
 }
 
-/** A node's input and output artifacts with download, preview and browsing (argo-server's artifact endpoints). */
-export function NodeArtifacts({ namespace, workflowName, node }: { namespace: string; workflowName: string; node: NodeStatus }) {
+/**
+ * A node's input and output artifacts with download, preview and browsing (argo-server's artifact endpoints): a
+ * live workflow's by name, an archived one's by uid (its live copy may be gone).
+ */
+export function NodeArtifacts({ namespace, workflow, node }: { namespace: string; workflow: { name: string } | { uid: string }; node: NodeStatus }) {
   const { baseHref } = useSettings();
   const sections: [Direction, string, Artifact[]][] = [
     ['inputs', 'Input artifacts', node.inputs?.artifacts ?? []],
@@ -79,8 +83,13 @@ export function NodeArtifacts({ namespace, workflowName, node }: { namespace: st
   return (
     <>
       {sections.filter(([, , list]) => list.length > 0).map(([direction, title, list]) => {
-        const base = apiUrl(baseHref, `${direction === 'inputs' ? 'input-artifacts' : 'artifacts'}/${namespace}/${workflowName}/${node.id}`);
-        const filesBase = apiUrl(baseHref, `artifact-files/${namespace}/workflows/${workflowName}/${node.id}/${direction}`);
+        const endpoint = direction === 'inputs' ? 'input-artifacts' : 'artifacts';
+        const base = 'uid' in workflow
+          ? apiUrl(baseHref, `${endpoint}-by-uid/${encodeURIComponent(workflow.uid)}/${encodeURIComponent(node.id)}`)
+          : apiUrl(baseHref, `${endpoint}/${encodeURIComponent(namespace)}/${encodeURIComponent(workflow.name)}/${encodeURIComponent(node.id)}`);
+        const filesBase = 'uid' in workflow
+          ? apiUrl(baseHref, `artifact-files/${encodeURIComponent(namespace)}/archived-workflows/${encodeURIComponent(workflow.uid)}/${encodeURIComponent(node.id)}/${direction}`)
+          : apiUrl(baseHref, `artifact-files/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflow.name)}/${encodeURIComponent(node.id)}/${direction}`);
         return (
           <section key={direction} className="mt-4" aria-label={title}>
             <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>

@@ -30,13 +30,14 @@ function useIdSet() {
 
 /**
  * One workflow, live or from the archive: header with its actions, then graph, nodes, logs or YAML, with a
- * node's details beside them. `nodeActions` is off for archived workflows (their nodes cannot be acted on).
+ * node's details beside them. An `archived` workflow's nodes cannot be acted on, and its artifacts are found by
+ * its uid (argo-server's by-uid endpoints), since its live copy may be gone.
  */
-export function WorkflowView({ workflow, actions, breadcrumbs, nodeActions = true }: {
+export function WorkflowView({ workflow, actions, breadcrumbs, archived = false }: {
   workflow: Workflow;
   actions: ReactNode;
   breadcrumbs?: ReactNode;
-  nodeActions?: boolean;
+  archived?: boolean;
 }) {
   const { namespace = '', name = '' } = workflow.metadata;
   const { tab, nodeId, hrefWith, selectNode } = useDetailParams();
@@ -76,8 +77,8 @@ export function WorkflowView({ workflow, actions, breadcrumbs, nodeActions = tru
         {selected && (tab === 'graph' || tab === 'nodes' || tab === 'timeline') ? (
           <NodePanel
             node={selected}
-            actions={nodeActions ? <NodeActions workflow={workflow} node={selected} /> : undefined}
-            artifacts={<NodeArtifacts namespace={namespace} workflowName={name} node={selected} />}
+            actions={!archived ? <NodeActions workflow={workflow} node={selected} /> : undefined}
+            artifacts={<NodeArtifacts namespace={namespace} workflow={archived ? { uid: workflow.metadata.uid ?? '' } : { name }} node={selected} />}
             logs={selectedPod ? (
               <LogViewer key={selectedPod.podName} namespace={namespace} workflowName={name} pods={[selectedPod]} pod={selectedPod.podName} running={running} className="h-80" />
             ) : undefined}

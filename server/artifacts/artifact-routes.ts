@@ -2,7 +2,7 @@ import { ApiError, GrpcCode } from '@/lib/api-error';
 import { errorResponse } from '../api/respond';
 import { clusterFor } from '../auth/cluster-for-request';
 import { requireSegment, toArtifactFilePath } from './artifact-paths';
-import { serveArtifact } from './artifact-server';
+import { type ArtifactReply, serveArtifact } from './artifact-server';
 
 /** Path parameters of the artifact endpoints; which ones depends on the endpoint. */
 export interface ArtifactRouteParams {
@@ -21,7 +21,7 @@ export interface ArtifactRouteParams {
  * The one handler behind every artifact endpoint (`/artifacts`, `/input-artifacts`, their `-by-uid` forms and
  * `/artifact-files`): validates the path, reads as the caller, streams the artifact. Errors are Argo's JSON body.
  */
-export async function handleArtifactRoute(request: Request, params: ArtifactRouteParams, direction: 'outputs' | 'inputs' | 'path'): Promise<Response> {
+export async function handleArtifactRoute(request: Request, params: ArtifactRouteParams, direction: 'outputs' | 'inputs' | 'path'): Promise<ArtifactReply> {
   try {
     const url = new URL(request.url);
     const nodeId = requireSegment(params.nodeId, 'node ID');
@@ -53,6 +53,7 @@ export async function handleArtifactRoute(request: Request, params: ArtifactRout
       download: url.searchParams.has('download'),
     });
   } catch (error) {
-    return errorResponse(error);
+    const response = errorResponse(error);
+    return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
   }
 }

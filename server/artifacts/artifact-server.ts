@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { ApiError, GrpcCode, isApiError } from '@/lib/api-error';
 import { relocate } from '@/lib/artifacts/artifact-key';
 import { toArchiveLocation } from '@/lib/artifacts/artifact-location';
@@ -30,13 +30,20 @@ export interface ArtifactRequest {
   download?: boolean;
 }
 
+/** What an artifact endpoint answers: its bytes as a Node stream (piped to the socket), or a small text. */
+export interface ArtifactReply {
+  status: number;
+  headers: Record<string, string>;
+  body?: Readable | string;
+}
+
 /**
  * Serves an artifact's bytes or a directory listing, as argo-server's ArtifactServer: the workflow is read as the
  * caller (so their RBAC applies), the artifact found on its node and relocated into the workflow's repository,
  * and its bytes streamed from the store without being held in memory. Beyond Argo, files inside a tar.gz
  * artifact are listed and served too, so a packed report can be browsed.
  */
-export async function serveArtifact(cluster: ClusterPort, request: ArtifactRequest): Promise<Response> {
+export async function serveArtifact(cluster: ClusterPort, request: ArtifactRequest): Promise<ArtifactReply> {
   const workflow = await readWorkflow(cluster, request);
   const node = workflow.status?.nodes?.[request.nodeId];
   if (!node) throw new ApiError(GrpcCode.NotFound, `node ${request.nodeId} not found in workflow ${request.namespace}/${workflow.metadata.name}`);
@@ -109,7 +116,7 @@ function securityHeaders(): Record<string, string> {
   };
 }
 
-function streamResponse(object: ObjectStream, key: string, download: boolean | undefined): Response {
+function streamResponse(object: ObjectStream, key: string, download: boolean | undefined): ArtifactReply {
   const name = key.slice(key.lastIndexOf('/') + 1);
   const headers: Record<string, string> = {
     ...securityHeaders(),
@@ -117,20 +124,21 @@ function streamResponse(object: ObjectStream, key: string, download: boolean | u
     'content-disposition': `${download ? 'attachment; ' : ''}filename="${name.replace(/["\\\r\n]/g, '_')}"`,
   };
   if (object.size !== undefined) headers['content-length'] = String(object.size);
-  return new Response(Readable.toWeb(object.body) as ReadableStream, { status: 200, headers });
+  return { status: 200, headers, body: object.body };
 }
 
-function listingResponse(names: string[]): Response {
+function listingResponse(names: string[]): ArtifactReply {
   const entries = toDirectoryEntries(names);
-  if (entries.includes('index.html')) return new Response(null, { status: 307, headers: { location: './index.html' } });
-  return new Response(renderDirectoryListing(entries), { status: 200, headers: { ...securityHeaders(), 'content-type': 'text/html; charset=utf-8' } });
+  if (entries.includes('index.html')) return { status: 307, headers: { location: './index.html' } };
+  return { status: 200, headers: { ...securityHeaders(), 'content-type': 'text/html; charset=utf-8' }, body: renderDirectoryListing(entries) };
 }
 
-function rawResponse(artifact: Artifact, request: ArtifactRequest): Response {
+function rawResponse(artifact: Artifact, request: ArtifactRequest): ArtifactReply {
   const name = artifact.path?.slice(artifact.path.lastIndexOf('/') + 1) || artifact.name;
-  return new Response(artifact.raw!.data, {
+  return {
     status: 200,
-    headers: { ...securityHeaders(), 'content-type': contentTypeOf(name), 'content-disposition': `${request.download ? 'attachment; ' : ''}filename="${name}"` },
-  });
+    headers: { ...securityHeaders(), 'content-type': contentTypeOf(name), 'content-disposition': `${request.download ? 'attachment; ' : ''}filename="${name.replace(/["\\\r\n]/g, '_')}"` },
+    body: artifact.raw!.data,
+  };
 }
 

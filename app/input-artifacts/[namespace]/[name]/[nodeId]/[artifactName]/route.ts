@@ -1,9 +1,0 @@
-import { handleArtifactRoute } from '@/server/artifacts/artifact-routes';
-
-// argo-server's artifact endpoint /input-artifacts/{namespace}/{name}/{nodeId}/{artifactName}, with the same path.
-export const dynamic = 'force-dynamic';
-type Context = { params: Promise<{ namespace: string; name: string; nodeId: string; artifactName: string }> };
-
-export async function GET(request: Request, { params }: Context) {
-  return handleArtifactRoute(request, await params, 'inputs');
-}
