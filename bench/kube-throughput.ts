@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CoreV1Api, CustomObjectsApi, type KubeConfig, Watch } from '@kubernetes/client-node';
+import { CoreV1Api, CustomObjectsApi, type KubeConfig, type KubernetesListObject, type KubernetesObject, makeInformer } from '@kubernetes/client-node';
 import type { Workflow } from '@/lib/generated/argo';
 import { loadKubeConfig } from '@/server/cluster/kube-cluster';
 import { startArgoController } from '@/server/testing/argo-controller';
@@ -68,17 +68,34 @@ const fanOutIn = (name: string, tasks: number) => ({
   },
 });
 
-/** Counts workflows of a namespace reaching a final phase, through one watch (the same observer for everyone). */
+/**
+ * Counts workflows of a namespace reaching a final phase, through one informer (list, then watch, watching again
+ * whenever the API server ends a watch): the same observer for every contender.
+ */
 async function watchCompletions(config: KubeConfig, namespace: string, onFinished: (count: number, workflow: Workflow) => void) {
+  const custom = config.makeApiClient(CustomObjectsApi);
   const done = new Set<string>();
-  const request = await new Watch(config).watch(`/apis/${group}/${version}/namespaces/${namespace}/${plural}`, {}, (_type: string, wf: Workflow) => {
+  const path = `/apis/${group}/${version}/namespaces/${namespace}/${plural}`;
+  const list = () => custom.listNamespacedCustomObject({ group, version, plural, namespace }) as Promise<KubernetesListObject<Workflow & KubernetesObject>>;
+  const informer = makeInformer<Workflow & KubernetesObject>(config, path, list);
+  const seen = (wf: Workflow) => {
     const name = wf.metadata?.name ?? '';
     if (finished.has(wf.status?.phase ?? '') && !done.has(name)) {
       done.add(name);
       onFinished(done.size, wf);
     }
-  }, () => {});
-  return () => request.abort();
+  };
+  informer.on('add', seen);
+  informer.on('update', seen);
+  let stopped = false;
+  informer.on('error', () => {
+    if (!stopped) setTimeout(() => void informer.start().catch(() => {}), 500);
+  });
+  await informer.start();
+  return () => {
+    stopped = true;
+    void informer.stop();
+  };
 }
 
 async function createAll(custom: CustomObjectsApi, namespace: string, bodies: object[], inFlight = 32): Promise<void> {
@@ -113,12 +130,13 @@ async function throughput(contender: Contender, count: number): Promise<Throughp
   try {
     const rss = samplePeakRss(controller.pid);
     let failed = 0;
-    const allDone = new Promise<number>((resolve) => {
-      void watchCompletions(config, namespace, (n, wf) => {
-        if (wf.status?.phase !== 'Succeeded') failed++;
-        if (n === count) resolve(Date.now());
-      }).then((stop) => allDone.finally(stop));
+    let resolveDone: (at: number) => void = () => {};
+    const allDone = new Promise<number>((resolve) => (resolveDone = resolve));
+    const stopWatch = await watchCompletions(config, namespace, (n, wf) => {
+      if (wf.status?.phase !== 'Succeeded') failed++;
+      if (n === count) resolveDone(Date.now());
     });
+    void allDone.finally(stopWatch);
     const started = Date.now();
     await createAll(custom, namespace, Array.from({ length: count }, (_, i) => onePod(`wf-${i}`)));
     const created = Date.now();
@@ -144,10 +162,9 @@ async function bigDag(contender: Contender, tasks: number, whileRunning?: (url: 
   const controller = await contender.start(config, core, namespace);
   try {
     const rss = samplePeakRss(controller.pid);
-    let stopWatch: () => void = () => {};
-    const done = new Promise<Workflow>((resolve) => {
-      void watchCompletions(config, namespace, (_n, wf) => resolve(wf)).then((stop) => (stopWatch = stop));
-    });
+    let resolveDone: (wf: Workflow) => void = () => {};
+    const done = new Promise<Workflow>((resolve) => (resolveDone = resolve));
+    const stopWatch = await watchCompletions(config, namespace, (_n, wf) => resolveDone(wf));
     const started = Date.now();
     await custom.createNamespacedCustomObject({ group, version, plural, namespace, body: fanOutIn('dag', tasks) });
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${contender.name}: DAG not done after 15 min`)), 900_000).unref());

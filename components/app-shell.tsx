@@ -68,7 +68,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           {navigation.map((item) => <NavLink key={item.href} {...item} pathname={pathname} />)}
         </ul>
         <ul className="mt-6 flex-1 space-y-1 border-t border-slate-800 px-3 pt-4">
-          {secondary.map((item) => <NavLink key={item.href} {...item} pathname={pathname} />)}
+          {/* Kubernetes mode's ConfigMaps and Secrets are the cluster's (kubectl); embedded mode keeps its own. */}
+          {(mode === 'embedded' ? [{ href: '/config', label: 'ConfigMaps & Secrets' }, ...secondary] : secondary)
+            .map((item) => <NavLink key={item.href} {...item} pathname={pathname} />)}
         </ul>
         <div className="space-y-2 px-5 py-4 text-xs text-slate-400">
           <ThemePicker />

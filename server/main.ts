@@ -17,6 +17,7 @@ import { ConfigMapSource, type ControllerConfigSource, PolledConfigSource } from
 import { type RunningControllers, startControllers } from './controller/controllers';
 import { LeaderElector, leaderElectionSettings } from './controller/leader-elector';
 import { ApiReachability, waitUntilReachable } from './cluster/api-reachability';
+import { watchNamespaceLimits } from './controller/kube/namespace-limits';
 import { nextBasePath, toNextPath } from './base-href';
 import type { ClusterPort } from './cluster/cluster-port';
 import { KubeCluster, loadKubeConfig } from './cluster/kube-cluster';
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
   const deps = {
     config, cluster, executor, logger, archiver, repositories, artifactCollector, controllerConfig: () => controllerConfigSource.current(),
     reachability: kubeConfig ? (cluster as KubeCluster).reachability : undefined,
+    ...(kubeConfig ? { watchNamespaceLimits: (apply: (namespace: string, limit: number | undefined) => void) => watchNamespaceLimits(kubeConfig, apply, logger) } : {}),
     // Semaphore ConfigMaps: the cluster's, or in embedded mode the same manifests folder as the artifact repositories.
     readConfigMap: kubeConfig
       ? kubeConfigMapReader(kubeConfig)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkflowThrottler } from './workflow-throttler';
+import { namespaceLimitOf, WorkflowThrottler } from './workflow-throttler';
 
 describe('WorkflowThrottler', () => {
   it('admits everything without limits', () => {
@@ -42,5 +42,24 @@ describe('WorkflowThrottler', () => {
     t.setLimits(3, 0);
     expect(admitted).toEqual(['a/1', 'a/2']);
     expect(t.runningCount).toBe(3);
+  });
+});
+
+describe('per-namespace limits (the parallelism-limit namespace label)', () => {
+  it('replace namespaceParallelism for that namespace only, and admit waiting workflows when raised', () => {
+    const admitted: string[] = [];
+    const t = new WorkflowThrottler(0, 1, (key) => admitted.push(key));
+    for (const [i, key] of ['a/1', 'a/2', 'a/3', 'b/1', 'b/2'].entries()) t.add(key, 0, i);
+    expect(admitted).toEqual(['a/1', 'b/1']);
+    t.setNamespaceLimit('a', 3);
+    expect(admitted).toEqual(['a/1', 'b/1', 'a/2', 'a/3']);
+    t.setNamespaceLimit('a', undefined);
+    t.remove('b/1');
+    expect(admitted.at(-1)).toBe('b/2');
+  });
+  it('reads the label as Argo does', () => {
+    expect(namespaceLimitOf({ 'workflows.argoproj.io/parallelism-limit': '4' })).toBe(4);
+    expect(namespaceLimitOf({})).toBeUndefined();
+    expect(namespaceLimitOf({ 'workflows.argoproj.io/parallelism-limit': 'lots' })).toEqual({ error: expect.stringContaining('expected a whole number, got "lots"') });
   });
 });

@@ -13,6 +13,8 @@ interface Waiting {
 export class WorkflowThrottler {
   private readonly running = new Set<string>();
   private readonly pending = new Map<string, Waiting[]>();
+  // Per-namespace limits that replace namespaceParallelism (Argo's `workflows.argoproj.io/parallelism-limit` label).
+  private readonly namespaceLimits = new Map<string, number>();
 
   constructor(private parallelism: number, private namespaceParallelism: number, private readonly onAdmit: (key: string) => void) {}
 
@@ -54,15 +56,23 @@ export class WorkflowThrottler {
     while (this.admitOne());
   }
 
+  /** A namespace's own limit (undefined: back to namespaceParallelism); raising it admits what now fits. */
+  setNamespaceLimit(namespace: string, limit: number | undefined): void {
+    if (limit === undefined) this.namespaceLimits.delete(namespace);
+    else this.namespaceLimits.set(namespace, limit);
+    while (this.admitOne());
+  }
+
   get runningCount(): number {
     return this.running.size;
   }
 
   private namespaceAllows(namespace: string): boolean {
-    if (this.namespaceParallelism === 0) return true;
+    const limit = this.namespaceLimits.get(namespace) ?? this.namespaceParallelism;
+    if (limit === 0) return true;
     let count = 0;
     for (const key of this.running) if (namespaceOf(key) === namespace) count++;
-    return count < this.namespaceParallelism;
+    return count < limit;
   }
 
   private admitOne(): boolean {
@@ -84,3 +94,17 @@ export class WorkflowThrottler {
 
 const namespaceOf = (key: string) => key.slice(0, key.indexOf('/'));
 const before = (a: Waiting, b: Waiting) => (a.priority === b.priority ? a.created < b.created : a.priority > b.priority);
+
+/** Argo's namespace label for a namespace's own parallelism limit. */
+export const parallelismLimitLabel = 'workflows.argoproj.io/parallelism-limit';
+
+/**
+ * A namespace's own limit from its labels, as Argo's namespace watcher reads it: undefined without the label
+ * (the ConfigMap's namespaceParallelism applies), an error message when the label is not a whole number.
+ */
+export function namespaceLimitOf(labels: Record<string, string> | undefined): number | undefined | { error: string } {
+  const text = labels?.[parallelismLimitLabel];
+  if (text === undefined) return undefined;
+  const limit = Number(text);
+  return Number.isInteger(limit) && limit >= 0 && text.trim() !== '' ? limit : { error: `${parallelismLimitLabel}: expected a whole number, got "${text}"` };
+}

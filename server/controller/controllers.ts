@@ -44,6 +44,8 @@ export interface ControllerDeps {
   repositories?: ArtifactRepositories;
   /** Deletes artifacts as their artifactGC strategy says. */
   artifactCollector?: ArtifactCollector;
+  /** Follows per-namespace parallelism limits (kubernetes mode: the namespaces' parallelism-limit label). */
+  watchNamespaceLimits?: (apply: (namespace: string, limit: number | undefined) => void) => Promise<() => void>;
   /** The API server's reachability (kubernetes mode), so its outages are logged once. */
   reachability?: ApiReachability;
 }
@@ -69,6 +71,7 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     reachability: deps.reachability,
   });
   await workflow.start();
+  const stopNamespaceLimits = await deps.watchNamespaceLimits?.((namespace, limit) => workflow.setNamespaceLimit(namespace, limit));
   const owns = (object: KubeObject) => belongsToInstance(object.metadata.labels, deps.controllerConfig().instanceID);
   const cron = new CronController(cluster, logger, { ...(embedded ? { collectOwnedWorkflows: true } : { namespace: config.namespace }), owns });
   await cron.start();
@@ -90,6 +93,7 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     ttl,
     async stop() {
       archiver?.stop();
+      stopNamespaceLimits?.();
       await Promise.allSettled([workflow.stop(), cron.stop(), ttl.stop()]);
     },
   };

@@ -95,6 +95,11 @@ export class WorkflowController {
     return this.options.config?.() ?? emptyControllerConfig();
   }
 
+  /** A namespace's own parallelism limit (undefined: the ConfigMap's namespaceParallelism again). */
+  setNamespaceLimit(namespace: string, limit: number | undefined): void {
+    this.throttler.setNamespaceLimit(namespace, limit);
+  }
+
   /** A changed configuration: new parallelism limits admit waiting workflows at once. */
   configChanged(config: ControllerConfig): void {
     this.throttler.setLimits(config.parallelism, config.namespaceParallelism);
