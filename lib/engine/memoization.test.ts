@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MemoCacheSnapshot, memoCacheNamesIn, memoCacheProblem, toMemoCacheEntry } from './memoization';
+import { type MemoCacheSnapshot, memoCacheNamesIn, memoCacheProblem, toMemoCacheEntry, touchedMemoCacheEntry } from './memoization';
 import { reconcileWorkflow } from './reconcile';
 import { workflowFromYaml } from './testing/build-workflow';
 import type { EngineInput } from './types';
@@ -29,6 +29,7 @@ describe('memoization', () => {
   it("takes a cache hit's outputs without running anything: the node Argo v3.7.9 made on the test bed", () => {
     const out = run({ workflow: workflowFromYaml(yaml(), 'memo-oracle-2'), memoCaches: { 'memo-cache': { data: { 'k-one': entry } } } });
     expect(out.actions.filter((a) => a.type === 'createPod')).toEqual([]);
+    expect(out.actions).toContainEqual({ type: 'touchMemoCache', cacheName: 'memo-cache', key: 'k-one' });
     expect(out.status.phase).toBe('Succeeded');
     expect(out.status.nodes!['memo-oracle-2-1280546658']).toEqual({
       id: 'memo-oracle-2-1280546658', name: 'memo-oracle-2[0].a', displayName: 'a', type: 'Pod', templateName: 'memo',
@@ -74,5 +75,7 @@ describe('memoization', () => {
     expect(toMemoCacheEntry('n', { exitCode: '0' }, '2026-11-24T05:39:30Z'))
       .toBe('{"nodeID":"n","outputs":{"exitCode":"0"},"creationTimestamp":"2026-11-24T05:39:30Z","lastHitTimestamp":"2026-11-24T05:39:30Z"}');
     expect([...memoCacheNamesIn([workflowFromYaml(yaml(), 'w').spec])]).toEqual(['memo-cache']);
+    expect(touchedMemoCacheEntry(toMemoCacheEntry('n', {}, '2026-11-24T05:39:30Z'), '2026-11-24T05:40:00Z'))
+      .toBe('{"nodeID":"n","outputs":{},"creationTimestamp":"2026-11-24T05:39:30Z","lastHitTimestamp":"2026-11-24T05:40:00Z"}');
   });
 });

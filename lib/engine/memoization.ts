@@ -65,6 +65,8 @@ export function lookUpMemoCache(op: Operation, context: TemplateContext): { hit:
       throw new NodeError(`malformed cache entry: could not unmarshal JSON; unable to parse: ${(error as Error).message}`);
     }
   }
+  // Argo's load stamps the entry's lastHitTimestamp whenever it finds one, hit or expired.
+  if (entry) op.actions.push({ type: 'touchMemoCache', cacheName, key });
   let hit = Boolean(entry?.nodeID);
   if (memoize.maxAge) {
     let maxAge: number;
@@ -106,6 +108,17 @@ export function memoCacheSaves(before: Nodes, after: Nodes): { cacheName: string
 export function toMemoCacheEntry(nodeId: string, outputs: Outputs, now: string): string {
   const entry: MemoCacheEntry = { nodeID: nodeId, outputs, creationTimestamp: now, lastHitTimestamp: now };
   return JSON.stringify(entry);
+}
+
+/** An entry with its lastHitTimestamp set to `now`, as Argo writes it back after loading it; undefined when unreadable. */
+export function touchedMemoCacheEntry(raw: string | undefined, now: string): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const entry = JSON.parse(raw) as MemoCacheEntry;
+    return JSON.stringify({ ...entry, lastHitTimestamp: now });
+  } catch {
+    return undefined;
+  }
 }
 
 /** The cache ConfigMap names a workflow's templates use (memoize.cache.configMap.name), to read before a reconcile. */

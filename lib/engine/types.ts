@@ -72,6 +72,8 @@ export type EngineAction =
   | { type: 'requeue'; afterSeconds: number }
   /** Save a memoized node's outputs under `key` in the cache ConfigMap `cacheName` (the workflow's namespace). */
   | { type: 'saveMemoCache'; cacheName: string; key: string; nodeId: string; outputs: Outputs }
+  /** Stamp the entry's lastHitTimestamp: it was just read. */
+  | { type: 'touchMemoCache'; cacheName: string; key: string }
   /** Custom metrics a template or the workflow emits now, and Argo's messages for those it cannot. */
   | { type: 'metrics'; emissions: MetricEmission[]; errors: string[] };
 

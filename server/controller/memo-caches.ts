@@ -1,6 +1,8 @@
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { isApiError } from '@/lib/api-error';
-import { memoCacheLabel, memoCacheLabelValue, memoCacheProblem, type MemoCacheSnapshot, toMemoCacheEntry } from '@/lib/engine/memoization';
+import {
+  memoCacheLabel, memoCacheLabelValue, memoCacheProblem, type MemoCacheSnapshot, toMemoCacheEntry, touchedMemoCacheEntry,
+} from '@/lib/engine/memoization';
 import type { Outputs } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
 import { toKubeTime } from '@/lib/k8s/object';
@@ -43,6 +45,21 @@ export class MemoCaches {
       }
     }
     return snapshots;
+  }
+
+  /** Sets an entry's lastHitTimestamp, as Argo does each time it loads one; a missing entry is left alone. */
+  async touch(namespace: string, name: string, key: string, now = new Date()): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const existing = await this.access.get(namespace, name);
+      const touched = touchedMemoCacheEntry(existing?.data?.[key], toKubeTime(now));
+      if (!existing || touched === undefined || memoCacheProblem(existing.metadata.labels)) return;
+      try {
+        await this.access.replace(namespace, { ...existing, data: { ...existing.data, [key]: touched } });
+        return;
+      } catch (error) {
+        if (!(error instanceof StaleConfigMap) || attempt >= 4) throw error;
+      }
+    }
   }
 
   /** Saves a node's outputs under `key`, creating the ConfigMap when needed; retried when it changed meanwhile. */

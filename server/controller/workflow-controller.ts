@@ -243,6 +243,9 @@ export class WorkflowController {
         this.queue.addAfter(key, action.afterSeconds);
       } else if (action.type === 'metrics') {
         this.options.onMetrics?.(action.emissions, action.errors);
+      } else if (action.type === 'touchMemoCache') {
+        await this.options.memoCaches?.touch(namespace, action.cacheName, action.key).catch((error: unknown) =>
+          this.logger.warn({ err: error, workflow: key, cache: action.cacheName, key: action.key }, 'could not stamp a memoization cache entry'));
       } else if (action.type === 'saveMemoCache') {
         // Argo logs a failed save too; the node keeps its outputs, only later runs miss.
         await this.options.memoCaches?.save(namespace, action.cacheName, action.key, action.nodeId, action.outputs).catch((error: unknown) =>
