@@ -111,7 +111,16 @@ export function executeTemplate(
     const retryNode =
       node ?? op.initNode(nodeName, 'Retry', { holder, templateScope: resolved.scope.id, boundaryID: options.boundaryID, phase: 'Running' });
     const next = processRetries(op, retryNode, retryStrategy);
-    if (next.done) return op.getNode(nodeName) ?? retryNode;
+    const metrics = processed.metrics?.prometheus;
+    if (next.done) {
+      const decided = op.getNode(nodeName) ?? retryNode;
+      if (metrics?.length && op.justFulfilled(decided)) op.emitMetrics(`${decided.id}/final`, metrics, decided, false);
+      return decided;
+    }
+    // An attempt that just ended while the retries go on emits the template's metrics too (Argo does the same).
+    if (metrics?.length && next.lastAttempt && op.justFulfilled(next.lastAttempt)) {
+      op.emitMetrics(`${next.lastAttempt.id}/final`, metrics, next.lastAttempt, false);
+    }
     nodeName = next.attemptName;
     op.addChild(retryNodeName, nodeName);
     node = op.getNode(nodeName);

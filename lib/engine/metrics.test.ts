@@ -53,6 +53,24 @@ spec:
     expect(final[2]).toMatchObject({ kind: 'histogram', value: 3, buckets: [0, 1, 5], labels: { code: '3' } });
   });
 
+  it('emits for each finished attempt of a retried template and for its retry node once it is decided', () => {
+    const workflow = workflowFromYaml(`
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    retryStrategy: {limit: 2}
+    metrics:
+      prometheus:
+      - {name: attempts, help: "attempts", labels: [{key: status, value: "{{status}}"}], counter: {value: "1"}}
+    container: {image: busybox, command: ["false"]}
+`, 'retried');
+    const { workflow: done, metrics } = simulateWorkflow(workflow, () => ({ phase: 'Failed', exitCode: 1 }));
+    expect(done.status?.phase).toBe('Failed');
+    // Attempts (0) and (1) as each ends while retries go on, then the retry node when (2) decides it, as Argo.
+    expect(metrics.flatMap((m) => m.emissions).map((e) => e.labels.status)).toEqual(['Failed', 'Failed', 'Failed']);
+  });
+
   it("reports Argo's messages for metrics it cannot emit", () => {
     const { emissions, errors } = computeMetrics([
       { name: 'no_help', help: '', counter: { value: '1' } },
