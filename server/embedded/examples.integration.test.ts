@@ -11,6 +11,7 @@ const needsMore: Record<string, string> = {
   'artifact-passing-explicit-plugin.yaml': 'artifact plugins (Capstan has no plugin runtime)',
   'sidecar.yaml': 'its steps install curl with apk and run influxd: host commands embedded mode does not have',
   'sidecar-nginx.yaml': 'its sidecar runs nginx, a host command embedded mode does not have',
+  'variables-showcase.yaml': 'its daemon runs `nc -lk -p 9999 -e` (BusyBox netcat), a host command this machine does not have',
   'volumes-existing.yaml': 'persistent volumes',
   'volumes-pvc.yaml': 'persistent volumes',
 };
