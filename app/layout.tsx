@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   const config = findRuntime()?.config;
-  const settings = { baseHref: config?.baseHref ?? '/', namespace: config?.namespace ?? 'argo', mode: config?.mode ?? 'embedded' };
+  const settings = { baseHref: config?.baseHref ?? '/', namespace: config?.namespace ?? 'argo', mode: config?.mode ?? 'embedded', authModes: config?.authModes ?? ['server'] };
   return (
     // The boot script sets the theme class before the first paint, so React sees a different class: expected.
     <html lang="en" suppressHydrationWarning>

@@ -103,3 +103,34 @@ for (const proxy of ['rewrite', 'through'] as const) {
     expect(failed, 'failed requests').toEqual([]);
   });
 }
+
+test("inside the portal's iframe, a running step's logs stream live through the proxy", async ({ page }) => {
+  const origin = `http://localhost:${ports.rewrite}`;
+  // A step that writes a line a second, so its log is read while it runs.
+  const workflow = {
+    metadata: { generateName: 'framed-logs-' },
+    spec: {
+      entrypoint: 'main',
+      templates: [{ name: 'main', script: { image: 'alpine', command: ['sh'], source: 'for i in 1 2 3 4 5 6 7 8; do echo "line $i"; sleep 1; done' } }],
+    },
+  };
+  const created = await page.request.post(`${origin}/argo/api/v1/workflows/argo`, { data: { workflow } });
+  expect(created.ok(), await created.text()).toBe(true);
+  const name = (await created.json()).metadata.name as string;
+  writeFileSync(
+    join(nginx.www, 'logs.html'),
+    `<!doctype html><html><body style="margin:0"><iframe title="Capstan" src="${origin}/argo/workflows/argo/${name}" style="width:100%;height:900px;border:0"></iframe></body></html>`,
+  );
+  await page.goto(`${parentOrigin}/logs.html`);
+  const frame = page.frameLocator('iframe[title="Capstan"]');
+  const node = frame.locator('.react-flow__node').filter({ has: frame.getByText(name, { exact: true }) });
+  await expect(node.locator('[data-phase]')).toHaveAttribute('data-phase', 'Running', { timeout: 90_000 });
+  await node.click();
+  const log = frame.getByRole('complementary', { name: 'Node details' }).getByRole('log', { name: 'Log lines' });
+  await expect(log).toContainText('line 1', { timeout: 30_000 });
+  // Lines arrive while the step still runs: streamed through nginx unbuffered, not read at the end.
+  await expect(node.locator('[data-phase]')).toHaveAttribute('data-phase', 'Running');
+  await page.screenshot({ path: 'test-results/embedded-logs-running.png' });
+  await expect(log).toContainText('line 8', { timeout: 90_000 });
+  await expect(node.locator('[data-phase]')).toHaveAttribute('data-phase', 'Succeeded', { timeout: 60_000 });
+});

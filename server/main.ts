@@ -46,6 +46,7 @@ import { openHistoryFor } from './history/open-history-for';
 import { createListener } from './listener';
 import { loadOrCreateTls } from './tls';
 import { versionInfo } from './version';
+import { openSso } from './auth/open-sso';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -191,6 +192,10 @@ async function main(): Promise<void> {
       logger.warn('persistence was added: restart Capstan to open the workflow archive');
     }
   });
+  // --auth-mode=sso: the `sso` block of the controller ConfigMap, read at start as argo-server reads it.
+  const sso = config.authModes.includes('sso')
+    ? await openSso({ config, kubeConfig, configSource, controllerConfig: controllerConfigSource.current(), logger })
+    : undefined;
   const metrics = createMetrics({
     workflowPhases: async () => countPhases((await cluster.list('workflows', config.mode === 'embedded' ? '' : config.namespace)).items),
     queue: () => running?.workflow.queueStats() ?? { depth: 0, busy: 0 },
@@ -201,7 +206,7 @@ async function main(): Promise<void> {
   setRuntime({
     config, cluster, executor, logger, startedAt: new Date(), controllerConfig: () => controllerConfigSource.current(),
     leadership: () => ({ leader: elector ? elector.isLeader : true, identity: elector?.identity }),
-    metrics, shutdown: shutdown.signal,
+    metrics, shutdown: shutdown.signal, sso,
   });
 
   // One build serves any BASE_HREF: production runs on a copy of the build made for it (docs/embedding.md);

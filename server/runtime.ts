@@ -5,6 +5,8 @@ import type { PodExecutor } from './controller/pod-executor';
 import type { CapstanConfig } from './config';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
+import type { SsoAccounts } from './auth/sso-accounts';
+import type { SsoService } from './auth/sso';
 
 /** Everything a request handler or the controller needs, built once per process by server/main.ts. */
 export interface Runtime {
@@ -22,6 +24,8 @@ export interface Runtime {
   metrics?: Metrics;
   /** Aborts when Capstan starts shutting down: /readyz fails and open streams end so clients reconnect elsewhere. */
   shutdown?: AbortSignal;
+  /** `--auth-mode=sso`: the OIDC login, and with `sso.rbac.enabled` the ServiceAccount mapping (docs/sso.md). */
+  sso?: { service: SsoService; accounts?: SsoAccounts };
 }
 
 // Next.js bundles route handlers separately from server/main.ts, so a module-level variable would

@@ -9,9 +9,14 @@ export type Credential =
 /** The `authorization` value from the header, else from the cookie of that name (as the UI sends it). */
 export function readAuthorization(header: string | null, cookie: string | null): string | undefined {
   if (header && header.trim() !== '') return header.trim();
+  return readCookie(cookie, 'authorization');
+}
+
+/** A cookie's value from a `Cookie` header; undefined when absent or empty. */
+export function readCookie(cookie: string | null, name: string): string | undefined {
   for (const part of (cookie ?? '').split(';')) {
     const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === 'authorization') {
+    if (at > 0 && part.slice(0, at).trim() === name) {
       const value = decodeURIComponent(part.slice(at + 1).trim());
       if (value !== '') return value;
     }

@@ -42,7 +42,7 @@ export async function handleArtifactRoute(request: Request, params: ArtifactRout
       workflow = params.uid !== undefined ? { uid: requireSegment(params.uid, 'workflow uid') } : { name: requireSegment(params.name ?? '', 'workflow name') };
       resolvedDirection = direction;
     }
-    return await serveArtifact(clusterFor(request), {
+    return await serveArtifact((await clusterFor(request)), {
       namespace: params.namespace ? requireSegment(params.namespace, 'namespace') : '',
       workflow,
       nodeId,

@@ -23,11 +23,11 @@ async function findBadgeJob(cluster: ClusterPort, namespace: string, name: strin
 }
 
 /** `GET /badge/{namespace}/{job}.svg`: the last build's status as an SVG; errors are badges too, with their status. */
-export async function badgeResponse(clusterOf: () => ClusterPort, namespace: string, file: string, kind: string | null): Promise<Response> {
+export async function badgeResponse(clusterOf: () => Promise<ClusterPort>, namespace: string, file: string, kind: string | null): Promise<Response> {
   const headers = { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'no-cache, max-age=0' };
   const name = file.replace(/\.svg$/, '');
   try {
-    const job = await findBadgeJob(clusterOf(), namespace, name, kind);
+    const job = await findBadgeJob(await clusterOf(), namespace, name, kind);
     const [last] = await requireHistory().store.page(job, 1);
     return new Response(renderBadge(name, badgeStatus(last?.phase, last?.number)), { headers });
   } catch (error) {

@@ -10,9 +10,9 @@ export const dynamic = 'force-dynamic';
 const createBody = z.looseObject({ template: kubeObject.optional() });
 
 export async function GET(request: Request) {
-  return respond(async () => listClusterWorkflowTemplates(clusterFor(request), parseListOptions(new URL(request.url))));
+  return respond(async () => listClusterWorkflowTemplates((await clusterFor(request)), parseListOptions(new URL(request.url))));
 }
 
 export async function POST(request: Request) {
-  return respond(async () => createClusterWorkflowTemplate(clusterFor(request), (await parseBody(request, createBody)).template));
+  return respond(async () => createClusterWorkflowTemplate((await clusterFor(request)), (await parseBody(request, createBody)).template));
 }

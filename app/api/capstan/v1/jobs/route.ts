@@ -21,6 +21,6 @@ export async function GET(request: Request) {
   return respond(async () => {
     const q = parseQuery(new URL(request.url), query);
     const lastStatus = q.status?.split(',').map((s) => s.trim()).filter(Boolean);
-    return listJobs(clusterFor(request), requireHistory(), { ...q, nameRegex: q.name, lastStatus }, new Date());
+    return listJobs((await clusterFor(request)), requireHistory(), { ...q, nameRegex: q.name, lastStatus }, new Date());
   });
 }

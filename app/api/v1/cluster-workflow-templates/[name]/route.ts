@@ -13,15 +13,15 @@ const updateBody = z.looseObject({ template: kubeObject.optional() });
 
 export async function GET(request: Request, { params }: Context) {
   const { name } = await params;
-  return respond(() => getClusterWorkflowTemplate(clusterFor(request), name));
+  return respond(async () => getClusterWorkflowTemplate((await clusterFor(request)), name));
 }
 
 export async function PUT(request: Request, { params }: Context) {
   const { name } = await params;
-  return respond(async () => updateClusterWorkflowTemplate(clusterFor(request), name, (await parseBody(request, updateBody)).template));
+  return respond(async () => updateClusterWorkflowTemplate((await clusterFor(request)), name, (await parseBody(request, updateBody)).template));
 }
 
 export async function DELETE(request: Request, { params }: Context) {
   const { name } = await params;
-  return respond(() => deleteClusterWorkflowTemplate(clusterFor(request), name));
+  return respond(async () => deleteClusterWorkflowTemplate((await clusterFor(request)), name));
 }

@@ -17,5 +17,5 @@ export const DELETE = asNamed(named.DELETE, 'lint');
 const lintBody = z.looseObject({ template: kubeObject.optional() });
 
 export async function POST(request: Request) {
-  return respond(async () => lintClusterWorkflowTemplate(clusterFor(request), (await parseBody(request, lintBody)).template));
+  return respond(async () => lintClusterWorkflowTemplate((await clusterFor(request)), (await parseBody(request, lintBody)).template));
 }

@@ -12,10 +12,10 @@ const createBody = z.looseObject({ cronWorkflow: kubeObject.optional() });
 
 export async function GET(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => listCronWorkflows(clusterFor(request), namespace, parseListOptions(new URL(request.url))));
+  return respond(async () => listCronWorkflows((await clusterFor(request)), namespace, parseListOptions(new URL(request.url))));
 }
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => createCronWorkflow(clusterFor(request), namespace, (await parseBody(request, createBody)).cronWorkflow));
+  return respond(async () => createCronWorkflow((await clusterFor(request)), namespace, (await parseBody(request, createBody)).cronWorkflow));
 }

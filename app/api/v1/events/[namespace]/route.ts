@@ -8,5 +8,5 @@ type Context = { params: Promise<{ namespace: string }> };
 // An event with an empty discriminator (`/api/v1/events/{namespace}/`), as argo-server accepts it.
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => receiveEvent(clusterFor(request), namespace, '', await readJson(request), request.headers));
+  return respond(async () => receiveEvent((await clusterFor(request)), namespace, '', await readJson(request), request.headers));
 }

@@ -8,5 +8,5 @@ type Context = { params: Promise<{ namespace: string }> };
 
 export async function GET(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => listWorkflowEventBindings(clusterFor(request), namespace, parseListOptions(new URL(request.url))));
+  return respond(async () => listWorkflowEventBindings((await clusterFor(request)), namespace, parseListOptions(new URL(request.url))));
 }

@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: Context) {
     const url = new URL(request.url);
     const { fieldSelector, labelSelector, resourceVersion } = parseListQuery(url);
     const { fields } = parseQuery(url, watchQuery);
-    const cluster = clusterFor(request);
+    const cluster = (await clusterFor(request));
     return streamResponse(request, (signal) =>
       watchWorkflows(cluster, { namespace, fieldSelector, labelSelector, resourceVersion, fields }, signal));
   } catch (error) {

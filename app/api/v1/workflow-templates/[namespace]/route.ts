@@ -15,11 +15,11 @@ export async function GET(request: Request, { params }: Context) {
   const { namespace } = await params;
   return respond(async () => {
     const url = new URL(request.url);
-    return listWorkflowTemplates(clusterFor(request), namespace, parseListOptions(url), parseQuery(url, listQuery).namePattern);
+    return listWorkflowTemplates((await clusterFor(request)), namespace, parseListOptions(url), parseQuery(url, listQuery).namePattern);
   });
 }
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => createWorkflowTemplate(clusterFor(request), namespace, (await parseBody(request, createBody)).template));
+  return respond(async () => createWorkflowTemplate((await clusterFor(request)), namespace, (await parseBody(request, createBody)).template));
 }

@@ -28,11 +28,11 @@ export async function GET(request: Request, { params }: Context) {
     const url = new URL(request.url);
     const list = parseListQuery(url);
     const query = parseQuery(url, listQuery);
-    return listWorkflows(clusterFor(request), { namespace, ...list, ...query });
+    return listWorkflows((await clusterFor(request)), { namespace, ...list, ...query });
   });
 }
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => createWorkflow(clusterFor(request), namespace, await parseBody(request, createBody), apiCallerOf(request)));
+  return respond(async () => createWorkflow((await clusterFor(request)), namespace, await parseBody(request, createBody), apiCallerOf(request)));
 }

@@ -19,6 +19,6 @@ export async function PUT(request: Request, { params }: Context) {
   const { uid } = await params;
   return respond(async () => {
     const input = await parseBody(request, body);
-    return resubmitArchivedWorkflow(clusterFor(request), findArchive(), { ...input, uid });
+    return resubmitArchivedWorkflow((await clusterFor(request)), findArchive(), { ...input, uid });
   });
 }

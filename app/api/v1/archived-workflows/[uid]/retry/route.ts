@@ -20,6 +20,6 @@ export async function PUT(request: Request, { params }: Context) {
   const { uid } = await params;
   return respond(async () => {
     const input = await parseBody(request, body);
-    return retryArchivedWorkflow(clusterFor(request), findArchive(), { ...input, uid });
+    return retryArchivedWorkflow((await clusterFor(request)), findArchive(), { ...input, uid });
   });
 }

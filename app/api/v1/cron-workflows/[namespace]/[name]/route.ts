@@ -11,15 +11,15 @@ const updateBody = z.looseObject({ cronWorkflow: kubeObject.optional() });
 
 export async function GET(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(() => getCronWorkflow(clusterFor(request), namespace, name));
+  return respond(async () => getCronWorkflow((await clusterFor(request)), namespace, name));
 }
 
 export async function PUT(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(async () => updateCronWorkflow(clusterFor(request), namespace, name, (await parseBody(request, updateBody)).cronWorkflow));
+  return respond(async () => updateCronWorkflow((await clusterFor(request)), namespace, name, (await parseBody(request, updateBody)).cronWorkflow));
 }
 
 export async function DELETE(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(() => deleteCronWorkflow(clusterFor(request), namespace, name));
+  return respond(async () => deleteCronWorkflow((await clusterFor(request)), namespace, name));
 }

@@ -19,5 +19,5 @@ const lintBody = z.looseObject({ cronWorkflow: kubeObject.optional() });
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => lintCronWorkflow(clusterFor(request), namespace, (await parseBody(request, lintBody)).cronWorkflow));
+  return respond(async () => lintCronWorkflow((await clusterFor(request)), namespace, (await parseBody(request, lintBody)).cronWorkflow));
 }

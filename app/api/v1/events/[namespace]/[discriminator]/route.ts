@@ -8,5 +8,5 @@ type Context = { params: Promise<{ namespace: string; discriminator: string }> }
 // The body is the event's payload, any JSON.
 export async function POST(request: Request, { params }: Context) {
   const { namespace, discriminator } = await params;
-  return respond(async () => receiveEvent(clusterFor(request), namespace, discriminator, await readJson(request), request.headers));
+  return respond(async () => receiveEvent((await clusterFor(request)), namespace, discriminator, await readJson(request), request.headers));
 }

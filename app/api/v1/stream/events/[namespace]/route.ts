@@ -12,7 +12,7 @@ export async function GET(request: Request, { params }: Context) {
   const { namespace } = await params;
   try {
     const { fieldSelector, labelSelector } = parseListQuery(new URL(request.url));
-    const cluster = clusterFor(request);
+    const cluster = (await clusterFor(request));
     return streamResponse(request, (signal) => watchKubeEvents(cluster, { namespace, fieldSelector, labelSelector }, signal));
   } catch (error) {
     return errorResponse(error);

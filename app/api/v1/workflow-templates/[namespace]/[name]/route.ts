@@ -11,15 +11,15 @@ const updateBody = z.looseObject({ template: kubeObject.optional() });
 
 export async function GET(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(() => getWorkflowTemplate(clusterFor(request), namespace, name));
+  return respond(async () => getWorkflowTemplate((await clusterFor(request)), namespace, name));
 }
 
 export async function PUT(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(async () => updateWorkflowTemplate(clusterFor(request), namespace, name, (await parseBody(request, updateBody)).template));
+  return respond(async () => updateWorkflowTemplate((await clusterFor(request)), namespace, name, (await parseBody(request, updateBody)).template));
 }
 
 export async function DELETE(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(() => deleteWorkflowTemplate(clusterFor(request), namespace, name));
+  return respond(async () => deleteWorkflowTemplate((await clusterFor(request)), namespace, name));
 }

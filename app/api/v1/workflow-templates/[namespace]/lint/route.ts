@@ -19,5 +19,5 @@ const lintBody = z.looseObject({ template: kubeObject.optional() });
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => lintWorkflowTemplate(clusterFor(request), namespace, (await parseBody(request, lintBody)).template));
+  return respond(async () => lintWorkflowTemplate((await clusterFor(request)), namespace, (await parseBody(request, lintBody)).template));
 }

@@ -12,10 +12,10 @@ const deleteQuery = z.looseObject({ force: queryBoolean.optional() });
 
 export async function GET(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(async () => getWorkflow(clusterFor(request), namespace, name, parseQuery(new URL(request.url), getQuery)));
+  return respond(async () => getWorkflow((await clusterFor(request)), namespace, name, parseQuery(new URL(request.url), getQuery)));
 }
 
 export async function DELETE(request: Request, { params }: Context) {
   const { namespace, name } = await params;
-  return respond(async () => deleteWorkflow(clusterFor(request), namespace, name, parseQuery(new URL(request.url), deleteQuery).force));
+  return respond(async () => deleteWorkflow((await clusterFor(request)), namespace, name, parseQuery(new URL(request.url), deleteQuery).force));
 }

@@ -18,5 +18,5 @@ const lintBody = z.object({ workflow: kubeObject.optional() });
 
 export async function POST(request: Request, { params }: Context) {
   const { namespace } = await params;
-  return respond(async () => lintWorkflow(clusterFor(request), namespace, (await parseBody(request, lintBody)).workflow));
+  return respond(async () => lintWorkflow((await clusterFor(request)), namespace, (await parseBody(request, lintBody)).workflow));
 }

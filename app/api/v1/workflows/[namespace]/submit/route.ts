@@ -43,6 +43,6 @@ export async function POST(request: Request, { params }: Context) {
       const issue = parsed.error.issues[0];
       throw invalidArgument(`${issue?.path.join('.') || 'body'}: ${issue?.message}`);
     }
-    return submitWorkflow(clusterFor(request), namespace, parsed.data, apiCallerOf(request));
+    return submitWorkflow((await clusterFor(request)), namespace, parsed.data, apiCallerOf(request));
   });
 }

@@ -13,6 +13,6 @@ export async function PUT(request: Request, { params }: Context) {
   const { namespace, name } = await params;
   return respond(async () => {
     await parseBody(request, body);
-    return setCronSuspended(clusterFor(request), namespace, name, true);
+    return setCronSuspended((await clusterFor(request)), namespace, name, true);
   });
 }

@@ -14,7 +14,7 @@ export async function GET(request: Request, { params }: Context) {
   const { namespace, name } = await params;
   try {
     const query = parseLogQuery(new URL(request.url));
-    const cluster = clusterFor(request);
+    const cluster = (await clusterFor(request));
     const { executor } = getRuntime();
     // Fetch the workflow before the stream starts, so a missing one answers 404 rather than an error frame.
     await findWorkflow(cluster, namespace, name);

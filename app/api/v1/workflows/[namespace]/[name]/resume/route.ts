@@ -13,6 +13,6 @@ export async function PUT(request: Request, { params }: Context) {
   const { namespace, name } = await params;
   return respond(async () => {
     const input = await parseBody(request, body);
-    return resume(clusterFor(request), namespace, name, input.nodeFieldSelector);
+    return resume((await clusterFor(request)), namespace, name, input.nodeFieldSelector);
   });
 }

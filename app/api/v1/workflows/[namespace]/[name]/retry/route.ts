@@ -17,6 +17,6 @@ export async function PUT(request: Request, { params }: Context) {
   const { namespace, name } = await params;
   return respond(async () => {
     const input = await parseBody(request, body);
-    return retry(clusterFor(request), namespace, name, input);
+    return retry((await clusterFor(request)), namespace, name, input);
   });
 }

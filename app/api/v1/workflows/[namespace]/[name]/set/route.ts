@@ -18,6 +18,6 @@ export async function PUT(request: Request, { params }: Context) {
   const { namespace, name } = await params;
   return respond(async () => {
     const input = await parseBody(request, body);
-    return setNodes(clusterFor(request), namespace, name, input);
+    return setNodes((await clusterFor(request)), namespace, name, input);
   });
 }

@@ -13,6 +13,6 @@ export async function PUT(request: Request, { params }: Context) {
   const { namespace, name } = await params;
   return respond(async () => {
     await parseBody(request, body);
-    return suspend(clusterFor(request), namespace, name);
+    return suspend((await clusterFor(request)), namespace, name);
   });
 }

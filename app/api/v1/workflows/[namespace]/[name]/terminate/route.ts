@@ -13,6 +13,6 @@ export async function PUT(request: Request, { params }: Context) {
   const { namespace, name } = await params;
   return respond(async () => {
     await parseBody(request, body);
-    return shutdown(clusterFor(request), namespace, name, 'Terminate');
+    return shutdown((await clusterFor(request)), namespace, name, 'Terminate');
   });
 }

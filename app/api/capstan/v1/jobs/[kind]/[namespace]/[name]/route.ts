@@ -7,5 +7,5 @@ import { getJob } from '@/server/history/job-service';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request, { params }: JobRouteContext) {
-  return respond(async () => getJob(clusterFor(request), requireHistory(), await jobParams(params), new Date()));
+  return respond(async () => getJob((await clusterFor(request)), requireHistory(), await jobParams(params), new Date()));
 }

@@ -14,7 +14,7 @@ export async function GET(request: Request, { params }: Context) {
   const { namespace, name, podName } = await params;
   try {
     const query = parseLogQuery(new URL(request.url), podName);
-    const cluster = clusterFor(request);
+    const cluster = (await clusterFor(request));
     const { executor } = getRuntime();
     await findWorkflow(cluster, namespace, name);
     return streamResponse(request, (signal) => streamWorkflowLogs(cluster, executor, namespace, name, query, signal));

@@ -14,6 +14,6 @@ export async function GET(request: Request, { params }: JobRouteContext) {
   return respond(async () => {
     const q = parseQuery(new URL(request.url), query);
     const before = q.before ? parseBuildNumber(q.before, 'before') : undefined;
-    return listBuilds(clusterFor(request), requireHistory(), await jobParams(params), { limit: q.limit, before }, new Date());
+    return listBuilds((await clusterFor(request)), requireHistory(), await jobParams(params), { limit: q.limit, before }, new Date());
   });
 }

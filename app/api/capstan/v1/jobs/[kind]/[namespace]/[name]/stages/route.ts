@@ -13,6 +13,6 @@ const query = z.object({ limit: limitParam(50, 200) });
 export async function GET(request: Request, { params }: JobRouteContext) {
   return respond(async () => {
     const { limit } = parseQuery(new URL(request.url), query);
-    return stageView(clusterFor(request), requireHistory(), await jobParams(params), limit, new Date());
+    return stageView((await clusterFor(request)), requireHistory(), await jobParams(params), limit, new Date());
   });
 }

@@ -14,6 +14,6 @@ export async function GET(request: Request, { params }: JobRouteContext) {
   return respond(async () => {
     const url = new URL(request.url);
     const { limit } = parseQuery(url, query);
-    return trends(clusterFor(request), requireHistory(), await jobParams(params), limit, parameterFilters(url), new Date());
+    return trends((await clusterFor(request)), requireHistory(), await jobParams(params), limit, parameterFilters(url), new Date());
   });
 }

@@ -10,6 +10,6 @@ type Context = { params: Promise<{ kind: string; namespace: string; name: string
 export async function GET(request: Request, { params }: Context) {
   return respond(async () => {
     const number = parseBuildNumber((await params).number);
-    return getBuild(clusterFor(request), requireHistory(), await jobParams(params), number, new Date());
+    return getBuild((await clusterFor(request)), requireHistory(), await jobParams(params), number, new Date());
   });
 }

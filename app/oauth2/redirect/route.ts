@@ -1,0 +1,16 @@
+import { ApiError, GrpcCode } from '@/lib/api-error';
+import { errorResponse } from '@/server/api/respond';
+import { getRuntime } from '@/server/runtime';
+
+export const dynamic = 'force-dynamic';
+
+/** argo-server's `/oauth2/redirect?redirect=<path>`: to the OIDC provider's login page (docs/sso.md). */
+export async function GET(request: Request) {
+  try {
+    const { sso } = getRuntime();
+    if (!sso) throw new ApiError(GrpcCode.Unimplemented, 'SSO is not enabled: start Capstan with --auth-mode sso (docs/sso.md)');
+    return await sso.service.redirect(request);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
