@@ -8,7 +8,7 @@ type Context = { params: Promise<{ kind: string; namespace: string }> };
 /** Embedded mode's ConfigMaps or Secrets for a namespace (Secrets with their keys only). */
 export async function GET(request: Request, { params }: Context) {
   return respond(async () => {
-    clusterFor(request);
+    await clusterFor(request);
     const { kind, namespace } = await params;
     return { items: await configStore().list(configKindOf(kind), namespace) };
   });

@@ -12,7 +12,7 @@ const body = z.object({ data: z.record(z.string(), z.string().nullable()) });
 
 export async function GET(request: Request, { params }: Context) {
   return respond(async () => {
-    clusterFor(request);
+    await clusterFor(request);
     const { kind, namespace, name } = await params;
     return configStore().get(configKindOf(kind), namespace, name);
   });
@@ -21,7 +21,7 @@ export async function GET(request: Request, { params }: Context) {
 /** Creates or replaces a ConfigMap or Secret; the answer never holds a Secret's values. */
 export async function PUT(request: Request, { params }: Context) {
   return respond(async () => {
-    clusterFor(request);
+    await clusterFor(request);
     const { kind, namespace, name } = await params;
     const { data } = await parseBody(request, body);
     return configStore().put(configKindOf(kind), namespace, name, data);
@@ -30,7 +30,7 @@ export async function PUT(request: Request, { params }: Context) {
 
 export async function DELETE(request: Request, { params }: Context) {
   return respond(async () => {
-    clusterFor(request);
+    await clusterFor(request);
     const { kind, namespace, name } = await params;
     await configStore().delete(configKindOf(kind), namespace, name);
     return {};
