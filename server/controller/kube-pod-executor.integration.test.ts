@@ -149,6 +149,22 @@ describe('KubePodExecutor: Capstan runs Argo pods on the test bed like Argo does
     expect(withoutV4Env(podShape(myPod!, mine))).toEqual(withoutV4Env(podShape(oraclePod!, oracle)));
   });
 
+  it("memoizes in the cluster's ConfigMap as Argo does: the second run is a hit with the same node as the oracle's", async () => {
+    const step = (w: Workflow) => Object.values(w.status?.nodes ?? {}).find((n) => n.displayName === 'a')!;
+    const first = await runOnCapstan('memoized.yaml');
+    expect(step(first).memoizationStatus).toEqual({ hit: false, key: 'k-one', cacheName: 'memo-cache' });
+    const [second, oracleFirst] = await Promise.all([runOnCapstan('memoized.yaml'), runOnOracle('memoized.yaml')]);
+    const oracleSecond = await runOnOracle('memoized.yaml');
+    expect(oracleFirst.status?.phase).toBe('Succeeded');
+    expect(summary(second)).toEqual(summary(oracleSecond));
+    const { startedAt: _s, finishedAt: _f, id: _i, name: _n, boundaryID: _b, templateScope: _t, ...mine } = step(second);
+    const { startedAt: _s2, finishedAt: _f2, id: _i2, name: _n2, boundaryID: _b2, templateScope: _t2, ...theirs } = step(oracleSecond);
+    expect(mine).toEqual(theirs);
+    const cache = await core.readNamespacedConfigMap({ namespace, name: 'memo-cache' });
+    expect(cache.metadata?.labels).toEqual({ 'workflows.argoproj.io/configmap-type': 'Cache' });
+    expect(JSON.parse(cache.data?.['k-one'] ?? '{}')).toMatchObject({ nodeID: step(first).id, outputs: { exitCode: '0' } });
+  });
+
   it('ends a node in Error, without a pod, when Argo would not build its pod', async () => {
     const created = await cluster.create<KubeObject>('workflows', namespace, {
       metadata: { generateName: 'no-volume-' },
