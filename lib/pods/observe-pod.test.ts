@@ -27,6 +27,14 @@ function pod(phase: string, containers: ObservedContainerStatus[], extra: Partia
 }
 
 describe('toPodObservation', () => {
+  it("reports a containerSet pod's user containers for its Container nodes", () => {
+    const template = { name: 'group', containerSet: { containers: [{ name: 'a', image: 'busybox' }, { name: 'b', image: 'busybox' }] } };
+    const running = { name: 'b', ready: true, state: { running: { startedAt: '2026-11-24T00:06:19Z' } } };
+    const observed = toPodObservation(pod('Running', [terminated('wait', 0, 'Completed'), terminated('a', 2, 'Error'), running], {}, template));
+    expect(observed.containers).toEqual([{ name: 'a', state: 'terminated', exitCode: 2, reason: 'Error' }, { name: 'b', state: 'running' }]);
+    expect(toPodObservation(pod('Running', [running])).containers).toBeUndefined();
+  });
+
   it("reports a failed main as Argo's controller did on the test bed", () => {
     expect(toPodObservation(failedPod)).toEqual({
       phase: 'Failed',
