@@ -5,9 +5,13 @@
  * The graph and list data are served to the page by Playwright (page.route) from deterministic fixtures, so the
  * figures measure the browser side only: from the moment the data has arrived to the first drawn node, then
  * pan/zoom frame rate and the tab's JS heap. The logs come from a real workflow run by Capstan's embedded mode.
- * Argo's UI is not measured here: the test bed's `argo server` is built from the Go module zip with a placeholder
- * UI (docs/test-bed.md), so there is no Argo UI to load; see docs/benchmarks.md for the figures we have for it.
+ * Argo's UI (v3.7.9, built by scripts/argo-ui/build-argo-ui.sh) is measured on the same 10,000-node workflow in the
+ * same run: its built files are served to the page by Playwright with the `<base href>` argo-server writes in, the
+ * workflow is served exactly as to Capstan's page, and its other API calls go to Capstan (Argo's REST API).
  */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { type Page, chromium } from '@playwright/test';
 import { generateLargeDag } from '../lib/graph/testing/large-dag';
@@ -119,6 +123,57 @@ async function benchGraph(page: Page, tasks: number) {
   return { tasks, bytes: body.length, collapsedPaint, collapsedNodes, expandMs, fps, heap };
 }
 
+const argoUiDist = process.env.ARGO_UI_DIST ?? join(homedir(), '.cache/capstan/argo-ui/v3.7.9/dist/app');
+const argoOrigin = 'http://argo-ui.bench';
+
+/** Serves Argo's built UI at `argoOrigin`, as argo-server does (index.html for its routes, `<base href="/">`). */
+async function routeArgoUi(page: Page) {
+  const index = readFileSync(join(argoUiDist, 'index.html'), 'utf8').replace('<head>', '<head><base href="/">');
+  await page.route(`${argoOrigin}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.startsWith('/api/')) {
+      const response = await route.fetch({ url: `${base}${url.pathname}${url.search}` });
+      return route.fulfill({ response });
+    }
+    const file = join(argoUiDist, decodeURIComponent(url.pathname));
+    if (file.startsWith(argoUiDist) && existsSync(file) && statSync(file).isFile()) return route.fulfill({ path: file });
+    return route.fulfill({ contentType: 'text/html', body: index });
+  });
+  // Streams never end: give Argo's UI an empty one, as Capstan's page gets.
+  await page.route(/\/api\/v1\/(workflow-events|stream)\//, (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: ':\n\n' }));
+}
+
+/** The same workflow in Argo v3.7.9's UI: first drawn node after the data arrived, then scrolling the graph. */
+async function benchArgoGraph(page: Page, tasks: number) {
+  const nodes = generateLargeDag({ tasks, width: 100, workflowName: 'big-dag' });
+  const workflow = {
+    apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow',
+    metadata: { name: 'big-dag', namespace: 'argo', uid: 'bench', resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z' },
+    spec: { entrypoint: 'main' },
+    status: { phase: 'Succeeded', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T01:00:00Z', progress: `${tasks}/${tasks}`, nodes },
+  };
+  const body = JSON.stringify(workflow);
+  await routeArgoUi(page);
+  await page.route('**/api/v1/workflows/argo/big-dag', (route) => route.fulfill({ contentType: 'application/json', body }));
+  await stampFirst(page, '.graph g.node');
+  await page.goto(`${argoOrigin}/workflows/argo/big-dag`);
+  let paint: number | undefined;
+  try {
+    paint = await sinceResponse(page, '/api/v1/workflows/argo/big-dag', '.graph g.node');
+  } catch { /* not drawn within the time limit */ }
+  if (paint === undefined) return { tasks, paint, drawn: 0 };
+  const drawn = await page.locator('.graph g.node').count();
+  const box = (await page.locator('.graph').first().boundingBox())!;
+  await page.mouse.move(box.x + Math.min(box.width, 1200) / 2, box.y + 300);
+  await startFrameMeter(page);
+  for (let i = 0; i < 40; i++) { await page.mouse.wheel(60, 120); await page.waitForTimeout(16); }
+  for (let i = 0; i < 40; i++) { await page.mouse.wheel(-60, -120); await page.waitForTimeout(16); }
+  const fps = await stopFrameMeter(page);
+  const heap = await heapMb(page);
+  await page.unrouteAll();
+  return { tasks, paint, drawn, fps, heap };
+}
+
 async function benchList(page: Page, count: number) {
   const items = Array.from({ length: count }, (_, i) => ({
     metadata: { name: `wf-${String(count - i).padStart(5, '0')}`, namespace: 'argo', uid: `uid-${i}`, resourceVersion: String(i + 1), creationTimestamp: new Date(Date.UTC(2026, 0, 1) - i * 60_000).toISOString().replace('.000', ''), labels: { 'workflows.argoproj.io/workflow-template': 'nightly', 'workflows.argoproj.io/phase': i % 7 === 0 ? 'Failed' : 'Succeeded' } },
@@ -179,6 +234,13 @@ try {
       console.log(`graph ${r.tasks} tasks (${(r.bytes / 1e6).toFixed(1)} MB): first paint ${r.collapsedPaint.toFixed(0)} ms after data (${r.collapsedNodes} nodes drawn collapsed); expand all ${r.expandMs} ms; pan/zoom ${r.fps.fps.toFixed(0)} fps, longest frame ${r.fps.longestFrameMs.toFixed(0)} ms; heap ${r.heap.toFixed(0)} MB`);
     }
   }
+  if ((which === 'all' || which === 'graph' || which === 'argo') && existsSync(argoUiDist)) {
+    for (const tasks of [2_000, 10_000]) {
+      const r = await benchArgoGraph(await fresh(), tasks);
+      if (r.paint === undefined) console.log(`argo ui graph ${r.tasks} tasks: no node drawn within 120 s`);
+      else console.log(`argo ui graph ${r.tasks} tasks: first paint ${r.paint.toFixed(0)} ms after data (${r.drawn} nodes drawn); scroll ${r.fps!.fps.toFixed(0)} fps, longest frame ${r.fps!.longestFrameMs.toFixed(0)} ms; heap ${r.heap!.toFixed(0)} MB`);
+    }
+  } else if (which === 'argo') console.log(`Argo's UI is not built (${argoUiDist}): run scripts/argo-ui/build-argo-ui.sh`);
   if (which === 'all' || which === 'list') {
     const r = await benchList(await fresh(), 10_000);
     console.log(`list ${r.count} workflows (${(r.bytes / 1e6).toFixed(1)} MB): first rows ${r.firstRows.toFixed(0)} ms after data; scroll ${r.fps.fps.toFixed(0)} fps, longest frame ${r.fps.longestFrameMs.toFixed(0)} ms; heap ${r.heap.toFixed(0)} MB`);

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 
 const workflow = (prefix: string, team: string, exit: number) => ({
   metadata: { generateName: `${prefix}-`, labels: { team } },
@@ -43,22 +43,50 @@ test('the list filters by phase and label, keeps the filters in the URL across a
   await expect(row(late).getByText('Failed')).toBeVisible({ timeout: 90_000 });
 });
 
-// FIXME: lists now include the archive (as argo-server v4's do) and embedded mode always archives, so a deleted
-// finished workflow stays listed as its archived copy. Decide what the dashboard shows after a delete (mark the
-// row archived, or offer "delete from the archive too"), then re-enable.
-test.fixme('bulk delete asks once and removes the selected workflows', async ({ page, request }) => {
+/** Waits until the controller has archived the workflow (embedded mode archives every finished workflow). */
+async function archived(request: APIRequestContext, name: string) {
+  await expect.poll(async () => {
+    const wf = await (await request.get(`/api/v1/workflows/argo/${name}`)).json();
+    return wf.metadata?.labels?.['workflows.argoproj.io/workflow-archiving-status'];
+  }, { timeout: 90_000 }).toBe('Archived');
+}
+
+test('bulk delete asks once and, when asked to, deletes the archived copies too', async ({ page, request }) => {
   const names: string[] = [];
   for (let i = 0; i < 2; i++) {
     const created = await request.post('/api/v1/workflows/argo', { data: { workflow: workflow('bulk', 'gamma', 0) } });
     names.push((await created.json()).metadata.name);
   }
+  for (const name of names) await archived(request, name);
   await page.goto('/workflows/argo?label=team%3Dgamma');
   const table = page.getByRole('table', { name: 'Workflows' });
   for (const name of names) await page.getByLabel(`Select ${name}`).check();
   const bar = page.getByRole('toolbar', { name: 'Actions on selected workflows' });
   await expect(bar).toContainText('2 selected');
   await bar.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('All 2 are also kept in the workflow archive.');
+  await dialog.getByLabel('Also delete from the archive').check();
+  await page.screenshot({ path: 'test-results/workflow-list-bulk-delete.png' });
+  await dialog.getByRole('button', { name: 'Delete' }).click();
   for (const name of names) await expect(table.getByRole('row').filter({ hasText: name })).toHaveCount(0, { timeout: 15_000 });
   await expect(page.getByText('No workflows match these filters.')).toBeVisible();
+  const archive = await (await request.get('/api/v1/archived-workflows?namespace=argo&listOptions.labelSelector=team%3Dgamma')).json();
+  expect(archive.items ?? []).toEqual([]);
+});
+
+test('deleting a workflow from the cluster only keeps its archived copy listed', async ({ page, request }) => {
+  const created = await request.post('/api/v1/workflows/argo', { data: { workflow: workflow('keep', 'delta', 0) } });
+  const name = (await created.json()).metadata.name as string;
+  await archived(request, name);
+  await page.goto(`/workflows/argo/${name}`);
+  await page.getByRole('toolbar', { name: 'Workflow actions' }).getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('This workflow is also kept in the workflow archive.');
+  await expect(dialog.getByLabel('Also delete from the archive')).not.toBeChecked();
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(page).toHaveURL(/\/workflows\/argo$/);
+  expect((await request.get(`/api/v1/workflows/argo/${name}`)).status()).toBe(404);
+  await page.goto('/workflows/argo?label=team%3Ddelta');
+  await expect(page.getByRole('table', { name: 'Workflows' }).getByRole('row').filter({ hasText: name })).toHaveCount(1);
 });

@@ -3,8 +3,10 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
+import { archivedCopies } from '@/lib/workflows/archive-presence';
 import { type WorkflowAction, actionBlocker, workflowActions } from '@/lib/workflows/available-actions';
 import { actionTexts } from './action-texts';
+import { ArchiveChoice } from './archive-choice';
 import { ConfirmDialog } from './confirm-dialog';
 import { ParameterOverrides, changedParameters } from './parameter-overrides';
 import { useWorkflowAction } from './use-workflow-action';
@@ -15,13 +17,15 @@ export function WorkflowActionBar({ workflow }: { workflow: Workflow }) {
   const { namespace = '', name = '' } = workflow.metadata;
   const [pending, setPending] = useState<WorkflowAction | undefined>();
   const [values, setValues] = useState<Record<string, string>>({});
+  const [alsoArchive, setAlsoArchive] = useState(false);
+  const copies = archivedCopies([workflow]);
   const mutation = useWorkflowAction(namespace);
   const parameters = workflow.spec?.arguments?.parameters ?? [];
-  const close = () => { setPending(undefined); setValues({}); mutation.reset(); };
+  const close = () => { setPending(undefined); setValues({}); setAlsoArchive(false); mutation.reset(); };
   const confirm = () => {
     if (!pending) return;
     const overrides = pending === 'retry' || pending === 'resubmit' ? changedParameters(parameters, values) : [];
-    mutation.mutate({ names: [name], action: pending, options: { parameters: overrides } }, {
+    mutation.mutate({ names: [name], action: pending, options: { parameters: overrides }, archivedCopies: copies, alsoArchive }, {
       onSuccess: (results) => {
         const action = pending;
         close();
@@ -64,6 +68,7 @@ export function WorkflowActionBar({ workflow }: { workflow: Workflow }) {
         onCancel={close}
       >
         <p>{text?.explain}</p>
+        {pending === 'delete' ? <ArchiveChoice archived={Object.keys(copies).length} total={1} checked={alsoArchive} onChange={setAlsoArchive} /> : null}
         {pending === 'retry' || pending === 'resubmit' ? <ParameterOverrides parameters={parameters} values={values} onChange={setValues} /> : null}
       </ConfirmDialog>
     </div>

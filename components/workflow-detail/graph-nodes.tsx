@@ -57,7 +57,7 @@ function CardNode({ data }: NodeProps<WorkflowFlowNode>) {
     <div
       title={node.label}
       data-phase={node.phase}
-      className={`flex h-14 w-52 cursor-pointer items-center gap-2.5 rounded-lg border bg-white px-3 shadow-sm transition-shadow hover:shadow-md dark:bg-slate-800 ${
+      className={`flex h-14 w-52 cursor-pointer items-center gap-2.5 rounded-lg border bg-white px-3 hover:border-slate-400 dark:bg-slate-800 ${
         selected ? 'border-blue-500 ring-2 ring-blue-500/40' : 'border-slate-200 dark:border-slate-600'
       } ${node.dimmed ? 'border-dashed opacity-60' : ''}`}
     >
@@ -111,6 +111,41 @@ function HiddenNode({ data }: NodeProps<WorkflowFlowNode>) {
   );
 }
 
+/**
+ * Similar nodes of a large graph as one card: template, how many, a bar of their phases. Clicking draws them
+ * one by one.
+ */
+function GroupNode({ data }: NodeProps<WorkflowFlowNode>) {
+  const { node, selected } = data;
+  const far = useStore(isFar);
+  const counts = Object.entries(node.phaseCounts ?? {}).sort((a, b) => b[1] - a[1]);
+  const summary = counts.map(([phase, n]) => `${n.toLocaleString()} ${phase}`).join(', ');
+  return (
+    <div
+      title={`${node.label}: ${summary}. Click to show each node.`}
+      data-phase={node.phase}
+      className={`relative flex h-14 w-52 cursor-pointer flex-col justify-center gap-1 rounded-lg border-2 border-double bg-white px-3 hover:border-slate-500 dark:bg-slate-800 ${
+        selected ? 'border-blue-500' : 'border-slate-300 dark:border-slate-500'
+      } ${node.dimmed ? 'opacity-60' : ''}`}
+    >
+      <Anchors />
+      {far ? null : (
+        <>
+          <div className="flex items-center gap-2">
+            <PhaseIcon phase={node.phase} />
+            <span className="truncate text-sm font-medium text-slate-900">{node.label}</span>
+          </div>
+          <div className="flex h-1.5 overflow-hidden rounded-full bg-slate-100" aria-label={summary}>
+            {counts.map(([phase, n]) => (
+              <span key={phase} style={{ width: `${(100 * n) / node.hiddenCount}%`, background: phaseStyle(phase).fill }} />
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
 // Re-render a node only when what it shows changes, not whenever a poll brings a new object.
 const sameNode = (a: NodeProps<WorkflowFlowNode>, b: NodeProps<WorkflowFlowNode>) =>
   a.data.selected === b.data.selected &&
@@ -119,6 +154,7 @@ const sameNode = (a: NodeProps<WorkflowFlowNode>, b: NodeProps<WorkflowFlowNode>
   a.data.node.phase === b.data.node.phase &&
   a.data.node.label === b.data.node.label &&
   a.data.node.hiddenCount === b.data.node.hiddenCount &&
-  a.data.node.dimmed === b.data.node.dimmed;
+  a.data.node.dimmed === b.data.node.dimmed &&
+  a.data.node.phaseCounts === b.data.node.phaseCounts;
 
-export const nodeTypes = { card: memo(CardNode, sameNode), dot: memo(DotNode, sameNode), hidden: memo(HiddenNode, sameNode) };
+export const nodeTypes = { card: memo(CardNode, sameNode), dot: memo(DotNode, sameNode), hidden: memo(HiddenNode, sameNode), group: memo(GroupNode, sameNode) };

@@ -7,7 +7,7 @@ const maxResults = 12;
 
 /**
  * Over the graph: find a node by name (the view moves to it and opens it) and expand or collapse every
- * "hidden nodes" group. Shows when a new shape is being laid out in the background.
+ * "hidden nodes" placeholder and group of similar nodes. Shows when a new shape is being laid out in the background.
  */
 export function GraphToolbar({ graph, layout, onSelect, allExpanded, onToggleExpandAll, pending }: {
   graph: WorkflowGraph;
@@ -24,7 +24,7 @@ export function GraphToolbar({ graph, layout, onSelect, allExpanded, onToggleExp
     if (!search) return [];
     const found = [];
     for (const node of graph.nodes) {
-      if (node.kind === 'card' && node.label.toLowerCase().includes(search)) found.push(node);
+      if ((node.kind === 'card' || node.kind === 'group') && node.label.toLowerCase().includes(search)) found.push(node);
       if (found.length > maxResults) break;
     }
     return found;
@@ -32,10 +32,11 @@ export function GraphToolbar({ graph, layout, onSelect, allExpanded, onToggleExp
   const go = (id: string) => {
     const place = layout.positions.get(id);
     if (place) void setCenter(place.x + place.width / 2, place.y + place.height / 2, { zoom: Math.max(getZoom(), 0.9), duration: 300 });
-    onSelect(id);
+    // A group is not a node of the workflow: the view moves to it, and clicking it opens it.
+    if (!graph.nodes.find((n) => n.id === id)?.expands) onSelect(id);
     setText('');
   };
-  const hasHidden = allExpanded || graph.nodes.some((n) => n.kind === 'hidden');
+  const hasHidden = allExpanded || graph.nodes.some((n) => n.kind === 'hidden' || n.kind === 'group');
   return (
     <Panel position="top-left" className="flex items-start gap-2">
       <div className="relative">
@@ -50,7 +51,7 @@ export function GraphToolbar({ graph, layout, onSelect, allExpanded, onToggleExp
         />
         {search ? (
           <ul role="listbox" aria-label="Matching nodes" className="absolute mt-1 max-h-72 w-72 overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
-            {results.length === 0 ? <li className="px-3 py-1.5 text-slate-500">No node matches{allExpanded ? '' : ' (hidden nodes are not searched: expand all)'}</li> : null}
+            {results.length === 0 ? <li className="px-3 py-1.5 text-slate-500">No node matches{allExpanded ? '' : ' (nodes inside groups are not searched: expand all)'}</li> : null}
             {results.slice(0, maxResults).map((node) => (
               <li key={node.id} role="option" aria-selected={false}>
                 <button type="button" onClick={() => go(node.id)} className="flex w-full justify-between gap-2 px-3 py-1.5 text-left hover:bg-slate-100 dark:hover:bg-slate-700">

@@ -1,13 +1,13 @@
 'use client';
 import '@xyflow/react/dist/style.css';
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
+import { Background, Controls, MarkerType, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { NodeStatus } from '@/lib/generated/argo';
 import { buildWorkflowGraph, edgeKey, type GraphViewOptions } from '@/lib/graph';
+import { CanvasMiniMap } from './canvas-minimap';
 import { GraphToolbar } from './graph-toolbar';
 import { type GraphNodeData, nodeTypes, type WorkflowFlowNode } from './graph-nodes';
 import { edgeTypes, type LayeredFlowEdge } from './layered-edge';
-import { phaseStyle } from './phase-style';
 import { useGraphLayout } from './use-graph-layout';
 const edgeStyle = { stroke: '#94a3b8', strokeWidth: 1.5 };
 const marker = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' };
@@ -17,6 +17,9 @@ const marker = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#9
 const refitLimit = 60;
 // Never fit below 40 %: a very wide graph opens readable at its centre, the minimap showing the rest.
 const fitOptions = { padding: 0.2, maxZoom: 1, minZoom: 0.4 };
+// Above this many nodes edges are drawn without arrowheads (thousands of markers cost paint time; edges still
+// run top to bottom, so the direction stays clear), and there is no dotted background (repainted on every pan).
+const plainEdgesAbove = 1000;
 
 // A large graph's new layout (after expanding, laid out in the worker) arrives after the view changed: it is
 // fitted once when it comes, and never again for live updates of the same view.
@@ -68,6 +71,7 @@ export function WorkflowGraph({ workflowName, nodes, view, selectedId, onSelect,
   const flowEdges = useMemo<LayeredFlowEdge[]>(() => {
     if (!placed) return [];
     const indexOf = new Map(graph.nodes.map((n, i) => [n.id, i]));
+    const plain = graph.nodes.length > plainEdgesAbove;
     return graph.edges.map((edge) => ({
         id: edgeKey(edge.source, edge.target),
         source: edge.source,
@@ -76,7 +80,7 @@ export function WorkflowGraph({ workflowName, nodes, view, selectedId, onSelect,
         data: { bends: placed.bends.get(edgeKey(edge.source, edge.target)) ?? [] },
         style: edgeStyle,
         // An arrow into a StepGroup/TaskGroup dot would cover it: the dot already shows where the edge goes.
-        markerEnd: graph.nodes[indexOf.get(edge.target)!]?.kind === 'dot' ? undefined : marker,
+        markerEnd: plain || graph.nodes[indexOf.get(edge.target)!]?.kind === 'dot' ? undefined : marker,
         focusable: false,
       }));
   }, [graph, placed]);
@@ -113,13 +117,11 @@ export function WorkflowGraph({ workflowName, nodes, view, selectedId, onSelect,
       maxZoom={2}
       proOptions={{ hideAttribution: true }}
     >
-      <Background gap={20} color="#e2e8f0" />
+      {graph.nodes.length > plainEdgesAbove ? null : <Background gap={20} color="#e2e8f0" />}
       <Refit view={view} layout={placed} onResize={graph.nodes.length <= refitLimit} />
       <Controls showInteractive={false} position="bottom-left" />
       <GraphToolbar graph={graph} layout={placed} onSelect={onSelect} allExpanded={Boolean(view.expanded?.has('*'))} onToggleExpandAll={onToggleExpandAll} pending={pending} />
-      {graph.nodes.length > 30 ? (
-        <MiniMap pannable zoomable position="bottom-right" nodeColor={(n) => phaseStyle((n.data as GraphNodeData).node.phase).fill} />
-      ) : null}
+      {graph.nodes.length > 30 ? <CanvasMiniMap graph={graph} layout={placed} /> : null}
     </ReactFlow>
   );
 }

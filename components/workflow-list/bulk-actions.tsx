@@ -1,18 +1,24 @@
 'use client';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { Workflow } from '@/lib/generated/argo';
+import { archivedCopies } from '@/lib/workflows/archive-presence';
 import type { WorkflowAction } from '@/lib/workflows/available-actions';
 import { actionTexts } from '../actions/action-texts';
+import { ArchiveChoice } from '../actions/archive-choice';
 import { ConfirmDialog } from '../actions/confirm-dialog';
 import { useWorkflowAction } from '../actions/use-workflow-action';
 
 const bulkActions: WorkflowAction[] = ['resubmit', 'retry', 'suspend', 'resume', 'stop', 'terminate', 'delete'];
 
 /** Actions on the selected workflows, one confirmation for all; failures are listed by workflow. */
-export function BulkActions({ namespace, names, onDone }: { namespace: string; names: string[]; onDone: () => void }) {
+export function BulkActions({ namespace, workflows, onDone }: { namespace: string; workflows: Pick<Workflow, 'metadata'>[]; onDone: () => void }) {
   const [pending, setPending] = useState<WorkflowAction | undefined>();
+  const [alsoArchive, setAlsoArchive] = useState(false);
   const mutation = useWorkflowAction(namespace);
+  const names = useMemo(() => workflows.map((w) => w.metadata.name ?? ''), [workflows]);
+  const copies = useMemo(() => archivedCopies(workflows), [workflows]);
   if (names.length === 0) return null;
-  const close = () => { setPending(undefined); mutation.reset(); };
+  const close = () => { setPending(undefined); setAlsoArchive(false); mutation.reset(); };
   const text = pending ? actionTexts[pending] : undefined;
   return (
     <div role="toolbar" aria-label="Actions on selected workflows" className="mb-3 flex flex-wrap items-center gap-1.5 rounded-lg bg-blue-50 px-3 py-2 text-sm ring-1 ring-blue-200 dark:bg-blue-950 dark:ring-blue-800">
@@ -35,11 +41,12 @@ export function BulkActions({ namespace, names, onDone }: { namespace: string; n
         danger={text?.danger}
         pending={mutation.isPending}
         error={mutation.error ? `Could not ${text?.verb} all of them: ${mutation.error.message}` : undefined}
-        onConfirm={() => pending && mutation.mutate({ names, action: pending }, { onSuccess: () => { close(); onDone(); } })}
+        onConfirm={() => pending && mutation.mutate({ names, action: pending, archivedCopies: copies, alsoArchive }, { onSuccess: () => { close(); onDone(); } })}
         onCancel={close}
       >
         <p>{text?.explain}</p>
         <p className="mt-2 max-h-32 overflow-y-auto font-mono text-xs">{names.join(', ')}</p>
+        {pending === 'delete' ? <ArchiveChoice archived={Object.keys(copies).length} total={names.length} checked={alsoArchive} onChange={setAlsoArchive} /> : null}
       </ConfirmDialog>
     </div>
   );

@@ -60,7 +60,7 @@ export function WorkflowList({ namespace }: { namespace?: string }) {
     return next;
   }), []);
   const toggleAll = () => setSelected((old) => (items.every((w) => old.has(w.metadata.name ?? '')) ? new Set() : new Set(items.map((w) => w.metadata.name ?? ''))));
-  const selectedNames = items.map((w) => w.metadata.name ?? '').filter((n) => selected.has(n));
+  const selectedWorkflows = useMemo(() => items.filter((w) => selected.has(w.metadata.name ?? '')), [items, selected]);
 
   const filtered = hasFilters(filters);
   return (
@@ -71,7 +71,7 @@ export function WorkflowList({ namespace }: { namespace?: string }) {
         actions={<Link href="/submit" className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700">Submit new workflow</Link>}
       />
       <FilterBar filters={filters} onChange={(next) => write({ filters: next })} />
-      <BulkActions namespace={ns} names={selectedNames} onDone={() => setSelected(new Set())} />
+      <BulkActions namespace={ns} workflows={selectedWorkflows} onDone={() => setSelected(new Set())} />
       {query.isPending ? (
         <ListSkeleton />
       ) : query.error ? (

@@ -2,6 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
 import { memo, useLayoutEffect, useRef } from 'react';
+import { workflowLabels } from '@/lib/workflows/workflow-labels';
 import { type WorkflowSort, type WorkflowSortKey } from '@/lib/workflows/sort-workflows';
 import { PhaseBadge } from '../phase-badge';
 import type { ListedWorkflow } from '../queries/workflow-list';
@@ -50,6 +51,9 @@ const Row = memo(function Row({ workflow, selected, onToggle, now, top }: {
       </span>
       <span role="cell" className="truncate px-2 font-medium">
         <Link href={`/workflows/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`} className="text-blue-700 hover:underline dark:text-blue-300">{name}</Link>
+        {workflow.metadata.labels?.[workflowLabels.archivingStatus] === 'Persisted' ? (
+          <span title="Listed from the workflow archive" className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-normal text-slate-600 dark:bg-slate-800 dark:text-slate-300">archived</span>
+        ) : null}
       </span>
       <span role="cell" className="px-2"><PhaseBadge phase={status.phase} /></span>
       <span role="cell" className="px-2 tabular-nums text-slate-600 dark:text-slate-300">{formatTimestamp(status.startedAt ?? workflow.metadata.creationTimestamp)}</span>

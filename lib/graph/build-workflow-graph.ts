@@ -1,10 +1,17 @@
 import type { NodeStatus } from '../generated/argo';
+import { groupSimilarNodes } from './group-similar-nodes';
 import { exitsOfGroup, nodesInsideGroup, outboundLeaves } from './group-scope';
 import { displayLabel, displayPhase, isCollapsibleType, isDimmed, kindOfNode } from './node-display';
 import type { GraphEdge, GraphNode, GraphViewOptions, WorkflowGraph } from './types';
 
 /** Argo's UI shows at most three children of a node until it is expanded: the first, a placeholder, the last. */
 const maxChildrenShown = 3;
+/**
+ * Above this many nodes the graph is reduced by grouping similar nodes (`groupSimilarNodes`) instead of hiding
+ * middle children: Argo's placeholders still leave most of a wide DAG drawn (every fan-in reachable through a
+ * first or last child), while groups bring 10,000 tasks down to a few hundred cards the user can open one by one.
+ */
+export const groupAbove = 500;
 
 /** The id of the placeholder standing for a node's hidden children. */
 export function hiddenNodeId(parentId: string): string {
@@ -15,14 +22,17 @@ export function hiddenNodeId(parentId: string): string {
  * Builds the graph Argo's UI draws from `status.nodes`: edges follow `children` from the node named like the
  * workflow; a node with more than three children shows the first, an "N hidden nodes" placeholder and the last
  * (unless expanded); folded Retry/TaskGroup nodes stand for their subtree; the exit handler hangs under the
- * workflow's last pods. Nodes and edges come out in traversal order, so the same input gives the same graph.
+ * workflow's last pods; a graph of more than `groupAbove` nodes groups similar nodes instead of hiding children.
+ * Nodes and edges come out in traversal order, so the same input gives the same graph.
  */
 export function buildWorkflowGraph(
   workflowName: string,
   nodes: Readonly<Record<string, NodeStatus>>,
   options: GraphViewOptions = {},
 ): WorkflowGraph {
-  const expanded = options.expanded ?? new Set<string>();
+  const requested = options.expanded ?? new Set<string>();
+  const large = Object.keys(nodes).length > groupAbove && !requested.has('*');
+  const expanded = large ? new Set(['*']) : requested;
   const collapsed = options.collapsed ?? new Set<string>();
   const graphNodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
@@ -99,7 +109,8 @@ export function buildWorkflowGraph(
   for (const [placeholderId, hidden] of placeholders) {
     for (const target of drawnSuccessors(nodes, hidden, graphNodes)) addEdge(placeholderId, target);
   }
-  return { nodes: [...graphNodes.values()], edges: [...edges.values()] };
+  const graph = { nodes: [...graphNodes.values()], edges: [...edges.values()] };
+  return large ? groupSimilarNodes(graph, nodes, requested) : graph;
 }
 
 /** Drawn nodes reachable from `start` through nodes that are not drawn. */

@@ -6,3 +6,4 @@ export { memoizeLayout } from './memoize-layout';
 export { nodeSizes } from './node-size';
 export { displayLabel, displayPhase, isDimmed, nodeDurationSeconds } from './node-display';
 export { nodesInsideGroup } from './group-scope';
+export { groupNodeId, groupSimilarNodes } from './group-similar-nodes';

@@ -8,7 +8,9 @@ export type GraphNodeKind =
   /** StepGroup and TaskGroup nodes: only a small dot joining the edges, as in Argo's UI. */
   | 'dot'
   /** "N hidden nodes": the middle children of a node with more than three, until it is expanded. */
-  | 'hidden';
+  | 'hidden'
+  /** Similar nodes of a large graph drawn as one card (`groupSimilarNodes`), until the user opens it. */
+  | 'group';
 
 export interface GraphNode {
   id: string;
@@ -24,8 +26,10 @@ export interface GraphNode {
   collapsible: boolean;
   /** How many nodes this one stands for when it is folded or a placeholder; 0 otherwise. */
   hiddenCount: number;
-  /** For a placeholder: the node whose children it hides (expanding that node shows them). */
+  /** For a placeholder or a group: the id to add to `expanded` to show what it stands for. */
   expands?: string;
+  /** For a group: how many of its members are in each phase. */
+  phaseCounts?: Readonly<Record<string, number>>;
 }
 
 export interface GraphEdge {
@@ -40,7 +44,10 @@ export interface WorkflowGraph {
 
 /** What the user chose to see; both sets hold Argo node ids. */
 export interface GraphViewOptions {
-  /** Nodes whose children are all shown even when there are more than three (`*` expands every node). */
+  /**
+   * Nodes whose children are all shown even when there are more than three, and groups of a large graph shown
+   * member by member (`*` expands every node and group).
+   */
   expanded?: ReadonlySet<string>;
   /** Retry and TaskGroup nodes folded into one card. */
   collapsed?: ReadonlySet<string>;
