@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../generated/argo';
-import { collectableArtifacts, strategyOf } from './artifact-gc';
+import { collectableArtifacts, needsDeletionFinalizer, strategyOf } from './artifact-gc';
 
 const workflow = (strategy?: string): Workflow => ({
   metadata: { name: 'wf' },
@@ -34,5 +34,13 @@ describe('artifact GC', () => {
     expect(collectableArtifacts(workflow('OnWorkflowDeletion'), 'OnWorkflowCompletion').map((c) => c.artifact.name)).toEqual(['a']);
     expect(collectableArtifacts(workflow('OnWorkflowDeletion'), 'OnWorkflowDeletion').map((c) => c.artifact.name)).toEqual(['b']);
     expect(collectableArtifacts(workflow(), 'OnWorkflowDeletion')).toEqual([]);
+  });
+
+  it('needs the finalizer when the workflow, or one of its templates\' artifacts, collects on deletion', () => {
+    expect(needsDeletionFinalizer(workflow('OnWorkflowDeletion'))).toBe(true);
+    expect(needsDeletionFinalizer(workflow('OnWorkflowCompletion'))).toBe(false);
+    expect(needsDeletionFinalizer(workflow())).toBe(false);
+    const own: Workflow = { metadata: { name: 'wf' }, spec: { templates: [{ name: 't', outputs: { artifacts: [{ name: 'x', artifactGC: { strategy: 'OnWorkflowDeletion' } }] } }] } };
+    expect(needsDeletionFinalizer(own)).toBe(true);
   });
 });

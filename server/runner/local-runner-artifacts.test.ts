@@ -3,6 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Artifact } from '@/lib/generated/argo';
 import { DirectoryConfigSource } from '../artifacts/config-source';
 import type { LocalRunner } from './local-runner';
 import { newDataDir, newRunner, removeDataDirs, runToEnd, shellSpec } from './runner-fixtures';
@@ -57,5 +58,20 @@ describe.skipIf(!bwrapWorks)('LocalRunner artifacts in the local repository', ()
     const logged = await runToEnd(runner, shellSpec('logged', 'echo to the log', { podName: 'hello-logged-3', archiveLocation: { archiveLogs: true } }));
     expect(logged.outputs?.artifacts?.[0]?.saved).toEqual({ name: 'main-logs', archive: { none: {} }, s3: { key: 'hello/hello-logged-3/main.log' } });
     expect(await readFile(join(localRoot, 'hello', 'hello-logged-3', 'main.log'), 'utf8')).toBe('to the log\n');
+  });
+
+  it('accepts other stores but fails the step that needs one with a clear message', async () => {
+    runner = await newRunner({ sandbox: 'bwrap', artifacts: settings });
+    for (const [kind, location] of [
+      ['gcs', { gcs: { bucket: 'b', key: 'k' } }],
+      ['azure', { azure: { container: 'c', blob: 'k', endpoint: 'https://x.blob.core.windows.net' } }],
+      ['oss', { oss: { bucket: 'b', key: 'k', endpoint: 'oss.example' } }],
+      ['hdfs', { hdfs: { path: '/k', addresses: ['nn:8020'] } }],
+      ['artifactory', { artifactory: { url: 'https://art.example/k' } }],
+    ] as [string, Omit<Artifact, 'name'>][]) {
+      const result = await runToEnd(runner, shellSpec(`store-${kind}`, 'true', { inputArtifacts: [{ name: 'in', path: '/in/x', ...location }] }));
+      expect(result.phase).toBe('Error');
+      expect(result.message).toContain(`${kind} artifacts are not supported by Capstan yet`);
+    }
   });
 });
