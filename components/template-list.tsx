@@ -30,7 +30,16 @@ export function TemplateList() {
   const items = query.data?.items ?? [];
   return (
     <>
-      <PageHeader title="Workflow templates" subtitle={`namespace ${namespace}`} />
+      <PageHeader
+        title="Workflow templates"
+        subtitle={`namespace ${namespace}`}
+        actions={
+          <div className="flex gap-2">
+            <Link href="/cluster-workflow-templates/new" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800">New cluster template</Link>
+            <Link href="/workflow-templates/new" className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700">New template</Link>
+          </div>
+        }
+      />
       {submit.error ? (
         <p role="alert" className="mb-4 rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-800">
           Submit failed: {submit.error.message}
@@ -63,6 +72,7 @@ export function TemplateList() {
                     Submit
                   </button>
                   <Link href={jobHref(job, 'build')} className="text-sm font-medium text-blue-700 hover:underline">Build with parameters</Link>
+                  <Link href={`/workflow-templates/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/edit`} aria-label={`Edit ${name}`} className="ml-auto text-sm font-medium text-slate-600 hover:underline">Edit</Link>
                 </div>
               </li>
             );

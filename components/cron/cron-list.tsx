@@ -41,7 +41,11 @@ export function CronList({ namespace }: { namespace?: string }) {
   const items = query.data?.items ?? [];
   return (
     <>
-      <PageHeader title="Cron workflows" subtitle={<NamespacePicker namespace={ns} onChange={(n) => router.push(`/cron-workflows/${encodeURIComponent(n)}`)} />} />
+      <PageHeader
+        title="Cron workflows"
+        subtitle={<NamespacePicker namespace={ns} onChange={(n) => router.push(`/cron-workflows/${encodeURIComponent(n)}`)} />}
+        actions={<Link href="/cron-workflows/new" className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700">New cron workflow</Link>}
+      />
       {toggle.error ? <div className="mb-3"><ErrorState message={`Could not change the schedule: ${toggle.error.message}`} /></div> : null}
       {query.isPending ? <ListSkeleton /> : query.error ? (
         <ErrorState message={`Could not list cron workflows: ${query.error.message}`} onRetry={() => void query.refetch()} />
@@ -76,7 +80,8 @@ export function CronList({ namespace }: { namespace?: string }) {
                   <td className="px-4 py-2 tabular-nums text-slate-600 dark:text-slate-300">{formatTimestamp(status.lastScheduledTime)}</td>
                   <td className="px-4 py-2 tabular-nums">{status.active?.length ?? 0}</td>
                   <td className="px-4 py-2 tabular-nums">{status.succeeded ?? 0} / {status.failed ?? 0}</td>
-                  <td className="px-4 py-2 text-right">
+                  <td className="space-x-2 whitespace-nowrap px-4 py-2 text-right">
+                    <Link href={`/cron-workflows/${encodeURIComponent(ns)}/${encodeURIComponent(name)}/edit`} aria-label={`Edit ${name}`} className="text-xs font-medium text-blue-700 hover:underline dark:text-blue-300">Edit</Link>
                     <button
                       type="button"
                       onClick={() => toggle.mutate({ name, suspend: !suspended })}

@@ -1,12 +1,13 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { KubeObject } from '@/lib/k8s/object';
 import { parseManifest } from '@/lib/workflows/parse-manifest';
 import { apiFetch } from '../api-client';
 import { PageHeader } from '../page-header';
 import { useSettings } from '../settings-context';
+import { useManifestLint } from '../yaml/use-manifest-lint';
 import { YamlEditor } from '../yaml/yaml-editor';
 
 const starter = `apiVersion: argoproj.io/v1alpha1
@@ -29,8 +30,6 @@ spec:
         command: [echo, "{{inputs.parameters.message}}"]
 `;
 
-type LintState = { status: 'idle' | 'checking' } | { status: 'ok' } | { status: 'invalid'; message: string };
-
 /**
  * Submit a workflow written (or pasted) as YAML. The server lints it as you type (half a second after the last
  * key), so mistakes show before submitting; Submit is refused until the manifest reads.
@@ -39,25 +38,11 @@ export function SubmitWorkflow() {
   const { baseHref, namespace } = useSettings();
   const router = useRouter();
   const [text, setText] = useState(starter);
-  const [lint, setLint] = useState<LintState>({ status: 'idle' });
   const parsed = parseManifest(text);
   const workflow = 'object' in parsed ? parsed.object : undefined;
   const targetNamespace = ((workflow?.['metadata'] as { namespace?: string } | undefined)?.namespace) || namespace;
 
-  useEffect(() => {
-    const current = parseManifest(text);
-    if (!('object' in current)) return;
-    const abort = new AbortController();
-    const timer = setTimeout(() => {
-      setLint({ status: 'checking' });
-      apiFetch<KubeObject>(baseHref, `api/v1/workflows/${encodeURIComponent(targetNamespace)}/lint`, {
-        method: 'POST', body: JSON.stringify({ workflow: current.object }), signal: abort.signal,
-      }).then(() => setLint({ status: 'ok' }), (error: Error) => {
-        if (!abort.signal.aborted) setLint({ status: 'invalid', message: error.message });
-      });
-    }, 500);
-    return () => { clearTimeout(timer); abort.abort(); };
-  }, [text, baseHref, targetNamespace]);
+  const lint = useManifestLint(text, `api/v1/workflows/${encodeURIComponent(targetNamespace)}/lint`, 'workflow');
 
   const submit = useMutation({
     mutationFn: () => apiFetch<KubeObject>(baseHref, `api/v1/workflows/${encodeURIComponent(targetNamespace)}`, {

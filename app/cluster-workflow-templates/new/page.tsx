@@ -1,0 +1,5 @@
+import { ManifestEditor } from '@/components/manifests/manifest-editor';
+
+export default function NewClusterWorkflowTemplatePage() {
+  return <ManifestEditor kind="ClusterWorkflowTemplate" />;
+}
