@@ -123,11 +123,16 @@ describe('KubePodExecutor: Capstan runs Argo pods on the test bed like Argo does
     expect(b?.message).toBe('main: Error (exit code 3)');
   });
 
-  // Argo v4.1.2 (Capstan's model) also gives user containers ARGO_WORKFLOW_NAME; v3.7.9, the oracle, does not.
-  const withoutV4Env = (shape: ReturnType<typeof podShape>) => ({
-    ...shape,
-    containers: shape.containers?.map((c) => ({ ...c, env: c.env?.filter((e) => !e.startsWith('ARGO_WORKFLOW_NAME=')) })),
-  });
+  // Argo v4.1.2 (Capstan's model) also gives user containers ARGO_WORKFLOW_NAME; v3.7.9, the oracle, does not. A
+  // step's node ID hashes the workflow's (generated) name, so it differs between the two runs.
+  const withoutV4Env = (shape: ReturnType<typeof podShape>) => {
+    const nodeId = (env: string[] | undefined) => env?.map((e) => (e.startsWith('ARGO_NODE_ID=WF-') ? 'ARGO_NODE_ID=WF-<step>' : e));
+    return {
+      ...shape,
+      initContainers: shape.initContainers?.map((c) => ({ ...c, env: nodeId(c.env) })),
+      containers: shape.containers?.map((c) => ({ ...c, env: nodeId(c.env?.filter((e) => !e.startsWith('ARGO_WORKFLOW_NAME='))) })),
+    };
+  };
 
   it('runs a containerSet step as Argo does: the same Container nodes and the same pod', async () => {
     const [mine, oracle] = await Promise.all([runOnCapstan('container-set.yaml'), runOnOracle('container-set.yaml')]);
