@@ -18,7 +18,7 @@ const hello = (name: string) => ({
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const capstan = await startCapstan(['--no-samples'], { CAPSTAN_LOG_LEVEL: 'warn' });
+const capstan = await startCapstan(['--no-samples'], { CAPSTAN_LOG_LEVEL: process.env.CAPSTAN_LOG_LEVEL ?? 'warn' });
 try {
   const submit = async (name: string) => {
     const response = await fetch(`${capstan.url}/api/v1/workflows/argo`, { method: 'POST', body: JSON.stringify({ workflow: hello(name) }) });
@@ -57,7 +57,10 @@ try {
   console.log(`embedded: ${queued} hello-worlds submitted in ${(submittedMs / 1000).toFixed(1)} s, all Succeeded after ${seconds.toFixed(1)} s ` +
     `(${(queued / (seconds / 60)).toFixed(0)} /min); first page of 50 while they ran: median ${median(pageLoads).toFixed(0)} ms, ` +
     `slowest ${Math.max(...pageLoads).toFixed(0)} ms; peak RSS ${mib(rss.stop())}`);
+} catch (error) {
+  console.error(`failed: ${(error as Error).message}; Capstan ${capstan.child.exitCode === null && capstan.child.signalCode === null ? 'still runs' : `exited (${capstan.child.exitCode ?? capstan.child.signalCode})`}; its last output:\n${capstan.output().slice(-4000)}`);
+  process.exitCode = 1;
 } finally {
   await capstan.stop();
 }
-process.exit(0);
+process.exit(process.exitCode ?? 0);

@@ -7,6 +7,7 @@
  *   WITH_ARGO=1 scripts/test-bed/test-cluster.sh up && eval "$(scripts/test-bed/test-cluster.sh env)"
  *   npx tsx bench/kube-throughput.ts [workflows|dag|all] [count=1000] [tasks=2000]
  */
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoreV1Api, CustomObjectsApi, type KubeConfig, type KubernetesListObject, type KubernetesObject, makeInformer } from '@kubernetes/client-node';
@@ -25,23 +26,32 @@ const finished = new Set(['Succeeded', 'Failed', 'Error']);
 
 interface Contender {
   name: string;
-  start: (config: KubeConfig, core: CoreV1Api, namespace: string) => Promise<{ pid: number; stop: () => Promise<void>; output: () => string; url?: string }>;
+  start: (config: KubeConfig, core: CoreV1Api, namespace: string) => Promise<{ pid: number; stop: () => Promise<void>; output: () => string; url?: string; exited: Promise<never> }>;
 }
 
 const argo = (name: string, flags: string[] = []): Contender => ({
   name,
   start: async (_config, core, namespace) => {
     const controller = await startArgoController(core, namespace, { flags });
-    return { pid: controller.child.pid ?? 0, stop: controller.stop, output: controller.output };
+    return { pid: controller.child.pid ?? 0, stop: controller.stop, output: controller.output, exited: exitOf(name, controller.child, controller.output) };
   },
 });
-const capstan: Contender = {
-  name: 'Capstan',
+// Capstan as installed (info-level logs, as Argo's controller logs at info too).
+const capstanWith = (name: string, flags: string[] = [], env: Record<string, string> = {}): Contender => ({
+  name,
   start: async (_config, _core, namespace) => {
-    const process = await startCapstan(kubeModeFlags(namespace), { KUBECONFIG: testBed().kubeconfig(), LOG_LEVEL: 'warn' });
-    return { pid: process.child.pid ?? 0, stop: process.stop, output: process.output, url: process.url };
+    const process = await startCapstan([...kubeModeFlags(namespace), ...flags], { KUBECONFIG: testBed().kubeconfig(), ...env });
+    return { pid: process.child.pid ?? 0, stop: process.stop, output: process.output, url: process.url, exited: exitOf(name, process.child, process.output) };
   },
-};
+});
+const capstan = capstanWith('Capstan');
+// Rejects, with the tail of its output, if the controller process ends before the bench stops it.
+function exitOf(name: string, child: ChildProcess, output: () => string): Promise<never> {
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`${name} exited (${code ?? signal}) during the run:\n${output().slice(-4000)}`))));
+  exited.catch(() => {});
+  return exited;
+}
+
 const tuned = ['--qps=512', '--burst=2048', '--workflow-workers=128'];
 
 const onePod = (name: string) => ({
@@ -58,8 +68,9 @@ const fanOutIn = (name: string, tasks: number) => ({
         dag: {
           tasks: [
             { name: 'root', template: 'echo' },
-            ...Array.from({ length: tasks }, (_, i) => ({ name: `t${i}`, template: 'echo', depends: 'root' })),
-            { name: 'sink', template: 'echo', depends: Array.from({ length: tasks }, (_, i) => `t${i}`).join(' && ') },
+            ...Array.from({ length: tasks }, (_, i) => ({ name: `t${i}`, template: 'echo', dependencies: ['root'] })),
+            // A list, not `depends: t0 && ... && t1999`: Argo v3.7.9 ends that expression's sink in Error.
+            { name: 'sink', template: 'echo', dependencies: Array.from({ length: tasks }, (_, i) => `t${i}`) },
           ],
         },
       },
@@ -141,7 +152,7 @@ async function throughput(contender: Contender, count: number): Promise<Throughp
     await createAll(custom, namespace, Array.from({ length: count }, (_, i) => onePod(`wf-${i}`)));
     const created = Date.now();
     const timeout = new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`${contender.name}: not done after 15 min`)), 900_000).unref());
-    const ended = await Promise.race([allDone, timeout]);
+    const ended = await Promise.race([allDone, timeout, controller.exited]);
     const seconds = (ended - started) / 1000;
     console.log(`  ${contender.name}: created ${count} in ${((created - started) / 1000).toFixed(1)} s; all finished after ${seconds.toFixed(1)} s`);
     return { name: contender.name, perMinute: count / (seconds / 60), seconds, peakRss: rss.stop(), failed };
@@ -168,7 +179,7 @@ async function bigDag(contender: Contender, tasks: number, whileRunning?: (url: 
     const started = Date.now();
     await custom.createNamespacedCustomObject({ group, version, plural, namespace, body: fanOutIn('dag', tasks) });
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${contender.name}: DAG not done after 15 min`)), 900_000).unref());
-    const wf = await Promise.race([done, timeout]);
+    const wf = await Promise.race([done, timeout, controller.exited]);
     const seconds = (Date.now() - started) / 1000;
     stopWatch();
     const stored = await custom.getNamespacedCustomObject({ group, version, plural, namespace, name: 'dag' }) as Workflow;
@@ -197,7 +208,19 @@ console.log(`kubernetes mode vs Argo v3.7.9 on the test bed (${new Date().toISOS
 if (which === 'all' || which === 'workflows') {
   console.log(`${count} one-pod workflows created at once (32 creates in flight), completed per minute and peak RSS:`);
   const results: ThroughputResult[] = [];
-  for (const contender of [argo('Argo defaults'), argo('Argo tuned', tuned), capstan]) results.push(await throughput(contender, count));
+  // BENCH_ONLY_TUNED=1 leaves Argo's defaults out; BENCH_CAPSTAN_WORKERS=32 and BENCH_CAPSTAN_HEAP_MB=384 add a
+  // Capstan with that many workflow workers (Argo's default is 32, Capstan's 8) and a capped V8 heap.
+  const contenders = [...(process.env.BENCH_ONLY_TUNED ? [] : [argo('Argo defaults')]), argo('Argo tuned', tuned), capstan];
+  const workers = process.env.BENCH_CAPSTAN_WORKERS;
+  const heap = process.env.BENCH_CAPSTAN_HEAP_MB;
+  if (workers || heap) {
+    contenders.push(capstanWith(
+      `Capstan${workers ? ` ${workers} workers` : ''}${heap ? ` heap ${heap} MB` : ''}`,
+      workers ? ['--workflow-workers', workers] : [],
+      heap ? { NODE_OPTIONS: `--max-old-space-size=${heap}` } : {},
+    ));
+  }
+  for (const contender of contenders) results.push(await throughput(contender, count));
   const base = results[0]!;
   for (const r of results) {
     console.log(`  ${r.name.padEnd(14)} ${r.perMinute.toFixed(0).padStart(6)} /min  (${r.seconds.toFixed(1)} s, ${(r.perMinute / base.perMinute).toFixed(2)}× Argo defaults)  peak RSS ${mib(r.peakRss)}${r.failed ? `  ${r.failed} not Succeeded` : ''}`);
@@ -220,5 +243,11 @@ if (which === 'all' || which === 'dag') {
   console.log(`  Capstan / Argo tuned: ${(capstanRun.seconds / argoRun.seconds).toFixed(2)}; ${readBack}`);
   await deleteNamespace(core, argoRun.namespace);
   await deleteNamespace(core, capstanRun.namespace);
+}
+if (which === 'dag-capstan') {
+  // Capstan's DAG alone (to investigate it without Argo's run first).
+  const r = await bigDag(capstan, tasks);
+  console.log(`  ${r.name} ${r.seconds.toFixed(1)} s ${r.phase} peak RSS ${mib(r.peakRss)} status ${(r.statusBytes / 1024).toFixed(0)} KiB`);
+  await deleteNamespace(loadKubeConfig(testBed().kubeconfig()).makeApiClient(CoreV1Api), r.namespace);
 }
 process.exit(0);

@@ -24,7 +24,11 @@ import { podGCDelaySeconds, podsToCollect } from '@/lib/controller/pod-gc';
 import { execSpecOf } from '@/lib/workflows/exec-spec';
 import { applyWorkflowDefaults, defaultMetadataOf, templateSpecWithDefaults } from '@/lib/workflows/workflow-defaults';
 import { loadReferencedTemplates } from './template-resolver';
+import { runLimited } from './run-limited';
 import { WorkQueue } from './work-queue';
+
+// Pod creations and deletions one reconcile sends to the cluster at once.
+const podCreationsInFlight = 16;
 
 export interface ControllerOptions {
   /** Workflow workers reconciling in parallel (Argo's --workflow-workers). */
@@ -231,14 +235,17 @@ export class WorkflowController {
 
     // Actions run only once the status that decided them is saved, so a crash never loses a created pod's node.
     const current = (saved as unknown as Workflow | undefined) ?? workflow;
+    // Pods are independent of each other: a wide DAG's hundreds of pods are created several at a time, not one
+    // round trip after another.
+    const podActions: Array<() => Promise<void>> = [];
     for (const action of output.actions) {
       if (action.type === 'createPod') {
-        await this.executor.createPod(ref, {
+        podActions.push(() => this.executor.createPod(ref, {
           nodeId: action.nodeId, nodeName: action.nodeName, podName: action.podName, template: action.template, includeScriptOutput: action.includeScriptOutput,
           workflow: current,
-        });
+        }));
       } else if (action.type === 'deletePod') {
-        await this.executor.deletePod(ref, action.nodeId, action.reason);
+        podActions.push(() => this.executor.deletePod(ref, action.nodeId, action.reason));
       } else if (action.type === 'requeue') {
         this.queue.addAfter(key, action.afterSeconds);
       } else if (action.type === 'metrics') {
@@ -252,6 +259,7 @@ export class WorkflowController {
           this.logger.warn({ err: error, workflow: key, cache: action.cacheName, key: action.key }, 'could not save a memoization cache entry'));
       }
     }
+    await runLimited(podActions, podCreationsInFlight);
     if (output.actions.some((a) => a.type === 'createPod')) this.queue.add(key);
   }
 
