@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     }
 
     const home: number[] = [];
+    const phases: { html: number; scripts: number; listStart: number; listEnd: number }[] = [];
     const homeQuiet: number[] = [];
     for (let i = 0; i < runs; i++) {
       const fresh = await context.newPage();
@@ -93,6 +94,12 @@ async function main(): Promise<void> {
       await fresh.getByRole('table', { name: 'Jobs' }).getByRole('row').nth(1).waitFor();
       await fresh.getByRole('tree', { name: 'Folders' }).waitFor();
       const shown = await fresh.evaluate(() => performance.now());
+      const timing = await fresh.evaluate(() => {
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const list = performance.getEntriesByType('resource').find((e) => /\/api\/capstan\/v1\/jobs(\?|$)/.test(e.name)) as PerformanceResourceTiming | undefined;
+        return { html: navigation?.responseEnd ?? 0, scripts: navigation?.domContentLoadedEventEnd ?? 0, listStart: list?.startTime ?? 0, listEnd: list?.responseEnd ?? 0 };
+      });
+      phases.push(timing);
       await fresh.waitForTimeout(1500);
       home.push(shown);
       homeQuiet.push(Math.max(shown, await lastLongTaskEnd(fresh)));
@@ -134,6 +141,8 @@ async function main(): Promise<void> {
     console.log(`  GET /api/capstan/v1/jobs (1,000 jobs, folder tree):          ${fmt(api)}`);
     console.log(`  /jobs from navigation to rows and folder tree on screen:      ${fmt(home)}`);
     console.log(`  /jobs time to interactive (and no long task after):           ${fmt(homeQuiet)}`);
+    console.log(`    of which: HTML ${fmt(phases.map((p) => p.html))}; scripts run ${fmt(phases.map((p) => p.scripts))}; ` +
+      `jobs request sent ${fmt(phases.map((p) => p.listStart))}, answered ${fmt(phases.map((p) => p.listEnd))}; rows drawn ${fmt(home.map((h, i) => h - phases[i]!.listEnd))} after the answer`);
     console.log(`  open a folder (click to the table showing its 20 jobs):       ${fmt(folder)}`);
     console.log(`  search (typing to the table showing 10 matches; 250 ms debounce included): ${fmt(search)}`);
     console.log(`  tab JS heap after the runs: ${heap.toFixed(0)} MB`);

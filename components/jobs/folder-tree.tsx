@@ -1,7 +1,7 @@
 'use client';
-import Link from 'next/link';
 import { useState } from 'react';
 import type { Folder } from '../queries/history-types';
+import { ShallowLink } from './shallow-link';
 
 /** The folders as a tree of links; the branch holding the selected folder starts open, the rest closed. */
 export function FolderTree({ folders, selected, hrefFor }: { folders: Folder[]; selected?: string; hrefFor: (path: string | undefined) => string }) {
@@ -28,12 +28,12 @@ function FolderItem({ folder, selected, hrefFor, depth }: { folder: Folder; sele
         >
           {open ? '▾' : '▸'}
         </button>
-        <Link href={hrefFor(folder.path)} className="flex min-w-0 flex-1 items-center gap-1.5 py-1" title={folder.path}>
+        <ShallowLink href={hrefFor(folder.path)} className="flex min-w-0 flex-1 items-center gap-1.5 py-1" title={folder.path}>
           <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden className={active ? 'text-blue-600 dark:text-blue-300' : 'text-slate-400'}>
             <path d="M1.5 3.5a1 1 0 0 1 1-1h3.6l1.5 1.5h5.9a1 1 0 0 1 1 1v7.5a1 1 0 0 1-1 1h-11a1 1 0 0 1-1-1z" fill="currentColor" />
           </svg>
           <span className="truncate">{folder.name}</span>
-        </Link>
+        </ShallowLink>
         <span className="ml-1 text-xs tabular-nums text-slate-400">{folder.jobCount}</span>
       </div>
       {open && children.length ? (

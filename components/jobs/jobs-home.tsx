@@ -1,6 +1,5 @@
 'use client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
 import { type ReactNode, useMemo, useRef } from 'react';
 import { narrowJobList } from '@/lib/history/narrow-job-list';
 import { type JobsPageState, filterOf, hasFilter } from '@/lib/job-catalog/jobs-query-string';
@@ -18,16 +17,17 @@ import { JobsFilterBar } from './jobs-filter-bar';
 import { useFavourites } from './use-favourites';
 import { useJobsState } from './use-jobs-state';
 import { ViewsPanel } from './views-panel';
+import { ShallowLink } from './shallow-link';
 
 // Only while the watch stream is down: it pushes builds starting and finishing into the list.
 const fallbackPollMs = 10_000;
 
 function SideLink({ href, active, children }: { href: string; active: boolean; children: ReactNode }) {
   return (
-    <Link href={href} aria-current={active ? 'page' : undefined}
+    <ShallowLink href={href} aria-current={active ? 'page' : undefined}
       className={`flex items-center gap-2 rounded-md px-2 py-1 text-sm ${active ? 'bg-blue-50 font-medium text-blue-800 dark:bg-blue-950 dark:text-blue-200' : 'text-slate-700 hover:bg-slate-100'}`}>
       {children}
-    </Link>
+    </ShallowLink>
   );
 }
 
@@ -70,7 +70,7 @@ export function JobsHome() {
       <PageHeader
         title="Jobs"
         subtitle={<>{title} · {jobs.data ? `${items.length} job${items.length === 1 ? '' : 's'}` : '…'}{jobs.isFetching && !jobs.isPending ? ' · refreshing' : ''}</>}
-        actions={hasFilter(state) || state.view || state.favourites ? <Link href="/jobs" className="text-sm text-blue-700 hover:underline">Clear filters</Link> : null}
+        actions={hasFilter(state) || state.view || state.favourites ? <ShallowLink href="/jobs" className="text-sm text-blue-700 hover:underline">Clear filters</ShallowLink> : null}
       />
       <HistoryNotice notice={jobs.data?.notice} />
       <div className="flex min-h-0 flex-1 gap-5">

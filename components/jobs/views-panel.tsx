@@ -1,6 +1,5 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useState } from 'react';
 import { type JobsPageState, filterOf, hasFilter, toJobsQuery } from '@/lib/job-catalog/jobs-query-string';
 import { type ViewDraft, draftOf, filterOfDraft } from '@/lib/job-catalog/view-draft';
@@ -10,6 +9,7 @@ import { viewsQuery } from '../queries/history';
 import type { View } from '../queries/history-types';
 import { useSettings } from '../settings-context';
 import { ViewEditor } from './view-editor';
+import { ShallowLink } from './shallow-link';
 
 type Editing = { mode: 'create'; initial: ViewDraft } | { mode: 'edit'; view: View } | { mode: 'delete'; view: View } | undefined;
 
@@ -66,7 +66,7 @@ export function ViewsPanel({ state, hrefFor, onOpen }: { state: JobsPageState; h
       <ul className="space-y-px text-sm">
         {items.map((view) => (
           <li key={view.id} className={`group flex items-center rounded-md pr-1 ${view.id === state.view ? 'bg-blue-50 text-blue-800 dark:bg-blue-950 dark:text-blue-200' : 'text-slate-700 hover:bg-slate-100'}`}>
-            <Link href={hrefFor({ favourites: false, view: view.id })} className="min-w-0 flex-1 truncate px-2 py-1" title={describeFilter(view)}>{view.name}</Link>
+            <ShallowLink href={hrefFor({ favourites: false, view: view.id })} className="min-w-0 flex-1 truncate px-2 py-1" title={describeFilter(view)}>{view.name}</ShallowLink>
             {view.id === state.view ? (
               <span className="flex shrink-0 items-center">
                 <button type="button" onClick={() => void copyLink(view)} className={iconButton} aria-label={`Copy link to view ${view.name}`} title="Copy link">{copied ? '✓' : <LinkIcon />}</button>
