@@ -134,7 +134,7 @@ function LoadedBuildForm({ job, source, namespace: initialNamespace, previous, q
         {fields.length === 0 ? (
           <p className="py-4 text-sm text-slate-500">This job takes no parameters.</p>
         ) : (
-          <div className="divide-y divide-slate-100">
+          <div className="divide-y divide-slate-100 dark:divide-slate-800">
             {fields.map((field) => (
               <ParameterInput key={field.name} field={field} value={values.parameters[field.name] ?? ''} error={errors[field.name]}
                 onChange={(value) => setParameter(field.name, value)} />
@@ -186,7 +186,7 @@ function LoadedBuildForm({ job, source, namespace: initialNamespace, previous, q
           className="rounded-md bg-blue-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-700 disabled:opacity-50">
           {submit.isPending ? 'Starting…' : 'Build'}
         </button>
-        <button type="button" onClick={copyLink} className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+        <button type="button" onClick={copyLink} className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:ring-slate-600">
           {copied ? 'Link copied' : 'Copy link to this form'}
         </button>
         <Link href={jobHref(job)} className="px-2 py-2 text-sm text-slate-600 hover:text-slate-900 hover:underline">Cancel</Link>

@@ -5,7 +5,7 @@ import type { BuildDetail } from '../queries/history-types';
 import { JobBreadcrumbs } from './job-breadcrumbs';
 import { type JobRef, buildHref, jobHref } from './job-ref';
 
-const navClass = 'rounded-md px-2.5 py-1 text-sm ring-1 ring-slate-300';
+const navClass = 'rounded-md px-2.5 py-1 text-sm ring-1 ring-slate-300 dark:ring-slate-600';
 
 /** "Jobs / folder / job / #42" with previous and next build, rebuild, and what changed since the previous build. */
 export function BuildFrame({ job, build }: { job: JobRef; build: BuildDetail }) {
