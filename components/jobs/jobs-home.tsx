@@ -6,7 +6,7 @@ import { type JobsPageState, filterOf, hasFilter } from '@/lib/job-catalog/jobs-
 import { PageHeader } from '../page-header';
 import { QueryState } from '../query-state';
 import { jobListQuery, viewsQuery } from '../queries/history';
-import type { JobList } from '../queries/history-types';
+import type { Folder, JobList } from '../queries/history-types';
 import { useSettings } from '../settings-context';
 import { useJobListWatch } from '../streams/use-build-watch';
 import { useNow } from '../workflow-detail/use-now';
@@ -62,6 +62,12 @@ export function JobsHome() {
   const watched = !jobs.data ? undefined : state.namespace || (namespaces.length === 1 ? namespaces[0]! : '');
   live.current = useJobListWatch(baseHref, watched, listQuery.queryKey) === 'open';
   const view = views.data?.items?.find((v) => v.id === state.view);
+  const folderPaths = useMemo(() => {
+    const paths: string[] = [];
+    const walk = (folders: Folder[]) => { for (const f of folders) { paths.push(f.path); walk(f.children ?? []); } };
+    walk(jobs.data?.folders ?? []);
+    return paths;
+  }, [jobs.data]);
   const folderHref = (folder: string | undefined) => hrefFor({ ...state, folder });
   const onlyAll = !state.favourites && !state.view && !state.folder;
   const title = view ? view.name : state.favourites ? 'Favourites' : state.folder ? state.folder.split('/').join(' / ') : 'All jobs';
@@ -87,7 +93,7 @@ export function JobsHome() {
               <p className="px-2 text-xs text-slate-400">No folders. Annotate a template with <code>capstan.io/folder: team/app</code> to file it.</p>
             )}
           </section>
-          <ViewsPanel state={state} hrefFor={hrefFor} onOpen={(id) => update({ view: id, ...(id ? emptyFilter : {}) })} />
+          <ViewsPanel state={state} folders={folderPaths} hrefFor={hrefFor} onOpen={(id) => update({ view: id, ...(id ? emptyFilter : {}) })} />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
           <JobsFilterBar state={state} update={update} namespaces={namespaces} />

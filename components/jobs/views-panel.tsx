@@ -19,7 +19,9 @@ const iconButton = 'rounded px-1 text-xs text-slate-500 hover:bg-slate-200 hover
  * Saved views (filters Capstan keeps for everyone): open one, create one (from the current filter or from scratch),
  * edit or rename it, copy its link, delete it. A view opens by its id alone (`/jobs?view=checkout`).
  */
-export function ViewsPanel({ state, hrefFor, onOpen }: { state: JobsPageState; hrefFor: (s: JobsPageState) => string; onOpen: (id: string | undefined) => void }) {
+export function ViewsPanel({ state, folders, hrefFor, onOpen }: {
+  state: JobsPageState; folders: string[]; hrefFor: (s: JobsPageState) => string; onOpen: (id: string | undefined) => void;
+}) {
   const { baseHref } = useSettings();
   const queryClient = useQueryClient();
   const views = useQuery(viewsQuery(baseHref));
@@ -84,10 +86,10 @@ export function ViewsPanel({ state, hrefFor, onOpen }: { state: JobsPageState; h
       ) : null}
       {views.error ? <p role="alert" className="mt-1 px-2 text-xs text-rose-700">{views.error.message}</p> : null}
       {editing?.mode === 'create' ? (
-        <ViewEditor title="New view" initial={editing.initial} pending={save.isPending} error={save.error?.message}
+        <ViewEditor title="New view" initial={editing.initial} folders={folders} pending={save.isPending} error={save.error?.message}
           onSave={(draft) => save.mutate({ draft })} onCancel={close} />
       ) : editing?.mode === 'edit' ? (
-        <ViewEditor title={`Edit view “${editing.view.name}”`} initial={draftOf(editing.view.name, editing.view.filter)} pending={save.isPending}
+        <ViewEditor title={`Edit view “${editing.view.name}”`} initial={draftOf(editing.view.name, editing.view.filter)} folders={folders} pending={save.isPending}
           error={save.error?.message} onSave={(draft) => save.mutate({ draft, id: editing.view.id })} onCancel={close} />
       ) : editing?.mode === 'delete' ? (
         <ConfirmDialog open title={`Delete the view “${editing.view.name}”?`} confirmLabel="Delete view" danger pending={remove.isPending}
