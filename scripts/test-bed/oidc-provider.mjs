@@ -40,8 +40,9 @@ const local = (uri) => {
   }
 };
 
-// Over TLS the provider's cookies must reach it inside a portal's cross-site iframe, as Capstan's do.
-const cookieOptions = tls ? { httpOnly: true, sameSite: 'none', secure: true } : { httpOnly: true, sameSite: 'lax' };
+// Over TLS the provider's cookies must reach it inside a portal's cross-site iframe, as Capstan's do: SameSite=None,
+// Secure, and Partitioned (CHIPS), without which Chromium drops them as third-party cookies.
+const cookieOptions = tls ? { httpOnly: true, sameSite: 'none', secure: true, partitioned: true } : { httpOnly: true, sameSite: 'lax' };
 
 const provider = new Provider(issuer, {
   clients: [{
