@@ -72,8 +72,22 @@ export class ArtifactCollector {
     return withCollection(workflow.status ?? {}, 'OnWorkflowCompletion', result);
   }
 
-  /** OnWorkflowDeletion: the workflow is gone, so failures can only be logged. */
+  /**
+   * OnWorkflowDeletion while the workflow is held by Argo's finalizer (kubernetes mode): the status to save, with
+   * failures as an ArtifactGCError condition, and whether any deletion failed.
+   */
+  async onDeletionRequested(workflow: Workflow): Promise<{ status: WorkflowStatus; failed: boolean }> {
+    const result = await collectWorkflowArtifacts(workflow, 'OnWorkflowDeletion', this.runtime);
+    this.report(workflow, 'OnWorkflowDeletion', result);
+    return { status: withCollection(workflow.status ?? {}, 'OnWorkflowDeletion', result), failed: result.failures.length > 0 };
+  }
+
+  /**
+   * OnWorkflowDeletion once the workflow is gone: embedded mode (its store keeps no finalizers), or a workflow that
+   * was deleted without the finalizer. It is gone, so failures can only be logged.
+   */
   async onDeleted(workflow: Workflow): Promise<void> {
+    if (workflow.status?.artifactGCStatus?.strategiesProcessed?.['OnWorkflowDeletion']) return;
     if (collectableArtifacts(workflow, 'OnWorkflowDeletion').length === 0) return;
     this.report(workflow, 'OnWorkflowDeletion', await collectWorkflowArtifacts(workflow, 'OnWorkflowDeletion', this.runtime));
   }

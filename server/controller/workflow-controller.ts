@@ -17,6 +17,7 @@ import type { MemoCaches } from './memo-caches';
 import { withArtifactRepositoryRef } from '../artifacts/repository-ref';
 import type { ArtifactRepositories } from '../artifacts/repositories';
 import type { ArtifactCollector } from '../artifacts/artifact-collector';
+import { artifactGCFinalizer, needsDeletionFinalizer } from '@/lib/artifacts/artifact-gc';
 import { type ControllerConfig, emptyControllerConfig } from '@/lib/controller/controller-config';
 import { belongsToInstance } from '@/lib/controller/instance-id';
 import { WorkflowThrottler } from '@/lib/controller/workflow-throttler';
@@ -138,6 +139,8 @@ export class WorkflowController {
       if (!this.owns(wf)) continue;
       // Pods a previous run left for pod GC (its delay timers died with it).
       if (isCompleted(status?.phase)) this.collectPods(wf as unknown as Workflow);
+      // Deleted while no controller ran: its artifacts are still to be collected (Argo's finalizer holds it).
+      if (isCompleted(status?.phase) && wf.metadata.deletionTimestamp) this.queue.add(`${wf.metadata.namespace}/${wf.metadata.name}`);
       if (isCompleted(status?.phase)) continue;
       const key = `${wf.metadata.namespace}/${wf.metadata.name}`;
       // Locks held before a restart stay held (Argo's sync manager Initialize).
@@ -162,6 +165,10 @@ export class WorkflowController {
       throw error;
     }
     if (!this.owns(workflow as unknown as KubeObject)) return;
+    if (workflow.metadata.deletionTimestamp && workflow.metadata.finalizers?.includes(artifactGCFinalizer)) {
+      await this.collectOnDeletion(key, workflow);
+      return;
+    }
     if (isCompleted(workflow.status?.phase)) {
       this.throttler.remove(key);
       return;
@@ -205,8 +212,13 @@ export class WorkflowController {
       const phase = output.status.phase ?? '';
       const labels: Record<string, string> = { ...(workflow.metadata.labels ?? {}), 'workflows.argoproj.io/phase': phase };
       if (isCompleted(phase)) labels['workflows.argoproj.io/completed'] = 'true';
+      // Argo's artifact GC finalizer: the workflow stays until its OnWorkflowDeletion artifacts are deleted, also
+      // when it is deleted while no controller runs.
+      const finalizers = this.options.artifactCollector && needsDeletionFinalizer(workflow) && !workflow.metadata.finalizers?.includes(artifactGCFinalizer)
+        ? { finalizers: [...(workflow.metadata.finalizers ?? []), artifactGCFinalizer] }
+        : {};
       try {
-        saved = await this.cluster.update('workflows', namespace, { ...workflow, metadata: { ...workflow.metadata, labels }, status: output.status } as KubeObject);
+        saved = await this.cluster.update('workflows', namespace, { ...workflow, metadata: { ...workflow.metadata, labels, ...finalizers }, status: output.status } as KubeObject);
       } catch (error) {
         // Someone else changed the workflow (a user's suspend, stop or edit), or the cached copy was stale: decide
         // again on fresh state.
@@ -339,6 +351,41 @@ export class WorkflowController {
       }
     } catch (error) {
       this.logger.warn({ err: error, workflow: key }, 'artifact garbage collection failed');
+    }
+  }
+
+  /**
+   * A workflow being deleted that holds Argo's artifact GC finalizer: delete its OnWorkflowDeletion artifacts, then
+   * let it go. When some could not be deleted it stays (as Argo), with an ArtifactGCError condition, and is tried
+   * again a minute later; `spec.artifactGC.forceFinalizerRemoval` lets it go anyway, so it is never stuck on them.
+   */
+  private async collectOnDeletion(key: string, workflow: Workflow): Promise<void> {
+    const collector = this.options.artifactCollector;
+    const namespace = workflow.metadata.namespace ?? '';
+    const force = execSpecOf(workflow).artifactGC?.forceFinalizerRemoval === true;
+    const { status, failed } = collector
+      ? await collector.onDeletionRequested(workflow)
+      : { status: workflow.status ?? {}, failed: false };
+    const release = !failed || force;
+    const finalizers = release ? (workflow.metadata.finalizers ?? []).filter((f) => f !== artifactGCFinalizer) : workflow.metadata.finalizers;
+    try {
+      await this.cluster.update('workflows', namespace, { ...workflow, metadata: { ...workflow.metadata, finalizers }, status } as unknown as KubeObject);
+    } catch (error) {
+      if (isApiError(error) && error.code === 5) return;
+      if (isApiError(error) && error.code === 10) {
+        this.queue.add(key);
+        return;
+      }
+      throw error;
+    }
+    if (failed) {
+      this.logger.warn(
+        { workflow: key, forceFinalizerRemoval: force },
+        release
+          ? 'artifact garbage collection failed on deletion; forceFinalizerRemoval let the workflow go'
+          : 'artifact garbage collection failed on deletion: the workflow is kept and tried again in 60 s (set spec.artifactGC.forceFinalizerRemoval: true to let it go)',
+      );
+      if (!release) this.queue.addAfter(key, 60);
     }
   }
 
