@@ -22,9 +22,43 @@ export async function respond(handler: () => Promise<unknown>): Promise<Response
   }
 }
 
+/**
+ * The largest request body read, as argo-server's default gRPC message limit (`GRPC_MESSAGE_SIZE`, 100 MiB); the
+ * environment variable of the same name changes it. Bigger bodies are refused before they are buffered.
+ */
+function maxBodyBytes(): number {
+  const configured = Number(process.env.GRPC_MESSAGE_SIZE);
+  return Number.isInteger(configured) && configured > 0 ? configured : 100 * 1024 * 1024;
+}
+
+function tooLarge(size: number, limit: number): ApiError {
+  return new ApiError(GrpcCode.ResourceExhausted, `grpc: received message larger than max (${size} vs. ${limit})`);
+}
+
+/** The request body as text, refusing one over the limit without holding more than the limit in memory. */
+async function readBodyText(request: Request, limit = maxBodyBytes()): Promise<string> {
+  const declared = Number(request.headers.get('content-length'));
+  if (declared > limit) throw tooLarge(declared, limit);
+  if (!request.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(size, limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Parses a JSON request body, answering 400 with a clear message when it is not JSON. */
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const text = await readBodyText(request);
   try {
     return text === '' ? {} : JSON.parse(text);
   } catch (error) {
