@@ -43,6 +43,7 @@ import { ControllerMetrics } from './controller-metrics';
 import { setRuntime } from './runtime';
 import { setHistory } from './history/history-runtime';
 import { openHistoryFor } from './history/open-history-for';
+import { refuseMalformedApiRequest } from './api/request-guard';
 import { createListener } from './listener';
 import { loadOrCreateTls } from './tls';
 import { versionInfo } from './version';
@@ -241,6 +242,7 @@ async function main(): Promise<void> {
       const level = res.statusCode >= 500 ? 'warn' : route.startsWith('/api') ? 'info' : 'debug';
       logger[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000), remote: req.socket.remoteAddress }, 'request');
     });
+    if (refuseMalformedApiRequest(req, res, req.url)) return;
     // Artifact downloads bypass Next.js: they stream gigabytes (server/artifacts/artifact-node-route.ts).
     const path = received.split('?')[0] ?? '/';
     const artifactRoute = req.method === 'GET' || req.method === 'HEAD'

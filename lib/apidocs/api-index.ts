@@ -3,6 +3,8 @@ export interface ApiParameter {
   name: string;
   in: string;
   type: string;
+  /** OpenAPI's format: `int64` on a string-typed query parameter is a number in disguise. */
+  format?: string;
   required: boolean;
   description: string;
 }
@@ -18,7 +20,7 @@ export interface ApiOperation {
   response: string;
 }
 
-interface SwaggerParameter { name?: string; in?: string; type?: string; required?: boolean; description?: string; schema?: { $ref?: string } }
+interface SwaggerParameter { name?: string; in?: string; type?: string; format?: string; required?: boolean; description?: string; schema?: { $ref?: string } }
 interface SwaggerOperation { tags?: string[]; operationId?: string; summary?: string; description?: string; parameters?: SwaggerParameter[]; responses?: Record<string, { schema?: { $ref?: string; title?: string } }> }
 export interface SwaggerDocument { info?: { title?: string; version?: string }; paths?: Record<string, Record<string, SwaggerOperation>> }
 
@@ -43,6 +45,7 @@ export function toApiIndex(swagger: SwaggerDocument): { title: string; version: 
           name: p.name ?? '',
           in: p.in ?? '',
           type: p.type ?? shortRef(p.schema?.$ref) ?? '',
+          ...(p.format ? { format: p.format } : {}),
           required: Boolean(p.required),
           description: (p.description ?? '').split(/\.\s|\n\n/)[0]!.replace(/\n/g, ' ').trim(),
         })),

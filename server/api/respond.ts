@@ -56,9 +56,33 @@ async function readBodyText(request: Request, limit = maxBodyBytes()): Promise<s
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * How deep a request body may nest. Go's decoder, which argo-server uses, stops at 10,000; handlers here walk
+ * bodies recursively, so the limit is lower, and still far beyond any real manifest (they nest a few dozen deep).
+ */
+const maxJsonDepth = 1000;
+
+/** The deepest nesting of arrays and objects in JSON text, counted without recursion. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) deepest = Math.max(deepest, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return deepest;
+}
+
 /** Parses a JSON request body, answering 400 with a clear message when it is not JSON. */
 export async function readJson(request: Request): Promise<unknown> {
   const text = await readBodyText(request);
+  if (jsonDepth(text) > maxJsonDepth) throw new ApiError(GrpcCode.InvalidArgument, `request body is not valid JSON: exceeded max depth of ${maxJsonDepth}`);
   try {
     return text === '' ? {} : JSON.parse(text);
   } catch (error) {

@@ -1,0 +1,21 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type RequestChecker, requestChecker } from '@/lib/apidocs/request-check';
+import { argoApiDocs } from './api-docs';
+
+let checker: RequestChecker | undefined;
+
+/**
+ * Answers a request that breaks the API contract (unknown method on a known path, a typed query parameter that
+ * does not parse, control characters in the path) with Argo's error body before it reaches a handler.
+ * `path` is the request's path with the base href already removed. Returns whether it answered.
+ */
+export function refuseMalformedApiRequest(req: IncomingMessage, res: ServerResponse, path: string): boolean {
+  if (!path.startsWith('/api/')) return false;
+  checker ??= requestChecker(argoApiDocs().index.operations);
+  const url = new URL(path, 'http://capstan');
+  const error = checker.check(req.method ?? 'GET', url.pathname, url.searchParams);
+  if (!error) return false;
+  res.writeHead(error.httpStatus, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(error.toBody()));
+  return true;
+}
