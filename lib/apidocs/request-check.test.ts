@@ -7,7 +7,7 @@ const swagger = JSON.parse(readFileSync(new URL('../../server/api/argo-swagger.j
 const checker = requestChecker(toApiIndex(swagger).operations);
 const check = (method: string, url: string) => {
   const parsed = new URL(url, 'http://x');
-  return checker.check(method, parsed.pathname, parsed.searchParams)?.toBody();
+  return checker.check(method, parsed.pathname, parsed.searchParams)?.body;
 };
 
 describe('requestChecker', () => {
@@ -30,6 +30,7 @@ describe('requestChecker', () => {
 
   it('refuses an unknown method on a known path and control characters in a path', () => {
     expect(check('PUT', '/api/v1/cron-workflows/resume')).toEqual({ code: 12, message: 'Method Not Allowed' });
+    expect(checker.check('PUT', '/api/v1/cron-workflows/resume', new URLSearchParams())?.status).toBe(405);
     expect(check('GET', '/api/v1/workflows/argo/%00')?.code).toBe(3);
     expect(check('GET', '/api/v1/workflows/argo/%E0%A4%A')?.message).toContain('bad percent-encoding');
   });

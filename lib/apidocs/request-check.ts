@@ -8,8 +8,16 @@ import type { ApiOperation } from './api-index';
  * so no handler can forget it.
  */
 export interface RequestChecker {
-  check(method: string, pathname: string, search: URLSearchParams): ApiError | undefined;
+  check(method: string, pathname: string, search: URLSearchParams): RequestRefusal | undefined;
 }
+
+/** Why a request is refused: Argo's error body and the HTTP status to send it with. */
+export interface RequestRefusal {
+  status: number;
+  body: { code: number; message: string };
+}
+
+const refusal = (error: ApiError): RequestRefusal => ({ status: error.httpStatus, body: error.toBody() });
 
 interface Route {
   pattern: RegExp;
@@ -45,6 +53,9 @@ function checkQueryValue(name: string, value: string, type: string, format: stri
   return undefined;
 }
 
+/** An unknown method: grpc-gateway's Unimplemented code, but HTTP's own status for it rather than a 5xx. */
+const methodNotAllowed: RequestRefusal = { status: 405, body: new ApiError(GrpcCode.Unimplemented, 'Method Not Allowed').toBody() };
+
 export function requestChecker(operations: ApiOperation[]): RequestChecker {
   const routes = new Map<string, Route>();
   for (const operation of operations) {
@@ -60,18 +71,20 @@ export function requestChecker(operations: ApiOperation[]): RequestChecker {
       try {
         decoded = decodeURIComponent(pathname);
       } catch {
-        return new ApiError(GrpcCode.InvalidArgument, `invalid path ${JSON.stringify(pathname)}: bad percent-encoding`);
+        return refusal(new ApiError(GrpcCode.InvalidArgument, `invalid path ${JSON.stringify(pathname)}: bad percent-encoding`));
       }
-      if (controlCharacters.test(decoded)) return new ApiError(GrpcCode.InvalidArgument, `invalid path ${JSON.stringify(decoded)}: control characters are not allowed`);
+      if (controlCharacters.test(decoded)) {
+        return refusal(new ApiError(GrpcCode.InvalidArgument, `invalid path ${JSON.stringify(decoded)}: control characters are not allowed`));
+      }
       const matching = ordered.filter((route) => route.pattern.test(pathname));
       if (matching.length === 0) return undefined;
       const operation = matching.map((route) => route.methods.get(method.toUpperCase())).find(Boolean);
-      if (!operation) return new ApiError(GrpcCode.Unimplemented, 'Method Not Allowed');
+      if (!operation) return methodNotAllowed;
       for (const parameter of operation.parameters) {
         if (parameter.in !== 'query') continue;
         for (const value of search.getAll(parameter.name)) {
           const error = checkQueryValue(parameter.name, value, parameter.type, parameter.format);
-          if (error) return error;
+          if (error) return refusal(error);
         }
       }
       return undefined;

@@ -26,12 +26,12 @@ export function streamResponse(request: Request, open: (signal: AbortSignal) => 
       const send = (text: string) => {
         if (!abort.signal.aborted) controller.enqueue(encoder.encode(text));
       };
+      // Next.js sends the headers with the first bytes, and argo-server sends them at once, even when no event
+      // comes for a while: SSE gets a comment; newline-delimited JSON has none, so an empty chunk flushes them.
       if (sse) {
-        // Next.js sends the headers with the first bytes: a comment at once tells the client the stream is open,
-        // as argo-server's early headers do, even when no event comes for a while.
         send(':\n\n');
         keepAlive = setInterval(() => send(':\n\n'), keepAliveMs);
-      }
+      } else controller.enqueue(new Uint8Array(0));
       try {
         for await (const message of open(abort.signal)) {
           const json = JSON.stringify(message);

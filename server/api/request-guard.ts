@@ -13,9 +13,9 @@ export function refuseMalformedApiRequest(req: IncomingMessage, res: ServerRespo
   if (!path.startsWith('/api/')) return false;
   checker ??= requestChecker(argoApiDocs().index.operations);
   const url = new URL(path, 'http://capstan');
-  const error = checker.check(req.method ?? 'GET', url.pathname, url.searchParams);
-  if (!error) return false;
-  res.writeHead(error.httpStatus, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(error.toBody()));
+  const refusal = checker.check(req.method ?? 'GET', url.pathname, url.searchParams);
+  if (!refusal) return false;
+  res.writeHead(refusal.status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(refusal.body));
   return true;
 }

@@ -87,11 +87,16 @@ function random(seed: number): () => number {
   };
 }
 
-function fill(path: string, params: SwaggerParameter[], pick: () => string, target?: string): string {
+/**
+ * The path with one placeholder filled by `pick` and the others with real values: the seeded `fuzz-target`
+ * resources, except for deletes, which name one that does not exist (a well-formed delete may succeed).
+ */
+function fill(method: string, path: string, params: SwaggerParameter[], pick: () => string, target?: string): string {
   return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     if (name === target) return pick();
     if (name === 'namespace') return 'argo';
-    return params.find((p) => p.name === name)?.type === 'string' ? 'fuzz-target' : 'x';
+    if (params.find((p) => p.name === name)?.type !== 'string') return 'x';
+    return method === 'delete' ? 'fuzz-absent' : 'fuzz-target';
   });
 }
 
@@ -106,10 +111,10 @@ export function malformedRequests(swagger: Swagger, seed = 1, extra = 20): Malfo
       const params = operation.parameters ?? [];
       const base = { operationId: operation.operationId, method: method.toUpperCase() };
       const body = params.find((p) => p.in === 'body');
-      const validPath = fill(path, params, () => 'fuzz-target');
+      const validPath = fill(method, path, params, () => 'fuzz-target');
       for (const segment of params.filter((p) => p.in === 'path')) {
         for (const value of hostileSegments) {
-          requests.push({ ...base, path: fill(path, params, () => value, segment.name), body: body ? '{}' : undefined, fault: `${segment.name}=${value.slice(0, 40)}` });
+          requests.push({ ...base, path: fill(method, path, params, () => value, segment.name), body: body ? '{}' : undefined, fault: `${segment.name}=${value.slice(0, 40)}` });
         }
       }
       const query = params.filter((p) => p.in === 'query');
