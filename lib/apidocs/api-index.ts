@@ -17,12 +17,35 @@ export interface ApiOperation {
   tag: string;
   summary: string;
   parameters: ApiParameter[];
+  /** The JSON type of each top-level field of the request body (`string`, `boolean`, `integer`, `array`, `object`). */
+  bodyFields?: Record<string, string>;
   response: string;
 }
 
 interface SwaggerParameter { name?: string; in?: string; type?: string; format?: string; required?: boolean; description?: string; schema?: { $ref?: string } }
 interface SwaggerOperation { tags?: string[]; operationId?: string; summary?: string; description?: string; parameters?: SwaggerParameter[]; responses?: Record<string, { schema?: { $ref?: string; title?: string } }> }
-export interface SwaggerDocument { info?: { title?: string; version?: string }; paths?: Record<string, Record<string, SwaggerOperation>> }
+interface SwaggerDefinition { type?: string; properties?: Record<string, { type?: string; format?: string; $ref?: string }> }
+export interface SwaggerDocument {
+  info?: { title?: string; version?: string };
+  paths?: Record<string, Record<string, SwaggerOperation>>;
+  definitions?: Record<string, SwaggerDefinition>;
+}
+
+/** JSON types of a body definition's fields; grpc-gateway's decoder refuses a field of another type. */
+function bodyFieldTypes(swagger: SwaggerDocument, ref: string | undefined): Record<string, string> | undefined {
+  const definition = ref ? swagger.definitions?.[ref.replace('#/definitions/', '')] : undefined;
+  if (!definition?.properties) return undefined;
+  const fields: Record<string, string> = {};
+  for (const [name, property] of Object.entries(definition.properties)) {
+    if (property.$ref) {
+      const target = swagger.definitions?.[property.$ref.replace('#/definitions/', '')];
+      // A $ref to a non-object (Kubernetes' Time, Quantity, IntOrString) has its own JSON form: not checked.
+      if (!target?.type || target.type === 'object') fields[name] = 'object';
+    } else if (property.type === 'string' && property.format === 'int64') fields[name] = 'int64';
+    else if (property.type) fields[name] = property.type;
+  }
+  return fields;
+}
 
 const shortRef = (ref: string | undefined) => (ref ? ref.replace('#/definitions/', '').replace('io.argoproj.workflow.v1alpha1.', '') : '');
 
@@ -49,6 +72,10 @@ export function toApiIndex(swagger: SwaggerDocument): { title: string; version: 
           required: Boolean(p.required),
           description: (p.description ?? '').split(/\.\s|\n\n/)[0]!.replace(/\n/g, ' ').trim(),
         })),
+        ...(() => {
+          const fields = bodyFieldTypes(swagger, op.parameters?.find((p) => p.in === 'body')?.schema?.$ref);
+          return fields ? { bodyFields: fields } : {};
+        })(),
         response: shortRef(op.responses?.['200']?.schema?.$ref) || op.responses?.['200']?.schema?.title || '',
       });
     }

@@ -34,4 +34,13 @@ describe('requestChecker', () => {
     expect(check('GET', '/api/v1/workflows/argo/%00')?.code).toBe(3);
     expect(check('GET', '/api/v1/workflows/argo/%E0%A4%A')?.message).toContain('bad percent-encoding');
   });
+
+  it('refuses a body whose top-level fields have the wrong JSON type', () => {
+    expect(checker.checkBody('PUT', '/api/v1/workflows/argo/x/resume', { name: { not: 'a string' } })?.toBody()).toEqual({
+      code: 3, message: 'invalid body: field "name" is object, not string',
+    });
+    expect(checker.checkBody('PUT', '/api/v1/workflows/argo/x/resume', { name: 'x', nodeFieldSelector: 'a=b' })).toBeUndefined();
+    expect(checker.checkBody('POST', '/api/v1/workflows/argo', { workflow: 'text' })?.code).toBe(3);
+    expect(checker.checkBody('POST', '/api/v1/workflows/argo', { workflow: { metadata: {} }, serverDryRun: true })).toBeUndefined();
+  });
 });

@@ -9,6 +9,8 @@ import type { ApiOperation } from './api-index';
  */
 export interface RequestChecker {
   check(method: string, pathname: string, search: URLSearchParams): RequestRefusal | undefined;
+  /** A parsed JSON body whose top-level fields have the wrong JSON type for the operation, as grpc-gateway's decoder refuses it. */
+  checkBody(method: string, pathname: string, body: unknown): ApiError | undefined;
 }
 
 /** Why a request is refused: Argo's error body and the HTTP status to send it with. */
@@ -42,6 +44,22 @@ function parseError(name: string, value: string, type: string, reason = 'invalid
   return new ApiError(GrpcCode.InvalidArgument, `parsing field "${name}": ${parser}: parsing ${JSON.stringify(value)}: ${reason}`);
 }
 
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (Number.isInteger(value)) return 'integer';
+  return typeof value;
+}
+
+function fitsType(value: unknown, expected: string): boolean {
+  const actual = jsonType(value);
+  switch (expected) {
+    case 'int64': return actual === 'integer' || (typeof value === 'string' && integer.test(value));
+    case 'number': return actual === 'integer' || actual === 'number';
+    case 'object': return actual === 'object';
+    default: return actual === expected;
+  }
+}
+
 function checkQueryValue(name: string, value: string, type: string, format: string | undefined): ApiError | undefined {
   if (type === 'boolean') return booleans.has(value) ? undefined : parseError(name, value, 'boolean');
   if (type === 'integer' || format === 'int64' || format === 'int32') {
@@ -64,7 +82,20 @@ export function requestChecker(operations: ApiOperation[]): RequestChecker {
     routes.set(operation.path, route);
   }
   const ordered = [...routes.values()].sort((a, b) => a.placeholders - b.placeholders);
+  const operationFor = (method: string, pathname: string) =>
+    ordered.filter((route) => route.pattern.test(pathname)).map((route) => route.methods.get(method.toUpperCase())).find(Boolean);
   return {
+    checkBody(method, pathname, body) {
+      const fields = operationFor(method, pathname)?.bodyFields;
+      if (!fields || typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+      for (const [name, value] of Object.entries(body)) {
+        const expected = fields[name];
+        if (expected && value !== null && !fitsType(value, expected)) {
+          return new ApiError(GrpcCode.InvalidArgument, `invalid body: field "${name}" is ${jsonType(value)}, not ${expected === 'int64' ? 'integer' : expected}`);
+        }
+      }
+      return undefined;
+    },
     check(method, pathname, search) {
       if (!pathname.startsWith('/api/')) return undefined;
       let decoded: string;
@@ -76,9 +107,8 @@ export function requestChecker(operations: ApiOperation[]): RequestChecker {
       if (controlCharacters.test(decoded)) {
         return refusal(new ApiError(GrpcCode.InvalidArgument, `invalid path ${JSON.stringify(decoded)}: control characters are not allowed`));
       }
-      const matching = ordered.filter((route) => route.pattern.test(pathname));
-      if (matching.length === 0) return undefined;
-      const operation = matching.map((route) => route.methods.get(method.toUpperCase())).find(Boolean);
+      if (!ordered.some((route) => route.pattern.test(pathname))) return undefined;
+      const operation = operationFor(method, pathname);
       if (!operation) return methodNotAllowed;
       for (const parameter of operation.parameters) {
         if (parameter.in !== 'query') continue;

@@ -1,4 +1,5 @@
 import { findRuntime } from '../runtime';
+import { toErrorMessage } from '../services/workflow-watch';
 
 /** How often an idle Server-Sent Events stream gets a comment, so proxies and clients keep it open. */
 const keepAliveMs = 15_000;
@@ -32,13 +33,20 @@ export function streamResponse(request: Request, open: (signal: AbortSignal) => 
         send(':\n\n');
         keepAlive = setInterval(() => send(':\n\n'), keepAliveMs);
       } else controller.enqueue(new Uint8Array(0));
+      const frame = (message: unknown) => {
+        const json = JSON.stringify(message);
+        const isError = typeof message === 'object' && message !== null && 'error' in message;
+        send(sse ? `data: ${json} \n\n${isError ? '' : '\n'}` : `${json}${isError ? '' : '\n'}`);
+        return isError;
+      };
       try {
         for await (const message of open(abort.signal)) {
-          const json = JSON.stringify(message);
-          const isError = typeof message === 'object' && message !== null && 'error' in message;
-          send(sse ? `data: ${json} \n\n${isError ? '' : '\n'}` : `${json}${isError ? '' : '\n'}`);
-          if (isError) break;
+          if (frame(message)) break;
         }
+      } catch (error) {
+        // After the headers, a failure can only be told as grpc-gateway's error frame; dropping the
+        // connection would leave the client guessing.
+        if (!abort.signal.aborted) frame(toErrorMessage(error));
       } finally {
         stop();
         try {

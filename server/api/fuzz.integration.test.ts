@@ -33,10 +33,15 @@ async function snapshot(): Promise<string[]> {
   return lines.sort();
 }
 
+/** argo-server's own 5xx answers, kept because the `argo` CLI prints them (docs/api.md lists them). */
 function allowed5xx(request: MalformedRequest, status: number, body: string): boolean {
   if (status === 500 && /Lint/.test(request.operationId) && body.includes('"code":2')) return true;
+  if (status === 500 && body.includes('"code":13') && /cannot shutdown a completed workflow|'set' currently only targets suspend nodes/.test(body)) return true;
   return status === 501 && request.operationId.startsWith('SyncService');
 }
+
+/** `..` segments are resolved before routing, so some requests land on a page, which answers in HTML. */
+const reachesApi = (path: string) => /^\/(api|artifacts|artifact-files|input-artifacts)\//.test(new URL(path, 'http://x').pathname);
 
 /** Sends one request; streams answer at once and stay open, so the status and the first bytes are enough. */
 async function send(request: MalformedRequest): Promise<{ status: number; body: string; json: boolean }> {
@@ -56,7 +61,7 @@ async function send(request: MalformedRequest): Promise<{ status: number; body: 
     return { status: response.status, body: first?.value ? new TextDecoder().decode(first.value).slice(0, 300) : '', json };
   } catch (error) {
     if (abort.signal.aborted) return { status: 0, body: 'no answer within 20 s', json: false };
-    throw error;
+    return { status: 0, body: `connection failed: ${String((error as Error).cause ?? error)}`, json: false };
   } finally {
     clearTimeout(timer);
   }
@@ -93,14 +98,15 @@ it('answers thousands of malformed requests with 4xx and Argo’s error body, wi
       const label = `${request.method} ${request.path.slice(0, 120)} (${request.fault}) → ${status} ${body.slice(0, 160)}`;
       if (status === 0 || (status >= 500 && !allowed5xx(request, status, body))) failures.push(label);
       // Streams report errors as grpc-gateway's stream error frame, `{"error":{"grpc_code":…,"message":…}}`.
-      else if (status >= 400 && (!json || !/"(grpc_)?code":\d+/.test(body) || !body.includes('"message"'))) failures.push(`not Argo's error body: ${label}`);
+      else if (status >= 400 && reachesApi(request.path) && (!json || !/"(grpc_)?code":\d+/.test(body) || !body.includes('"message"'))) failures.push(`not Argo's error body: ${label}`);
       else if (status < 300 && ['POST', 'PUT', 'DELETE'].includes(request.method) && !/Lint|Events|Tracking|CollectEvent|ReceiveEvent/.test(request.operationId)) {
         failures.push(`accepted: ${label}`);
       }
     }
   };
   await Promise.all(Array.from({ length: 6 }, worker));
-  expect(failures.length, failures.slice(0, 60).join('\n')).toBe(0);
+  const alive = capstan.child.exitCode === null && capstan.child.signalCode === null;
+  expect(failures.length, `${failures.slice(0, 60).join('\n')}${alive ? '' : `\ncapstan exited:\n${capstan.output().slice(-3000)}`}`).toBe(0);
   expect((await fetch(`${capstan.url}/api/v1/version`)).status).toBe(200);
   expect(capstan.child.exitCode).toBeNull();
   expect(await snapshot()).toEqual(before);

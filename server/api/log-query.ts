@@ -24,6 +24,11 @@ export function parseLogQuery(url: URL, podName?: string): LogQuery {
   } catch (error) {
     throw invalidArgument(`selector: ${(error as Error).message}`);
   }
+  try {
+    if (q.grep) new RegExp(q.grep);
+  } catch (error) {
+    throw invalidArgument(`grep: ${(error as Error).message}`);
+  }
   return {
     podName: podName ?? q.podName,
     grep: q.grep,

@@ -1,5 +1,6 @@
 import { ApiError, GrpcCode, toApiError } from '@/lib/api-error';
 import { findRuntime } from '../runtime';
+import { checkBodyAgainstContract } from './request-guard';
 
 /** A JSON response, as argo-server's gateway writes it. */
 export function jsonResponse(body: unknown, status = 200): Response {
@@ -83,9 +84,12 @@ function jsonDepth(text: string): number {
 export async function readJson(request: Request): Promise<unknown> {
   const text = await readBodyText(request);
   if (jsonDepth(text) > maxJsonDepth) throw new ApiError(GrpcCode.InvalidArgument, `request body is not valid JSON: exceeded max depth of ${maxJsonDepth}`);
+  let body: unknown;
   try {
-    return text === '' ? {} : JSON.parse(text);
+    body = text === '' ? {} : JSON.parse(text);
   } catch (error) {
     throw new ApiError(GrpcCode.InvalidArgument, `request body is not valid JSON: ${(error as Error).message}`);
   }
+  checkBodyAgainstContract(request, body);
+  return body;
 }
