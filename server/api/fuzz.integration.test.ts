@@ -40,8 +40,15 @@ function allowed5xx(request: MalformedRequest, status: number, body: string): bo
   return status === 501 && request.operationId.startsWith('SyncService');
 }
 
-/** `..` segments are resolved before routing, so some requests land on a page, which answers in HTML. */
-const reachesApi = (path: string) => /^\/(api|artifacts|artifact-files|input-artifacts)\//.test(new URL(path, 'http://x').pathname);
+/**
+ * `..` segments are resolved before routing (by the client, as browsers and curl do), so such a request reaches
+ * another path, often a page that answers in HTML; only requests that reach the path they name must carry Argo's
+ * error body.
+ */
+function reachesApi(path: string): boolean {
+  const resolved = new URL(path, 'http://x').pathname;
+  return resolved === path.split('?')[0] && /^\/(api|artifacts|artifact-files|input-artifacts)\//.test(resolved);
+}
 
 /** Sends one request; streams answer at once and stay open, so the status and the first bytes are enough. */
 async function send(request: MalformedRequest): Promise<{ status: number; body: string; json: boolean }> {
