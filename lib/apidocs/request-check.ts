@@ -28,6 +28,7 @@ interface Route {
   methods: Map<string, ApiOperation>;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const controlCharacters = /[\u0000-\u001f\u007f]/;
 const integer = /^[+-]?\d+$/;
 const int64Max = 9223372036854775807n;
