@@ -97,15 +97,19 @@ async function panZoom(page: Page) {
   return stopFrameMeter(page);
 }
 
-async function benchGraph(page: Page, tasks: number) {
+/** The finished DAG both UIs are given, as the API would send it. */
+function bigDagWorkflowJson(tasks: number): string {
   const nodes = generateLargeDag({ tasks, width: 100, workflowName: 'big-dag' });
-  const workflow = {
+  return JSON.stringify({
     apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow',
     metadata: { name: 'big-dag', namespace: 'argo', uid: 'bench', resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z' },
     spec: { entrypoint: 'main' },
     status: { phase: 'Succeeded', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T01:00:00Z', progress: `${tasks}/${tasks}`, nodes },
-  };
-  const body = JSON.stringify(workflow);
+  });
+}
+
+async function benchGraph(page: Page, tasks: number) {
+  const body = bigDagWorkflowJson(tasks);
   await page.route('**/api/v1/workflows/argo/big-dag', (route) => route.fulfill({ contentType: 'application/json', body }));
   await page.route('**/api/v1/workflow-events/**', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: ':\n\n' }));
   await stampFirst(page, '.react-flow__node');
@@ -145,14 +149,7 @@ async function routeArgoUi(page: Page) {
 
 /** The same workflow in Argo v3.7.9's UI: first drawn node after the data arrived, then scrolling the graph. */
 async function benchArgoGraph(page: Page, tasks: number) {
-  const nodes = generateLargeDag({ tasks, width: 100, workflowName: 'big-dag' });
-  const workflow = {
-    apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow',
-    metadata: { name: 'big-dag', namespace: 'argo', uid: 'bench', resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z' },
-    spec: { entrypoint: 'main' },
-    status: { phase: 'Succeeded', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T01:00:00Z', progress: `${tasks}/${tasks}`, nodes },
-  };
-  const body = JSON.stringify(workflow);
+  const body = bigDagWorkflowJson(tasks);
   await routeArgoUi(page);
   await page.route('**/api/v1/workflows/argo/big-dag', (route) => route.fulfill({ contentType: 'application/json', body }));
   await stampFirst(page, '.graph g.node');

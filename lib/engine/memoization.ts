@@ -1,9 +1,9 @@
-import type { MemoizationStatus, NodeStatus, Outputs, Template } from '../generated/argo';
+import type { MemoizationStatus, NodeStatus, Outputs } from '../generated/argo';
 import { parseDurationSeconds } from './duration';
 import type { TemplateContext } from './execute-template';
 import { hasInputs } from './execute-pod';
 import { NodeError, type Operation } from './operation';
-import { templateType } from './template-type';
+import { nodeTypeOf } from './template-type';
 import type { Nodes } from './types';
 
 /** The label a memoization ConfigMap must carry (Argo refuses others). */
@@ -32,17 +32,6 @@ export function memoCacheProblem(labels: Record<string, string> | undefined): st
   return undefined;
 }
 
-/** Argo's node type for a template, as a cache-hit node takes it. */
-function nodeTypeOf(template: Template): string {
-  switch (templateType(template)) {
-    case 'steps': return 'Steps';
-    case 'dag': return 'DAG';
-    case 'suspend': return 'Suspend';
-    case 'http': return 'HTTP';
-    case 'plugin': return 'Plugin';
-    default: return 'Pod';
-  }
-}
 
 /**
  * Looks a memoized template's key up in its cache before its node is created, as Argo's executeTemplate: a hit

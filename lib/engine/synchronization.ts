@@ -2,7 +2,7 @@ import type { NodeStatus, Synchronization, Template, WorkflowStatus } from '../g
 import type { LockRequest, LockTable } from '../sync/lock-table';
 import { NodeError, type Operation, type TemplateHolder, type TemplateScope } from './operation';
 import { isFulfilled } from './phases';
-import { templateType } from './template-type';
+import { nodeTypeOf } from './template-type';
 
 // Argo before v3.6 spelled a single lock `mutex:` / `semaphore:`; it still accepts them.
 type AnySynchronization = Synchronization & { mutex?: Synchronization['mutexes'] extends (infer M)[] | undefined ? M : never; semaphore?: NonNullable<Synchronization['semaphores']>[number] };
@@ -117,17 +117,6 @@ export function releaseFinishedLocks(op: Operation, status: WorkflowStatus, work
   delete status.synchronization;
 }
 
-function nodeTypeOf(template: Template): string {
-  if (template.retryStrategy) return 'Retry';
-  switch (templateType(template)) {
-    case 'steps': return 'Steps';
-    case 'dag': return 'DAG';
-    case 'suspend': return 'Suspend';
-    case 'http': return 'HTTP';
-    case 'plugin': return 'Plugin';
-    default: return 'Pod';
-  }
-}
 
 /**
  * A template's `synchronization`, as Argo's executeTemplate: take its locks, or leave its node Pending with
@@ -145,7 +134,7 @@ export function waitForTemplateLocks(
   const requests = lockRequestsOf(template.synchronization, op.workflow.metadata.namespace ?? '');
   const result = acquireLocks(op.locks, op.status, holderKeyOf(op, op.nodeId(nodeName)), requests, Number(op.spec.priority ?? 0), op.workflow.metadata.creationTimestamp ?? '');
   if (!result.acquired) {
-    const waiting = node ?? op.initNode(nodeName, nodeTypeOf(template), {
+    const waiting = node ?? op.initNode(nodeName, nodeTypeOf(template, { retryNode: true }), {
       holder: fields.holder, templateScope: fields.scope.id, boundaryID: fields.boundaryID, phase: 'Pending', message: result.message,
     });
     waiting.synchronizationStatus = { waiting: result.failedLock };

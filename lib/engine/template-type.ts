@@ -22,3 +22,19 @@ export function isPodTemplate(template: Template): boolean {
   const type = templateType(template);
   return type === 'container' || type === 'script' || type === 'containerSet' || type === 'resource' || type === 'data';
 }
+
+/**
+ * The type Argo gives the node a template creates before it runs (`Pod` for the work templates); Argo makes a
+ * template with a retryStrategy a `Retry` node, except where it reuses a finished result (a memoized hit).
+ */
+export function nodeTypeOf(template: Template, options: { retryNode?: boolean } = {}): string {
+  if (options.retryNode && template.retryStrategy) return 'Retry';
+  switch (templateType(template)) {
+    case 'steps': return 'Steps';
+    case 'dag': return 'DAG';
+    case 'suspend': return 'Suspend';
+    case 'http': return 'HTTP';
+    case 'plugin': return 'Plugin';
+    default: return 'Pod';
+  }
+}
