@@ -6,9 +6,9 @@ import { NodeError } from './operation';
 const taskReference = /([a-zA-Z0-9][-a-zA-Z0-9]*?\.[A-Z][a-zA-Z]+)|([a-zA-Z0-9][-a-zA-Z0-9]*)/g;
 
 /** A task's `depends` logic with bare names expanded, and the tasks it depends on, as Argo's GetTaskDependencies. */
-export function taskDependencies(task: DAGTask, tasks: DAGTask[]): { logic: string; dependencies: string[] } {
+export function taskDependencies(task: DAGTask, taskNamed: (name: string) => DAGTask | undefined): { logic: string; dependencies: string[] } {
   const expand = (name: string): string => {
-    const dependency = tasks.find((t) => t.name === name);
+    const dependency = taskNamed(name);
     const results = ['Succeeded', 'Skipped', 'Daemoned'];
     if (dependency?.continueOn?.error) results.push('Errored');
     if (dependency?.continueOn?.failed) results.push('Failed');

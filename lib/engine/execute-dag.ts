@@ -21,6 +21,8 @@ interface DagState {
   context: TemplateContext;
   node: NodeStatus;
   tasks: DAGTask[];
+  /** The tasks by name: DAGs of thousands of tasks look them up once per dependency. */
+  tasksByName: Map<string, DAGTask>;
   visited: Set<string>;
   dependencies: Map<string, { logic: string; dependencies: string[] }>;
 }
@@ -31,8 +33,8 @@ const taskNode = (state: DagState, taskName: string) => state.op.getNode(taskNod
 function dependenciesOf(state: DagState, taskName: string) {
   let found = state.dependencies.get(taskName);
   if (!found) {
-    const task = state.tasks.find((t) => t.name === taskName);
-    found = task ? taskDependencies(task, state.tasks) : { logic: '', dependencies: [] };
+    const task = state.tasksByName.get(taskName);
+    found = task ? taskDependencies(task, (name) => state.tasksByName.get(name)) : { logic: '', dependencies: [] };
     state.dependencies.set(taskName, found);
   }
   return found;
@@ -55,7 +57,11 @@ export function executeDag(op: Operation, context: TemplateContext): NodeStatus 
     node = op.initNode(nodeName, 'DAG', { holder: context.holder, templateScope: context.scope.id, boundaryID: context.options.boundaryID, phase: 'Running' });
     if (hasInputs(template)) node.inputs = structuredClone(template.inputs);
   }
-  const state: DagState = { op, context, node, tasks: template.dag?.tasks ?? [], visited: new Set(), dependencies: new Map() };
+  const tasks = template.dag?.tasks ?? [];
+  // The first task of a name wins, as a linear search from the start found it.
+  const tasksByName = new Map<string, DAGTask>();
+  for (const task of tasks) if (!tasksByName.has(task.name ?? '')) tasksByName.set(task.name ?? '', task);
+  const state: DagState = { op, context, node, tasks, tasksByName, visited: new Set(), dependencies: new Map() };
   const targets = template.dag?.target ? template.dag.target.split(' ').filter(Boolean) : leafTasks(state);
   for (const target of targets) executeDagTask(state, target);
 
@@ -81,7 +87,7 @@ function buildTaskScope(state: DagState, names: string[]): Scope {
       addLoopToScope(scope, 'tasks', name, children);
     }
     addNodeToScope(scope, 'tasks', name, state.op.lastAttempt(node));
-    const task = state.tasks.find((t) => t.name === name);
+    const task = state.tasksByName.get(name);
     if (task && (node.phase === 'Skipped' || node.phase === 'Omitted')) {
       try {
         addSkippedOutputsToScope(scope, 'tasks', name, node, state.op.resolveTemplate(task, state.context.scope).template);
@@ -97,7 +103,7 @@ function executeDagTask(state: DagState, taskName: string): void {
   if (state.visited.has(taskName)) return;
   state.visited.add(taskName);
   const { op, context } = state;
-  const task = state.tasks.find((t) => t.name === taskName);
+  const task = state.tasksByName.get(taskName);
   if (!task) return;
   const existing = taskNode(state, taskName);
   if (existing && (isNodeFulfilled(existing) || existing.phase === 'Running') && task.hooks) {
@@ -291,7 +297,7 @@ function assessDagPhase(state: DagState, targets: string[], failFast: boolean): 
       result = 'Running';
       if (!failFast) break;
     } else if (isFailedOrError(phase)) {
-      const task = state.tasks.find((t) => t.name === target);
+      const task = state.tasksByName.get(target);
       if (continuesOn(task, phase)) continue;
       result = phase as 'Failed' | 'Error';
       if (failFast) break;

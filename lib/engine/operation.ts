@@ -49,6 +49,8 @@ export class Operation {
   /** The status being built (nodes aside): synchronization records land here. */
   readonly status: WorkflowStatus;
   private readonly resolveRef: EngineInput['resolveTemplateRef'];
+  /** The ids in each node's `children`, kept beside the list by addChild (keyed by the list itself). */
+  private readonly childIds = new WeakMap<string[], Set<string>>();
 
   constructor(input: EngineInput, spec: WorkflowSpec, nodes: Nodes, status: WorkflowStatus) {
     this.workflow = input.workflow;
@@ -149,7 +151,16 @@ export class Operation {
     if (!parent) return;
     const childId = this.nodeId(childName);
     parent.children ??= [];
-    if (!parent.children.includes(childId)) parent.children.push(childId);
+    // A set beside each children list: a DAG root with thousands of children made `includes` quadratic.
+    let known = this.childIds.get(parent.children);
+    if (!known) {
+      known = new Set(parent.children);
+      this.childIds.set(parent.children, known);
+    }
+    if (!known.has(childId)) {
+      known.add(childId);
+      parent.children.push(childId);
+    }
   }
 
   requeue(afterSeconds: number): void {

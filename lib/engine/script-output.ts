@@ -19,18 +19,31 @@ export function toStepOrTaskName(nodeName: string): string {
   return dot >= 0 ? name.slice(dot + 1) : name;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Per parent template, the step or task names whose `outputs.result` it references: found once, because a DAG
+// of thousands of tasks asks once per task, and searching the whole template each time made reconciles quadratic.
+const referencedResults = new WeakMap<Template, Set<string>>();
+
+function resultReferences(parent: Template): Set<string> {
+  const known = referencedResults.get(parent);
+  if (known) return known;
+  const prefix = parent.dag ? 'tasks' : parent.steps ? 'steps' : '';
+  const json = JSON.stringify(parent);
+  const names = new Set<string>();
+  const patterns = [
+    new RegExp(`${prefix}\\.([^.\\[\\]"'\\\\\\s]+)\\.outputs\\.result`, 'g'),
+    new RegExp(`${prefix}\\[['"]([^'"\\\\]+)['"]\\]\\.outputs.result`, 'g'),
+    // In JSON the quotes of `steps["x"]` are escaped.
+    new RegExp(`${prefix}\\[\\\\"(.+?)\\\\"\\]\\.outputs.result`, 'g'),
+  ];
+  for (const pattern of patterns) for (const match of json.matchAll(pattern)) names.add(match[1]!);
+  referencedResults.set(parent, names);
+  return names;
+}
 
 /**
  * Whether the steps or DAG template around a step references its `outputs.result`, as Argo's hasOutputResultRef:
  * only then does a pod keep its stdout as the result (ARGO_INCLUDE_SCRIPT_OUTPUT).
  */
 export function isResultReferenced(nodeName: string, parent: Template | undefined): boolean {
-  if (!parent) return false;
-  const name = escape(toStepOrTaskName(nodeName));
-  const prefix = parent.dag ? 'tasks' : parent.steps ? 'steps' : '';
-  const json = JSON.stringify(parent);
-  return new RegExp(`${prefix}\\.${name}\\.outputs\\.result`).test(json) || new RegExp(`${prefix}\\[['"]${name}['"]\\]\\.outputs.result`).test(json)
-    // In JSON the quotes of `steps["x"]` are escaped.
-    || new RegExp(`${prefix}\\[\\\\"${name}\\\\"\\]\\.outputs.result`).test(json);
+  return parent ? resultReferences(parent).has(toStepOrTaskName(nodeName)) : false;
 }
