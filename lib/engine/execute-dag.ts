@@ -151,7 +151,9 @@ function executeDagTask(state: DagState, taskName: string): void {
     for (const dependency of dependencies) {
       const depNode = taskNode(state, dependency);
       if (!depNode || !isNodeFulfilled(depNode)) return;
-      results[dependency] = taskResults(depNode, (depNode.children ?? []).map((id) => op.getNodeById(id)));
+      // Only a loop's children decide AnySucceeded/AllFailed; a root with thousands of children is not walked per task.
+      const children = depNode.type === 'TaskGroup' ? (depNode.children ?? []).map((id) => op.getNodeById(id)) : [];
+      results[dependency] = taskResults(depNode, children);
     }
     let execute: boolean;
     try {
