@@ -106,6 +106,25 @@ start_minio() {
   say "MinIO on :$MINIO_PORT"
 }
 
+start_argo_controller() {
+  LEADER_ELECTION_IDENTITY=test-bed DEFAULT_REQUEUE_TIME=${DEFAULT_REQUEUE_TIME:-1s} start workflow-controller \
+    "$(bin workflow-controller $ARGO_VERSION)" --kubeconfig "$D/kubeconfig" --namespaced --namespace "$ORACLE_NS" \
+    --executor-image "quay.io/argoproj/argoexec:$ARGO_VERSION"
+  # Workflows submitted before the controller leads wait for its first resync: wait for the lease instead.
+  wait_for "workflow-controller leadership" "$D/workflow-controller.log" grep -q "successfully acquired lease" "$D/workflow-controller.log"
+}
+start_argo_server() {
+  start argo-server "$(bin argo $ARGO_VERSION)" server --kubeconfig "$D/kubeconfig" --auth-mode server --secure=false \
+    --port "$ARGO_SERVER_PORT" --namespaced --namespace "$ORACLE_NS"
+  wait_for "argo server" "$D/argo-server.log" curl -sf "http://127.0.0.1:$ARGO_SERVER_PORT/api/v1/version"
+}
+# Argo's controller exits when it cannot renew its lease while the API server is down: the oracle comes back
+# with the API server, so the tests after a fault test still have it.
+revive_argo() {
+  [ -f "$D/workflow-controller.pid" ] || return 0
+  kill -0 "$(cat "$D/workflow-controller.pid")" 2>/dev/null || start_argo_controller
+  kill -0 "$(cat "$D/argo-server.pid")" 2>/dev/null || start_argo_server
+}
 start_argo() {
   check_bin "$(bin argo $ARGO_VERSION)"
   need_port "$ARGO_SERVER_PORT" "argo server" ARGO_SERVER_PORT
@@ -114,14 +133,8 @@ start_argo() {
   kubectl_ -n "$ORACLE_NS" create configmap workflow-controller-configmap \
     --from-literal=metricsConfig="$(printf 'enabled: true\nport: %s\n' "$ARGO_METRICS_PORT")" > /dev/null
   # The oracle manages only its own namespace, so Capstan's controller can own the others on the same cluster.
-  LEADER_ELECTION_IDENTITY=test-bed DEFAULT_REQUEUE_TIME=${DEFAULT_REQUEUE_TIME:-1s} start workflow-controller \
-    "$(bin workflow-controller $ARGO_VERSION)" --kubeconfig "$D/kubeconfig" --namespaced --namespace "$ORACLE_NS" \
-    --executor-image "quay.io/argoproj/argoexec:$ARGO_VERSION"
-  start argo-server "$(bin argo $ARGO_VERSION)" server --kubeconfig "$D/kubeconfig" --auth-mode server --secure=false \
-    --port "$ARGO_SERVER_PORT" --namespaced --namespace "$ORACLE_NS"
-  wait_for "argo server" "$D/argo-server.log" curl -sf "http://127.0.0.1:$ARGO_SERVER_PORT/api/v1/version"
-  # Workflows submitted before the controller leads wait for its first resync: wait for the lease instead.
-  wait_for "workflow-controller leadership" "$D/workflow-controller.log" grep -q "successfully acquired lease" "$D/workflow-controller.log"
+  start_argo_controller
+  start_argo_server
   say "Argo $ARGO_VERSION workflow-controller and argo server (:$ARGO_SERVER_PORT) managing namespace $ORACLE_NS"
 }
 
@@ -151,6 +164,7 @@ restart_apiserver() {
   kill -0 "$(cat "$D/kube-apiserver.pid")" 2>/dev/null && die "kube-apiserver is running: run '$0 stop-apiserver' first"
   start_apiserver
   wait_apiserver
+  revive_argo
 }
 
 write_env() {
