@@ -25,7 +25,7 @@ function Parameters({ build, defaults }: { build: Build; defaults: JobParameter[
   return (
     <span className="block truncate font-mono text-xs" title={full}>
       {changed.map((p) => <span key={p} className="mr-2 text-slate-900">{p}</span>)}
-      {unchanged.map((p) => <span key={p} className="mr-2 text-slate-400">{p}</span>)}
+      {unchanged.map((p) => <span key={p} className="mr-2 text-slate-500 dark:text-slate-400">{p}</span>)}
     </span>
   );
 }
