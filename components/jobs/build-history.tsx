@@ -20,7 +20,7 @@ const idlePollMs = 15_000;
 
 function Parameters({ build, defaults }: { build: Build; defaults: JobParameter[] }) {
   const { changed, unchanged } = summariseParameters(build.parameters, defaults);
-  if (!changed.length && !unchanged.length) return <span className="text-slate-400">-</span>;
+  if (!changed.length && !unchanged.length) return <span className="text-slate-500 dark:text-slate-400">-</span>;
   const full = build.parameters.map((p) => `${p.name}=${p.value}`).join('\n');
   return (
     <span className="block truncate font-mono text-xs" title={full}>
