@@ -34,9 +34,9 @@ export function BuildFrame({ job, build }: { job: JobRef; build: BuildDetail }) 
               {changes.map((c) => (
                 <span key={c.name} className="font-mono text-xs" data-parameter={c.name}>
                   {c.name}{' '}
-                  {c.before !== undefined ? <del className="rounded bg-rose-50 px-1 text-rose-700">{c.before || '""'}</del> : null}
+                  {c.before !== undefined ? <del className="rounded bg-rose-50 px-1 text-rose-800">{c.before || '""'}</del> : null}
                   {c.before !== undefined && c.after !== undefined ? ' → ' : ''}
-                  {c.after !== undefined ? <ins className="rounded bg-emerald-50 px-1 text-emerald-800 no-underline">{c.after || '""'}</ins> : null}
+                  {c.after !== undefined ? <ins className="rounded bg-emerald-50 px-1 text-emerald-800 no-underline dark:bg-emerald-950 dark:text-emerald-200">{c.after || '""'}</ins> : null}
                 </span>
               ))}
             </span>
