@@ -18,6 +18,13 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits hides its failure, and an un-awaited `clusterFor(request)` skips authentication.
+    files: ['app/**/*.ts', 'app/**/*.tsx', 'server/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
     files: ['lib/**/*.ts'],
     // Tests and their fixtures may read example files from disk; the modules they test may not.
     ignores: ['lib/**/*.test.ts', 'lib/**/testing/**'],

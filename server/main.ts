@@ -293,7 +293,7 @@ async function main(): Promise<void> {
     const drained = listener.close();
     listener.closeIdleConnections();
     const drainTimeout = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
-    Promise.race([drained, drainTimeout])
+    void Promise.race([drained, drainTimeout])
       .then(() => {
         listener.closeAllConnections();
         setRuntime(undefined);
