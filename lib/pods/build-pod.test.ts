@@ -3,7 +3,7 @@ import type { Container, Template } from '../generated/argo';
 import { type BuildPodInput, buildPod } from './build-pod';
 import type { PodManifest } from './pod-manifest';
 import { PodBuildError } from './pod-volumes';
-import { oracleFailingDagBadPod, oracleHelloWorldPod } from './testing/oracle-pods';
+import { oracleFailingDagBadPod, oracleHelloWorldPod, oracleInputArtifactsPod } from './testing/oracle-pods';
 
 const executor = { image: 'quay.io/argoproj/argoexec:v3.7.9' };
 const now = new Date('2026-11-24T00:06:15Z');
@@ -217,5 +217,51 @@ describe('buildPod', () => {
       'kind: ConfigMap', 'metadata:', '  name: x', '  ownerReferences:', '  - apiVersion: argoproj.io/v1alpha1', '    blockOwnerDeletion: true',
       '    controller: true', '    kind: Workflow', '    name: hello-world-zb8df', '    uid: 6ee77188-6a09-49ac-bacc-26b3e193e6d9', '',
     ].join('\n'));
+  });
+
+  it('loads input artifacts as Argo v3.7.9 did on the test bed: init fills input-artifacts, main mounts each artifact', () => {
+    const template = JSON.parse(oracleInputArtifactsPod.template) as Template;
+    const workflow = { name: 'input-artifacts-c52j6', namespace: 'argo-oracle', uid: 'u', spec: { entrypoint: 'main', volumes: [{ name: 'work', emptyDir: {} }] } };
+    const pod = buildPod(input({ template, workflow, podName: oracleInputArtifactsPod.podName }));
+    const mounts = Object.fromEntries([...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => [c.name, c.volumeMounts]));
+    expect(mounts).toEqual(oracleInputArtifactsPod.volumeMounts);
+    expect(pod.spec.volumes).toEqual(oracleInputArtifactsPod.volumes);
+    // The template argoexec init reads: the same JSON, field for field.
+    expect(pod.spec.initContainers?.[0]?.env?.find((e) => e.name === 'ARGO_TEMPLATE')?.value).toBe(oracleInputArtifactsPod.template);
+  });
+
+  it("mounts a containerSet's input artifacts on the container named main and stages a script's beside them", () => {
+    const artifacts = [{ name: 'a', path: '/in/a', raw: { data: 'x' } }];
+    const set = buildPod(input({ template: { name: 's', inputs: { artifacts }, containerSet: { containers: [{ name: 'first', image: 'busybox', command: ['true'] }, { name: 'main', image: 'busybox', command: ['true'] }] } } }));
+    const byName = (pod: PodManifest, name: string) => pod.spec.containers.find((c) => c.name === name)?.volumeMounts;
+    expect(byName(set, 'first')).toEqual([{ name: 'var-run-argo', mountPath: '/var/run/argo' }]);
+    expect(byName(set, 'main')?.[0]).toEqual({ name: 'input-artifacts', mountPath: '/in/a', subPath: 'a' });
+    const script = buildPod(input({ template: { name: 's', inputs: { artifacts }, script: { image: 'busybox', command: ['sh'], source: 'cat /in/a' } } }));
+    expect(script.spec.volumes?.map((v) => v.name)).toEqual(['var-run-argo', 'tmp-dir-argo', 'input-artifacts', 'argo-staging']);
+    expect(byName(script, 'main')?.map((m) => m.name)).toEqual(['input-artifacts', 'argo-staging', 'var-run-argo']);
+    expect(script.spec.initContainers?.[0]?.volumeMounts?.map((m) => m.mountPath)).toEqual(['/argo/inputs/artifacts', '/argo/staging', '/var/run/argo']);
+  });
+
+  it('refuses an input artifact path that climbs out with ..', () => {
+    const template: Template = { name: 't', inputs: { artifacts: [{ name: 'a', path: '/tmp/safe/../../etc', raw: { data: 'x' } }] }, container: { image: 'busybox', command: ['true'] } };
+    expect(() => buildPod(input({ template }))).toThrow(new PodBuildError("error in inputs.artifacts.a: Artifact 'a' attempted to use a path containing '..'. Directory traversal is not permitted"));
+  });
+
+  it("mounts each Secret an artifact store uses once, with the keys used, on init and wait", () => {
+    const secret = (name: string, key: string) => ({ name, key });
+    const template: Template = {
+      name: 't', container: { image: 'busybox', command: ['true'] },
+      archiveLocation: { s3: { key: 'k', bucket: 'b', endpoint: 'e', accessKeySecret: secret('s3', 'a'), secretKeySecret: secret('s3', 'b') } },
+      inputs: { artifacts: [{ name: 'g', path: '/g', git: { repo: 'r', usernameSecret: secret('git', 'u'), passwordSecret: secret('s3', 'a') } }] },
+    };
+    const pod = buildPod(input({ template }));
+    expect(pod.spec.volumes?.filter((v) => v.secret)).toEqual([
+      { name: 's3', secret: { secretName: 's3', items: [{ key: 'a', path: 'a' }, { key: 'b', path: 'b' }] } },
+      { name: 'git', secret: { secretName: 'git', items: [{ key: 'u', path: 'u' }] } },
+    ]);
+    const secretMounts = [{ name: 's3', mountPath: '/argo/secret/s3', readOnly: true }, { name: 'git', mountPath: '/argo/secret/git', readOnly: true }];
+    expect(pod.spec.initContainers?.[0]?.volumeMounts?.slice(0, 2)).toEqual(secretMounts);
+    expect(pod.spec.containers[0]?.volumeMounts?.slice(0, 2)).toEqual(secretMounts);
+    expect(pod.spec.containers[1]?.volumeMounts?.some((m) => m.name === 's3')).toBe(false);
   });
 });

@@ -12,6 +12,8 @@ import {
 import { toPodLevelSettings, toPodMetadata, toSchedulingConstraints, toServiceAccount } from './pod-scheduling';
 import { type Json, applyPodSpecPatches, podSpecMergeKeys, strategicMerge } from './strategic-merge-patch';
 import { toTemplateEnvValue } from './template-env';
+import { inputArtifactMounts, withInputArtifactMounts } from './input-artifact-volumes';
+import { artifactSecretVolumes } from './artifact-secret-volumes';
 import { podGCAnnotation, podGCAnnotationValue } from '../controller/pod-gc';
 
 export interface BuildPodInput {
@@ -49,7 +51,8 @@ export interface BuildPodInput {
 
 /**
  * Builds the Pod Argo v4.1.2's controller creates for a container or script template with the emissary executor
- * (legacy layout): `init` (argoexec init) stages the template and script, `main` runs the user's command under
+ * (legacy layout): `init` (argoexec init) stages the template, script and input artifacts (with the artifact
+ * stores' Secrets mounted under /argo/secret, as `wait` has them too), `main` runs the user's command under
  * `/var/run/argo/argoexec emissary`, `wait` (argoexec wait) collects outputs. Throws PodBuildError when Argo would
  * not create the pod either.
  */
@@ -58,7 +61,10 @@ export function buildPod(input: BuildPodInput): PodManifest {
   const mains = template.resource
     ? [toResourceContainer(input)]
     : toMainContainers(template).map((c) => withMainDefaults(c, input.mainContainerDefaults));
-  const main = mains.find((c) => c.name === 'main') ?? mains.at(-1)!;
+  // Input artifacts: init loads them into a shared emptyDir that main mounts (before main's other mounts are mirrored).
+  const inputArtifacts = inputArtifactMounts(template);
+  const mainsWithInputs = withInputArtifactMounts(mains, inputArtifacts);
+  const main = mainsWithInputs.find((c) => c.name === 'main') ?? mainsWithInputs.at(-1)!;
   const podName = input.podName;
 
   const metadata = toPodMetadata(workflow.spec, template);
@@ -77,15 +83,21 @@ export function buildPod(input: BuildPodInput): PodManifest {
   let volumes = addVolumeReferences(baseVolumes(template), templateVolumeMounts(template), [
     template.volumes ?? [], workflow.spec.volumes ?? [], workflow.persistentVolumeClaims ?? [],
   ]);
+  const secrets = artifactSecretVolumes(template);
+  volumes = [...volumes, ...secrets.volumes];
+  if (inputArtifacts) volumes = [...volumes, ...inputArtifacts.volumes];
   if (isScript) volumes = [...volumes, scriptStagingVolume];
 
   const mainWithStaging = isScript ? withMounts(main, [scriptStagingMount]) : main;
-  const userMains = template.containerSet ? mains : [mainWithStaging];
+  const userMains = template.containerSet ? mainsWithInputs : [mainWithStaging];
   // wait sees the volumes of the container named main, if any (addOutputArtifactsVolumes). A resource template's
   // argoexec main reports its own outputs: its pod has no wait container.
-  const wait = main.name === 'main' ? mirrorMainMounts(executorContainer('wait', executor, workflow), mainWithStaging) : executorContainer('wait', executor, workflow);
+  const waitWithSecrets = withMounts(executorContainer('wait', executor, workflow), secrets.mounts);
+  const wait = main.name === 'main' ? mirrorMainMounts(waitWithSecrets, mainWithStaging) : waitWithSecrets;
   const aux = template.resource ? [] : [wait];
-  const init = withMounts(executorContainer('init', executor, workflow), isScript ? [scriptStagingMount] : []);
+  const init = withMounts(executorContainer('init', executor, workflow), [
+    ...secrets.mounts, ...(inputArtifacts?.initMounts ?? []), ...(isScript ? [scriptStagingMount] : []),
+  ]);
   const userInit = (template.initContainers ?? []).map((c) => toUserContainer(c, mainWithStaging));
   const sidecars = (template.sidecars ?? []).map((c) => toUserContainer(c, mainWithStaging));
 

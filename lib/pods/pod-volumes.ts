@@ -59,6 +59,6 @@ export function withMounts(container: Container, mounts: VolumeMount[]): Contain
 }
 
 // filepath.Join for absolute container paths: one slash between, none at the end.
-function joinPath(base: string, path: string): string {
+export function joinPath(base: string, path: string): string {
   return `${base}/${path}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
 }

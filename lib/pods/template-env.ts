@@ -23,9 +23,17 @@ export function toTemplateEnvValue(template: Template): string {
     metadata: metadata ?? {},
     ...rest,
   };
+  const asGoWrites = <T extends { name?: string; resources?: object }>(container: T): T =>
+    ordered({ name: '', ...container, resources: container.resources ?? {} }, containerOrder);
   for (const key of ['container', 'script'] as const) {
     const container = template[key];
-    if (container) simplified[key] = ordered({ name: '', ...container, resources: container.resources ?? {} }, containerOrder);
+    if (container) simplified[key] = asGoWrites(container);
   }
-  return JSON.stringify(simplified);
+  // Sidecars, init containers and a containerSet's containers embed core/v1 Container too.
+  for (const key of ['sidecars', 'initContainers'] as const) {
+    if (template[key]) simplified[key] = template[key].map(asGoWrites);
+  }
+  if (template.containerSet) simplified['containerSet'] = { ...template.containerSet, containers: template.containerSet.containers.map(asGoWrites) };
+  // Go's encoder escapes <, > and & (and the two JavaScript line separators) inside strings: the same bytes as Argo's.
+  return JSON.stringify(simplified).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

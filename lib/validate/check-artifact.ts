@@ -2,7 +2,8 @@ import type { Artifact, ArtifactLocation } from '@/lib/generated/argo';
 
 // Artifact checks shared by inputs, outputs and archive locations.
 
-function cleanPath(path: string): string {
+/** Go's filepath.Clean for slash-separated paths. */
+export function cleanPath(path: string): string {
   const absolute = path.startsWith('/');
   const parts: string[] = [];
   for (const part of path.split('/')) {

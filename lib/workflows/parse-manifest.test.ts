@@ -6,6 +6,10 @@ describe('parseManifest', () => {
     expect(parseManifest('kind: Workflow\nmetadata:\n  generateName: x-\n')).toEqual({ object: { kind: 'Workflow', metadata: { generateName: 'x-' } } });
     expect(parseManifest('{"kind": "Workflow"}')).toEqual({ object: { kind: 'Workflow' } });
   });
+  it('reads octal modes as kubectl does (YAML 1.1)', () => {
+    expect(parseManifest('spec: {mode: 0755}')).toEqual({ object: { spec: { mode: 493 } } });
+  });
+
   it('says what is wrong, and where', () => {
     expect(parseManifest('')).toEqual({ error: 'The manifest is empty.' });
     expect(parseManifest('- a\n- b')).toMatchObject({ error: expect.stringMatching(/one object/) });

@@ -6,7 +6,8 @@ export type ParsedManifest = { object: Record<string, unknown> } | { error: stri
 /** Parses YAML (or JSON) text into one object, with messages a person can act on. */
 export function parseManifest(text: string): ParsedManifest {
   if (!text.trim()) return { error: 'The manifest is empty.' };
-  const document = parseDocument(text);
+  // YAML 1.1, as kubectl and the argo CLI read manifests: an artifact's `mode: 0755` is octal (493), as in Argo's examples.
+  const document = parseDocument(text, { version: '1.1' });
   const problem = document.errors[0];
   if (problem) {
     const line = problem.linePos?.[0]?.line;

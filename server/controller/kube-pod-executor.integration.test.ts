@@ -44,7 +44,8 @@ async function waitForCompletion(ns: string, name: string, started: number): Pro
 
 async function runOnCapstan(file: string) {
   const started = Date.now();
-  const created = await cluster.create('workflows', namespace, parse(readFileSync(fixture(file), 'utf8')) as KubeObject);
+  // YAML 1.1, as kubectl and the argo CLI read it (`mode: 0755` is octal).
+  const created = await cluster.create('workflows', namespace, parse(readFileSync(fixture(file), 'utf8'), { version: '1.1' }) as KubeObject);
   const run = await waitForCompletion(namespace, created.metadata.name ?? '', started);
   (timings[file] ??= {}).capstan = run.ms;
   return run.workflow;
@@ -179,5 +180,38 @@ describe('KubePodExecutor: Capstan runs Argo pods on the test bed like Argo does
     expect(workflow.status?.phase).toBe('Error');
     expect(Object.values(workflow.status?.nodes ?? {})[0]?.message).toBe("volume 'missing' not found in workflow spec");
     expect(await podsOf(namespace, created.metadata.name ?? '')).toEqual([]);
+  });
+
+  it('loads input artifacts in the pod Argo builds: init with the template and the Secrets, main mounting each artifact', async () => {
+    // Both controllers resolve the fixture's artifactRepositoryRef in their own namespace.
+    const repository = { minio: 's3: {bucket: input-artifacts, endpoint: "127.0.0.1:9", insecure: true, accessKeySecret: {name: minio-creds, key: accesskey}, secretKeySecret: {name: minio-creds, key: secretkey}}\n' };
+    for (const ns of [namespace, bed.oracleNamespace()]) {
+      await core.deleteNamespacedConfigMap({ namespace: ns, name: 'input-artifacts-repo' }).catch(() => undefined);
+      await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: 'input-artifacts-repo' }, data: repository } });
+    }
+    const [mine, oracle] = await Promise.all([runOnCapstan('input-artifacts.yaml'), runOnOracle('input-artifacts.yaml')]);
+    // kwok completes the pods without running them: both workflows finish, their nodes alike.
+    expect(mine.status?.phase).toBe('Succeeded');
+    expect(summary(mine)).toEqual(summary(oracle));
+
+    const podOf = async (ns: string, workflow: Workflow, step: string) => {
+      const node = Object.values(workflow.status?.nodes ?? {}).find((n) => n.displayName === step)!;
+      return (await podsOf(ns, workflow.metadata.name ?? '')).find((p) => p.metadata?.annotations?.['workflows.argoproj.io/node-id'] === node.id)!;
+    };
+    // ARGO_TEMPLATE as init reads it (field order aside: Go writes struct order), with the workflow's and the pod's
+    // names (in the archive key) made alike.
+    const templateOf = (pod: V1Pod, workflow: Workflow) => JSON.parse((pod.spec?.initContainers?.[0]?.env?.find((e) => e.name === 'ARGO_TEMPLATE')?.value ?? '')
+      .replaceAll(pod.metadata?.name ?? '', 'POD').replaceAll(workflow.metadata.name ?? '', 'WF')) as unknown;
+    for (const step of ['consume', 'script']) {
+      const [myPod, oraclePod] = await Promise.all([podOf(namespace, mine, step), podOf(bed.oracleNamespace(), oracle, step)]);
+      expect(withoutV4Env(podShape(myPod, mine)), step).toEqual(withoutV4Env(podShape(oraclePod, oracle)));
+      expect(templateOf(myPod, mine), step).toEqual(templateOf(oraclePod, oracle));
+    }
+    const consume = await podOf(namespace, mine, 'consume');
+    const main = consume.spec?.containers.find((c) => c.name === 'main');
+    // An artifact inside main's own volume is written into the volume by init; an optional one not given is not mounted.
+    expect(main?.volumeMounts?.filter((m) => m.name === 'input-artifacts').map((m) => `${m.mountPath}=${m.subPath}`))
+      .toEqual(['/tmp/args.txt=from-step-args', '/usr/local/bin/tool=tool', '/tmp/key-only=key-only']);
+    expect(consume.spec?.volumes?.find((v) => v.name === 'minio-creds')?.secret?.items?.map((i) => i.key)).toEqual(['accesskey', 'secretkey']);
   });
 });

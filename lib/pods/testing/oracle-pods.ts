@@ -528,3 +528,152 @@ export const oracleFailingDagBadPod = {
     ]
   }
 };
+
+// The pod Argo v3.7.9's controller created on the test bed for the `consume` step of
+// server/testing/fixtures/input-artifacts.yaml, when that step also had an output artifact `out` (written by
+// `cat /tmp/args.txt > /tmp/out`), its repository ConfigMap pointing at the bed's MinIO: ARGO_TEMPLATE as
+// init received it, the volumes (without the API server's secret defaultMode) and each container's mounts.
+export const oracleInputArtifactsPod = {
+  "podName": "input-artifacts-c52j6-consume-930308364",
+  "template": "{\"name\":\"consume\",\"inputs\":{\"artifacts\":[{\"name\":\"from-step-args\",\"path\":\"/tmp/args.txt\",\"raw\":{\"data\":\"from the step's arguments\\n\"}},{\"name\":\"tool\",\"path\":\"/usr/local/bin/tool/\",\"mode\":493,\"http\":{\"url\":\"http://127.0.0.1:1/tool\"}},{\"name\":\"inside-volume\",\"path\":\"/work/in/file.txt\",\"raw\":{\"data\":\"into the user's volume\\n\"}},{\"name\":\"key-only\",\"path\":\"/tmp/key-only\",\"s3\":{\"key\":\"shared/input.tgz\"}},{\"name\":\"not-given\",\"path\":\"/tmp/not-given\",\"optional\":true}]},\"outputs\":{\"artifacts\":[{\"name\":\"out\",\"path\":\"/tmp/out\"}]},\"metadata\":{},\"container\":{\"name\":\"\",\"image\":\"busybox\",\"command\":[\"sh\",\"-c\",\"cat /tmp/args.txt \\u003e /tmp/out\"],\"resources\":{},\"volumeMounts\":[{\"name\":\"work\",\"mountPath\":\"/work\"}]},\"sidecars\":[{\"name\":\"watcher\",\"image\":\"busybox\",\"command\":[\"sh\",\"-c\",\"sleep 1\"],\"resources\":{},\"mirrorVolumeMounts\":true}],\"archiveLocation\":{\"archiveLogs\":false,\"s3\":{\"endpoint\":\"127.0.0.1:9010\",\"bucket\":\"oracle-bucket\",\"insecure\":true,\"accessKeySecret\":{\"name\":\"minio-creds\",\"key\":\"accesskey\"},\"secretKeySecret\":{\"name\":\"minio-creds\",\"key\":\"secretkey\"},\"key\":\"input-artifacts-c52j6/input-artifacts-c52j6-consume-930308364\"}}}",
+  "volumes": [
+    {
+      "emptyDir": {},
+      "name": "var-run-argo"
+    },
+    {
+      "emptyDir": {},
+      "name": "tmp-dir-argo"
+    },
+    {
+      "emptyDir": {},
+      "name": "work"
+    },
+    {
+      "name": "minio-creds",
+      "secret": {
+        "items": [
+          {
+            "key": "accesskey",
+            "path": "accesskey"
+          },
+          {
+            "key": "secretkey",
+            "path": "secretkey"
+          }
+        ],
+        "secretName": "minio-creds"
+      }
+    },
+    {
+      "emptyDir": {},
+      "name": "input-artifacts"
+    }
+  ],
+  "volumeMounts": {
+    "init": [
+      {
+        "mountPath": "/argo/secret/minio-creds",
+        "name": "minio-creds",
+        "readOnly": true
+      },
+      {
+        "mountPath": "/argo/inputs/artifacts",
+        "name": "input-artifacts"
+      },
+      {
+        "mountPath": "/mainctrfs/work",
+        "name": "work"
+      },
+      {
+        "mountPath": "/var/run/argo",
+        "name": "var-run-argo"
+      }
+    ],
+    "wait": [
+      {
+        "mountPath": "/argo/secret/minio-creds",
+        "name": "minio-creds",
+        "readOnly": true
+      },
+      {
+        "mountPath": "/mainctrfs/work",
+        "name": "work"
+      },
+      {
+        "mountPath": "/mainctrfs/tmp/args.txt",
+        "name": "input-artifacts",
+        "subPath": "from-step-args"
+      },
+      {
+        "mountPath": "/mainctrfs/usr/local/bin/tool",
+        "name": "input-artifacts",
+        "subPath": "tool"
+      },
+      {
+        "mountPath": "/mainctrfs/tmp/key-only",
+        "name": "input-artifacts",
+        "subPath": "key-only"
+      },
+      {
+        "mountPath": "/tmp",
+        "name": "tmp-dir-argo",
+        "subPath": "0"
+      },
+      {
+        "mountPath": "/var/run/argo",
+        "name": "var-run-argo"
+      }
+    ],
+    "main": [
+      {
+        "mountPath": "/work",
+        "name": "work"
+      },
+      {
+        "mountPath": "/tmp/args.txt",
+        "name": "input-artifacts",
+        "subPath": "from-step-args"
+      },
+      {
+        "mountPath": "/usr/local/bin/tool",
+        "name": "input-artifacts",
+        "subPath": "tool"
+      },
+      {
+        "mountPath": "/tmp/key-only",
+        "name": "input-artifacts",
+        "subPath": "key-only"
+      },
+      {
+        "mountPath": "/var/run/argo",
+        "name": "var-run-argo"
+      }
+    ],
+    "watcher": [
+      {
+        "mountPath": "/work",
+        "name": "work"
+      },
+      {
+        "mountPath": "/tmp/args.txt",
+        "name": "input-artifacts",
+        "subPath": "from-step-args"
+      },
+      {
+        "mountPath": "/usr/local/bin/tool",
+        "name": "input-artifacts",
+        "subPath": "tool"
+      },
+      {
+        "mountPath": "/tmp/key-only",
+        "name": "input-artifacts",
+        "subPath": "key-only"
+      },
+      {
+        "mountPath": "/var/run/argo",
+        "name": "var-run-argo"
+      }
+    ]
+  }
+};
