@@ -1,50 +1,89 @@
 /**
- * How fast the pure engine reconciles big workflows: a DAG of N tasks (one root, N-1 tasks after it) run to the end
- * with simulated pods. Prints wall time, reconciles and the slowest single reconcile. Run: npm run bench -- engine
+ * How fast the pure engine reconciles big workflows: the fan-out/fan-in DAG of `fanOutDag` run to the end with
+ * simulated pods. A created pod is seen Running at the next reconcile; then a tenth of the fan-out's width ends at each
+ * reconcile, so most reconciles are the steady state of a big run: many pods running, some just ended, the next
+ * tasks to start. Run: npm run bench -- engine
  */
-import type { Workflow } from '@/lib/generated/argo';
 import { reconcileWorkflow } from '@/lib/engine/reconcile';
 import type { PodObservation } from '@/lib/engine/types';
+import type { Workflow } from '@/lib/generated/argo';
+import { fanOutDag } from './fan-out-dag';
 
-function buildDag(tasks: number): Workflow {
-  const names = Array.from({ length: tasks }, (_, i) => `t${i}`);
-  return {
-    metadata: { name: `bench-${tasks}`, namespace: 'argo', uid: 'bench', creationTimestamp: '2026-01-01T00:00:00Z' },
-    spec: {
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              { name: 'start', template: 'work' },
-              ...names.slice(1).map((name) => ({ name, template: 'work', depends: 'start' })),
-            ],
-          },
-        },
-        { name: 'work', container: { image: 'busybox', command: ['true'] } },
-      ],
-    },
-  } as Workflow;
+export interface EngineBenchResult {
+  phase?: string;
+  /** Nodes in the final status. */
+  nodes: number;
+  reconciles: number;
+  totalMs: number;
+  /** The first reconcile: validation and the root's pod. */
+  firstMs: number;
+  /** The median reconcile while pods run and end. */
+  steadyMs: number;
+  /** A reconcile with nothing new observed, in the middle of the run. */
+  idleMs: number;
+  slowestMs: number;
+  statusBytes: number;
 }
 
-export function benchEngine(tasks: number): { phase?: string; tasks: number; ms: number; reconciles: number; slowestMs: number; statusBytes: number } {
-  let workflow = buildDag(tasks);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** Runs a fan-out DAG of `width` tasks (plus root, joins and sink) to the end and times each reconcile. */
+export function benchEngine(width: number): EngineBenchResult {
+  const manifest = fanOutDag(`bench-${width}`, { width, sink: true });
+  let workflow: Workflow = { ...manifest, metadata: { ...manifest.metadata, namespace: 'argo', uid: 'bench', creationTimestamp: '2026-01-01T00:00:00Z' } };
   const pods: Record<string, PodObservation> = {};
+  const running: string[] = [];
+  const batch = Math.ceil(width / 10);
   let now = new Date('2026-01-01T00:00:00Z');
-  let reconciles = 0;
-  let slowest = 0;
-  const started = performance.now();
-  for (;;) {
+  const times: number[] = [];
+  let idleMs = 0;
+  const reconcile = () => {
     const t0 = performance.now();
     const output = reconcileWorkflow({ workflow, pods, now });
-    slowest = Math.max(slowest, performance.now() - t0);
-    reconciles++;
+    times.push(performance.now() - t0);
+    return output;
+  };
+  for (;;) {
+    const output = reconcile();
     workflow = { ...workflow, status: output.status };
     if (output.status.phase !== 'Running') break;
-    for (const action of output.actions) if (action.type === 'createPod') pods[action.nodeId] = { phase: 'Succeeded', exitCode: 0 };
+    if (times.length === 5) {
+      // Nothing new: the engine must decide nothing, and should notice that quickly.
+      const t0 = performance.now();
+      reconcileWorkflow({ workflow, pods, now });
+      idleMs = performance.now() - t0;
+    }
+    const ending = running.splice(0, batch);
+    for (const id of ending) pods[id] = { phase: 'Succeeded', exitCode: 0, hostNodeName: 'bench-node' };
+    for (const action of output.actions) {
+      if (action.type !== 'createPod') continue;
+      pods[action.nodeId] = { phase: 'Running', hostNodeName: 'bench-node' };
+      running.push(action.nodeId);
+    }
     now = new Date(now.getTime() + 1000);
-    if (reconciles > 100) throw new Error('did not finish');
+    if (times.length > 500) throw new Error('did not finish');
   }
-  return { phase: workflow.status?.phase, tasks, ms: performance.now() - started, reconciles, slowestMs: slowest, statusBytes: JSON.stringify(workflow.status).length };
+  return {
+    phase: workflow.status?.phase,
+    nodes: Object.keys(workflow.status?.nodes ?? {}).length,
+    reconciles: times.length,
+    totalMs: times.reduce((a, b) => a + b, 0),
+    firstMs: times[0] ?? 0,
+    steadyMs: median(times.slice(1)),
+    idleMs,
+    slowestMs: Math.max(...times),
+    statusBytes: JSON.stringify(workflow.status).length,
+  };
+}
+
+/** Prints one line per size. */
+export function printEngineBench(widths: number[]): void {
+  for (const width of widths) {
+    const r = benchEngine(width);
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
+    console.log(
+      `  ${String(r.nodes).padStart(6)} nodes (${r.phase}): first ${ms(r.firstMs)}, steady ${ms(r.steadyMs)}, idle ${ms(r.idleMs)}, ` +
+        `slowest ${ms(r.slowestMs)}; ${r.reconciles} reconciles, ${ms(r.totalMs)} in all; status ${(r.statusBytes / 1024).toFixed(0)} KiB`,
+    );
+  }
 }

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeStatus } from '../generated/argo';
-import { reconcileWorkflow } from './reconcile';
 import { workflowFromYaml } from './testing/build-workflow';
 import { simulateWorkflow } from './testing/simulate';
-
-const byName = (nodes: Record<string, NodeStatus> | undefined) => Object.fromEntries(Object.values(nodes ?? {}).map((n) => [n.name, n]));
+import { createdPods, nodesBy, stepWorkflow } from './testing/step-workflow';
 
 const graph = `
 spec:
@@ -21,10 +18,9 @@ spec:
 
 describe('containerSet templates', () => {
   it('create one pod and a Container node per container, wired by dependencies, as Argo', () => {
-    const workflow = workflowFromYaml(graph, 'graph');
-    const output = reconcileWorkflow({ workflow, pods: {}, now: new Date('2026-01-01T00:00:00Z') });
-    const nodes = byName(output.status.nodes);
-    expect(output.actions.filter((a) => a.type === 'createPod')).toHaveLength(1);
+    const output = stepWorkflow(graph, { name: 'graph' }).reconcile();
+    const nodes = nodesBy(output.status.nodes, 'name');
+    expect(createdPods(output.actions)).toHaveLength(1);
     expect(nodes.graph).toMatchObject({ type: 'Pod', phase: 'Pending', children: [nodes['graph.a']!.id] });
     expect(nodes['graph.a']).toMatchObject({
       type: 'Container', displayName: 'a', templateName: 'main', templateScope: 'local/graph', boundaryID: 'graph', phase: 'Pending',
@@ -38,27 +34,22 @@ describe('containerSet templates', () => {
   });
 
   it('follow the container statuses: running, succeeded, failed with the container in the message, emissary errors', () => {
-    const workflow = workflowFromYaml(graph, 'graph');
-    const first = reconcileWorkflow({ workflow, pods: {}, now: new Date('2026-01-01T00:00:00Z') });
-    const running = reconcileWorkflow({
-      workflow: { ...workflow, status: first.status },
-      pods: { graph: { phase: 'Running', containers: [{ name: 'a', state: 'terminated', exitCode: 0, reason: 'Completed' }, { name: 'b', state: 'running' }, { name: 'c', state: 'waiting' }] } },
-      now: new Date('2026-01-01T00:00:01Z'),
-    });
-    let nodes = byName(running.status.nodes);
+    const stepper = stepWorkflow(graph, { name: 'graph' });
+    stepper.reconcile();
+    const running = stepper.reconcile(
+      { graph: { phase: 'Running', containers: [{ name: 'a', state: 'terminated', exitCode: 0, reason: 'Completed' }, { name: 'b', state: 'running' }, { name: 'c', state: 'waiting' }] } },
+      1,
+    );
+    let nodes = nodesBy(running.status.nodes, 'name');
     expect([nodes['graph.a']!.phase, nodes['graph.b']!.phase, nodes['graph.c']!.phase, nodes['graph.d']!.phase]).toEqual(['Succeeded', 'Running', 'Pending', 'Pending']);
     expect(nodes['graph.a']!.finishedAt).toBe('2026-01-01T00:00:01Z');
-    const failed = reconcileWorkflow({
-      workflow: { ...workflow, status: running.status },
-      pods: { graph: { phase: 'Failed', message: 'b: Error (exit code 2)', containers: [
-        { name: 'a', state: 'terminated', exitCode: 0, reason: 'Completed' },
-        { name: 'b', state: 'terminated', exitCode: 2, reason: 'Error' },
-        { name: 'c', state: 'running' },
-        { name: 'd', state: 'terminated', exitCode: 64, reason: 'Error', message: 'dependency "b" exited with non-zero code: 2' },
-      ] } },
-      now: new Date('2026-01-01T00:00:02Z'),
-    });
-    nodes = byName(failed.status.nodes);
+    const failed = stepper.reconcile({ graph: { phase: 'Failed', message: 'b: Error (exit code 2)', containers: [
+      { name: 'a', state: 'terminated', exitCode: 0, reason: 'Completed' },
+      { name: 'b', state: 'terminated', exitCode: 2, reason: 'Error' },
+      { name: 'c', state: 'running' },
+      { name: 'd', state: 'terminated', exitCode: 64, reason: 'Error', message: 'dependency "b" exited with non-zero code: 2' },
+    ] } }, 2);
+    nodes = nodesBy(failed.status.nodes, 'name');
     expect(failed.status.phase).toBe('Failed');
     expect(nodes['graph.b']).toMatchObject({ phase: 'Failed', message: 'b: Error (exit code 2): ' });
     expect(nodes['graph.c']).toMatchObject({ phase: 'Failed', message: 'Pod Failed whilst container running' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workflowFromYaml } from './testing/build-workflow';
 import { simulateWorkflow } from './testing/simulate';
+import { nodeNamed } from './testing/step-workflow';
 
 describe('daemon steps', () => {
   const workflow = workflowFromYaml(`
@@ -22,9 +23,8 @@ spec:
   it('lets the next steps start once the daemon runs, gives them its IP, and stops it when its steps end', () => {
     const { workflow: done, created } = simulateWorkflow(workflow);
     expect(done.status?.phase).toBe('Succeeded');
-    const nodes = Object.values(done.status!.nodes!);
-    const db = nodes.find((n) => n.displayName === 'db')!;
-    const client = nodes.find((n) => n.displayName === 'client')!;
+    const db = nodeNamed(done, 'db');
+    const client = nodeNamed(done, 'client');
     // The daemon was still running when the client started, and ended Succeeded (killed) with the steps.
     expect(Date.parse(client.startedAt!)).toBeLessThan(Date.parse(db.finishedAt!));
     expect(db).toMatchObject({ phase: 'Succeeded', podIP: '10.0.0.2' });
@@ -49,6 +49,6 @@ spec:
     container: {image: curl}
 `), () => ({}));
     expect(done.status?.phase).toBe('Succeeded');
-    expect(Object.values(done.status!.nodes!).find((n) => n.displayName === 'use')?.phase).toBe('Succeeded');
+    expect(nodeNamed(done, 'use').phase).toBe('Succeeded');
   });
 });

@@ -14,36 +14,58 @@ import { substituteObject } from './substitute';
 import { resolveArtifactArguments } from './artifact-arguments';
 import { succeedWithOutputs } from './template-outputs';
 import { TemplateTimeout } from './template-timeouts';
+import { derived } from './intern-spec';
 import { shouldExecute } from './when';
 
-interface DagState {
+/** What a DAG's task list implies, worked out once per list (once per spec content, as specs are interned). */
+interface DagShape {
+  /** The tasks by name: DAGs of thousands of tasks look them up once per dependency. The first of a name wins. */
+  tasksByName: Map<string, DAGTask>;
+  dependencies: Map<string, { logic: string; dependencies: string[] }>;
+  /** Tasks nothing depends on: the DAG's targets when `target` is not given. */
+  leaves: string[];
+}
+
+const shapes = new WeakMap<DAGTask[], DagShape>();
+
+function shapeOf(tasks: DAGTask[]): DagShape {
+  return derived(shapes, tasks, () => {
+    const tasksByName = new Map<string, DAGTask>();
+    for (const task of tasks) if (!tasksByName.has(task.name ?? '')) tasksByName.set(task.name ?? '', task);
+    const dependencies = new Map<string, { logic: string; dependencies: string[] }>();
+    for (const name of tasksByName.keys()) {
+      dependencies.set(name, taskDependencies(tasksByName.get(name)!, (dependency) => tasksByName.get(dependency)));
+    }
+    const depended = new Set([...dependencies.values()].flatMap((d) => d.dependencies));
+    const leaves = tasks.map((t) => t.name ?? '').filter((name) => !depended.has(name));
+    return { tasksByName, dependencies, leaves };
+  });
+}
+
+interface DagState extends DagShape {
   op: Operation;
   context: TemplateContext;
   node: NodeStatus;
   tasks: DAGTask[];
-  /** The tasks by name: DAGs of thousands of tasks look them up once per dependency. */
-  tasksByName: Map<string, DAGTask>;
   visited: Set<string>;
-  dependencies: Map<string, { logic: string; dependencies: string[] }>;
 }
 
 const taskNodeName = (state: DagState, taskName: string) => `${state.node.name}.${taskName}`;
 const taskNode = (state: DagState, taskName: string) => state.op.getNode(taskNodeName(state, taskName));
+const noDependencies = { logic: '', dependencies: [] };
+const dependenciesOf = (state: DagState, taskName: string) => state.dependencies.get(taskName) ?? noDependencies;
 
-function dependenciesOf(state: DagState, taskName: string) {
-  let found = state.dependencies.get(taskName);
-  if (!found) {
-    const task = state.tasksByName.get(taskName);
-    found = task ? taskDependencies(task, (name) => state.tasksByName.get(name)) : { logic: '', dependencies: [] };
-    state.dependencies.set(taskName, found);
-  }
-  return found;
-}
+const plainTasks = new WeakMap<DAGTask, boolean>();
 
-/** Tasks nothing depends on: the DAG's targets when `target` is not given. */
-function leafTasks(state: DagState): string[] {
-  const depended = new Set(state.tasks.flatMap((t) => dependenciesOf(state, t.name ?? '').dependencies));
-  return state.tasks.map((t) => t.name ?? '').filter((name) => !depended.has(name));
+/**
+ * Whether a task runs as written: no variables to substitute, no loop, no artifact to look up. Most tasks of a
+ * big DAG are; they skip building a scope of their dependencies' outputs on every reconcile.
+ */
+function isPlainTask(task: DAGTask): boolean {
+  return derived(plainTasks, task, () => {
+    const { hooks: _hooks, ...rest } = task;
+    return !shouldExpand(task) && !task.arguments?.artifacts?.some((a) => a.from || a.fromExpression) && !JSON.stringify(rest).includes('{{');
+  });
 }
 
 /**
@@ -58,11 +80,8 @@ export function executeDag(op: Operation, context: TemplateContext): NodeStatus 
     if (hasInputs(template)) node.inputs = structuredClone(template.inputs);
   }
   const tasks = template.dag?.tasks ?? [];
-  // The first task of a name wins, as a linear search from the start found it.
-  const tasksByName = new Map<string, DAGTask>();
-  for (const task of tasks) if (!tasksByName.has(task.name ?? '')) tasksByName.set(task.name ?? '', task);
-  const state: DagState = { op, context, node, tasks, tasksByName, visited: new Set(), dependencies: new Map() };
-  const targets = template.dag?.target ? template.dag.target.split(' ').filter(Boolean) : leafTasks(state);
+  const state: DagState = { ...shapeOf(tasks), op, context, node, tasks, visited: new Set() };
+  const targets = template.dag?.target ? template.dag.target.split(' ').filter(Boolean) : state.leaves;
   for (const target of targets) executeDagTask(state, target);
 
   const phase = assessDagPhase(state, targets, template.dag?.failFast !== false);
@@ -169,30 +188,33 @@ function executeDagTask(state: DagState, taskName: string): void {
     }
   }
 
-  let expanded: DAGTask[];
-  try {
-    // `{{tasks.name}}` is the task's own name, bound when its template runs: keep it for then.
-    const values = { ...op.globalParams, ...buildTaskScope(state, dependencyClosure(state, taskName)), 'tasks.name': '{{tasks.name}}' };
-    // Hooks are resolved only when they run, since they may name the task's own outputs.
-    const { hooks, ...rest } = resolveArtifactArguments(markAbsentArguments(task, values), values, op.now);
-    const resolved: DAGTask = { ...substituteObject(rest, values, op.now, ['tasks', 'steps']), ...(hooks ? { hooks } : {}) };
-    expanded = shouldExpand(resolved) ? expandLoop(resolved, values, op.now) : [resolved];
-    if (shouldExpand(task)) {
-      if (expanded.length === 0) {
-        if (!op.getNode(nodeName)) {
-          op.initNode(nodeName, 'Skipped', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Skipped', message: 'Skipped, empty params' });
-          connect(nodeName);
+  let expanded: DAGTask[] = [task];
+  // Most tasks of a big DAG run as written; the others get their variables and loops resolved first.
+  if (!isPlainTask(task)) {
+    try {
+      // `{{tasks.name}}` is the task's own name, bound when its template runs: keep it for then.
+      const values = { ...op.globalParams, ...buildTaskScope(state, dependencyClosure(state, taskName)), 'tasks.name': '{{tasks.name}}' };
+      // Hooks are resolved only when they run, since they may name the task's own outputs.
+      const { hooks, ...rest } = resolveArtifactArguments(markAbsentArguments(task, values), values, op.now);
+      const resolved: DAGTask = { ...substituteObject(rest, values, op.now, ['tasks', 'steps']), ...(hooks ? { hooks } : {}) };
+      expanded = shouldExpand(resolved) ? expandLoop(resolved, values, op.now) : [resolved];
+      if (shouldExpand(task)) {
+        if (expanded.length === 0) {
+          if (!op.getNode(nodeName)) {
+            op.initNode(nodeName, 'Skipped', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Skipped', message: 'Skipped, empty params' });
+            connect(nodeName);
+          }
+          return;
         }
-        return;
+        if (!group) {
+          connect(nodeName);
+          group = op.initNode(nodeName, 'TaskGroup', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Running' });
+        }
       }
-      if (!group) {
-        connect(nodeName);
-        group = op.initNode(nodeName, 'TaskGroup', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Running' });
-      }
+    } catch (error) {
+      if (error instanceof NodeError) return failTask(error.message);
+      throw error;
     }
-  } catch (error) {
-    if (error instanceof NodeError) return failTask(error.message);
-    throw error;
   }
 
   for (const item of expanded) {
@@ -271,8 +293,8 @@ function assessDagPhase(state: DagState, targets: string[], failFast: boolean): 
   const targetPhases = new Map<string, string>(targets.map((t) => [op.nodeId(taskNodeName(state, t)), '']));
   const queue: { id: string; phase: string }[] = (state.node.children ?? []).map((id) => ({ id, phase: 'Succeeded' }));
   const seen = new Set<string>();
-  while (queue.length) {
-    const current = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const current = queue[head]!;
     const key = `${current.id}/${current.phase}`;
     if (seen.has(key)) continue;
     seen.add(key);

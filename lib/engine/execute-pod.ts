@@ -47,7 +47,8 @@ function pushCreate(op: Operation, context: TemplateContext, node: NodeStatus): 
     nodeId: node.id,
     nodeName: context.nodeName,
     podName,
-    template: withPodArchiveLocation(op, activeDeadlineSeconds === undefined ? context.template : { ...context.template, activeDeadlineSeconds }, podName),
+    // A copy: the template may be part of the (frozen, shared) spec, and the caller owns what it is given.
+    template: structuredClone(withPodArchiveLocation(op, activeDeadlineSeconds === undefined ? context.template : { ...context.template, activeDeadlineSeconds }, podName)),
     includeScriptOutput: isResultReferenced(context.nodeName, context.options.parentTemplate),
   });
 }

@@ -1,9 +1,36 @@
-/** FNV-1a, 32 bits: the hash Argo uses for node IDs and pod names. */
+/** FNV-1a, 32 bits, over the UTF-8 bytes of `text`: the hash Argo uses for node IDs and pod names. */
 export function fnv32a(text: string): number {
   let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+  const add = (byte: number) => {
+    hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  };
+  // UTF-8 by hand: a TextEncoder per call made hashing the bulk of a big DAG's reconcile.
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) {
+      add(code);
+      continue;
+    }
+    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    // A lone surrogate is encoded as U+FFFD, as TextEncoder does.
+    if (code >= 0xd800 && code < 0xe000) code = 0xfffd;
+    if (code < 0x800) {
+      add(0xc0 | (code >> 6));
+    } else if (code < 0x10000) {
+      add(0xe0 | (code >> 12));
+      add(0x80 | ((code >> 6) & 0x3f));
+    } else {
+      add(0xf0 | (code >> 18));
+      add(0x80 | ((code >> 12) & 0x3f));
+      add(0x80 | ((code >> 6) & 0x3f));
+    }
+    add(0x80 | (code & 0x3f));
   }
   return hash >>> 0;
 }

@@ -7,8 +7,24 @@ const fieldOrder = [
   'outboundNodes', 'hostNodeName', 'podIP', 'daemoned', 'nodeFlag', 'memoizationStatus', 'synchronizationStatus', 'taskResultSynced',
 ];
 
-/** A copy of a node with its fields in Argo's order (unknown fields last). */
+const rank = new Map(fieldOrder.map((key, index) => [key, index]));
+
+/** Whether a node's fields are in Argo's order already (most are, from one reconcile to the next). */
+function isOrdered(node: NodeStatus): boolean {
+  let last = -1;
+  for (const key in node) {
+    const index = rank.get(key);
+    // Unknown fields go last, so a known one after them is out of order; an undefined member is dropped.
+    if (index === undefined || (node as unknown as Record<string, unknown>)[key] === undefined) return false;
+    if (index < last) return false;
+    last = index;
+  }
+  return true;
+}
+
+/** The node with its fields in Argo's order (unknown fields last): itself when they are, else a copy. */
 export function orderNodeFields(node: NodeStatus): NodeStatus {
+  if (isOrdered(node)) return node;
   const ordered: Record<string, unknown> = {};
   for (const key of fieldOrder) if ((node as unknown as Record<string, unknown>)[key] !== undefined) ordered[key] = (node as unknown as Record<string, unknown>)[key];
   for (const [key, value] of Object.entries(node)) if (!(key in ordered) && value !== undefined) ordered[key] = value;

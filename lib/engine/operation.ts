@@ -2,6 +2,7 @@ import type { NodeStatus, Prometheus, Template, TemplateRef, Workflow, WorkflowS
 import { computeMetrics, metricScope, type RealtimeSources } from './metrics';
 import type { LockTable } from '../sync/lock-table';
 import { toKubeTime } from '../k8s/object';
+import { derived } from './intern-spec';
 import { toDisplayName, toNodeId } from './node-names';
 import { isFulfilled, isNodeFulfilled } from './phases';
 import type { EngineAction, EngineInput, Nodes, NodePhase, PodObservation } from './types';
@@ -19,6 +20,17 @@ export interface TemplateHolder {
   template?: string;
   templateRef?: TemplateRef;
   inline?: Template;
+}
+
+const templatesByName = new WeakMap<Template[], Map<string, Template>>();
+
+/** The first template of a name in a list, through a map built once per list (a big DAG looks one up per task). */
+function templateNamed(templates: Template[], name: string): Template | undefined {
+  return derived(templatesByName, templates, (list) => {
+    const byName = new Map<string, Template>();
+    for (const template of list) if (!byName.has(template.name ?? '')) byName.set(template.name ?? '', template);
+    return byName;
+  }).get(name);
 }
 
 /** An error that fails one node with Argo's message rather than the whole reconcile. */
@@ -95,8 +107,16 @@ export class Operation {
     if (emissions.length || errors.length) this.actions.push({ type: 'metrics', emissions, errors });
   }
 
+  /** Node IDs by node name: a big DAG looks each one up several times per reconcile, and each is a hash. */
+  private readonly ids = new Map<string, string>();
+
   nodeId(nodeName: string): string {
-    return toNodeId(this.name, nodeName);
+    let id = this.ids.get(nodeName);
+    if (id === undefined) {
+      id = toNodeId(this.name, nodeName);
+      this.ids.set(nodeName, id);
+    }
+    return id;
   }
 
   getNode(nodeName: string): NodeStatus | undefined {
@@ -120,7 +140,7 @@ export class Operation {
       displayName: toDisplayName(nodeName, boundary?.name),
       type,
       ...(fields.holder?.template ? { templateName: fields.holder.template } : {}),
-      ...(fields.holder?.templateRef ? { templateRef: fields.holder.templateRef } : {}),
+      ...(fields.holder?.templateRef ? { templateRef: { ...fields.holder.templateRef } } : {}),
       templateScope: fields.templateScope,
       phase: fields.phase,
       ...(fields.boundaryID ? { boundaryID: fields.boundaryID } : {}),
@@ -178,12 +198,12 @@ export class Operation {
       const kind = clusterScope ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate';
       if (!source) throw new NodeError(`${kind} '${ref.name}' not found`);
       const refScope: TemplateScope = { id: `${clusterScope ? 'cluster' : 'namespaced'}/${ref.name}`, templates: source.templates ?? [] };
-      const template = refScope.templates.find((t) => t.name === ref.template);
+      const template = templateNamed(refScope.templates, ref.template ?? '');
       if (!template) throw new NodeError(`template ${ref.template} not found in ${kind.toLowerCase()} ${ref.name}`);
       return { template, scope: refScope };
     }
     const name = holder.template ?? '';
-    const template = scope.templates.find((t) => t.name === name);
+    const template = templateNamed(scope.templates, name);
     if (!template) throw new NodeError(`template ${name} not found`);
     return { template, scope };
   }
@@ -195,12 +215,12 @@ export class Operation {
     if (node.templateRef) {
       const ref = node.templateRef;
       templates = this.resolveRef?.(ref.name ?? '', ref.clusterScope === true)?.templates;
-      return templates?.find((t) => t.name === ref.template);
+      return templates && templateNamed(templates, ref.template ?? '');
     }
     if (scopeId.startsWith('local/') || scopeId === '') templates = this.localScope.templates;
     else if (scopeId.startsWith('namespaced/')) templates = this.resolveRef?.(scopeId.slice('namespaced/'.length), false)?.templates;
     else if (scopeId.startsWith('cluster/')) templates = this.resolveRef?.(scopeId.slice('cluster/'.length), true)?.templates;
-    return templates?.find((t) => t.name === node.templateName);
+    return templates && templateNamed(templates, node.templateName ?? '');
   }
 
   /** Whether a node and everything under it is fulfilled. */

@@ -5,7 +5,14 @@ import { NodeError } from './operation';
 import { parameterText } from './parameter-text';
 import { absentArgument } from './scope';
 import { substituteObject } from './substitute';
+import { derived } from './intern-spec';
 
+const constant = new WeakMap<Template, boolean>();
+
+/** Whether processing arguments leaves a template as it is: no inputs, no `{{...}}` anywhere. */
+function isConstant(template: Template): boolean {
+  return derived(constant, template, (t) => !t.inputs?.parameters?.length && !t.inputs?.artifacts?.length && !JSON.stringify(t).includes('{{'));
+}
 
 /**
  * Applies a call's arguments to a template's inputs and substitutes global, local and input variables, as
@@ -18,6 +25,8 @@ export function processArgs(
   locals: Record<string, string>,
   now: Date,
 ): Template {
+  // Most templates of a big workflow take no inputs and name no variables: they are used as written.
+  if (isConstant(template)) return template;
   const copy = structuredClone(template);
   const inputs: Parameter[] = (copy.inputs?.parameters ?? []).map((input) => {
     let argument = args?.parameters?.find((p) => p.name === input.name);

@@ -11,32 +11,54 @@ const isExecutable = (node: NodeStatus | undefined) => node !== undefined && exe
  * nodes reachable through its children.
  */
 export function updateProgress(nodes: Nodes): string {
+  // Only non-executable nodes need the set of executables under them; executables are walked through, and a
+  // non-executable node met on the way contributes its own (memoised) set. A big DAG's thousands of pods thus
+  // cost one set for the DAG, not one per pod.
   const memo = new Map<string, Set<string>>();
-  const podsUnder = (id: string, path: Set<string>): Set<string> => {
+  const walking = new Set<string>();
+  const podsUnder = (id: string): Set<string> => {
     const cached = memo.get(id);
     if (cached) return cached;
-    const node = nodes[id];
     const found = new Set<string>();
-    if (!node || path.has(id)) return found;
-    path.add(id);
-    if (isExecutable(node)) found.add(id);
-    for (const child of node.children ?? []) for (const pod of podsUnder(child, path)) found.add(pod);
-    path.delete(id);
+    if (walking.has(id)) return found;
+    walking.add(id);
+    const seen = new Set<string>();
+    const stack = [...(nodes[id]?.children ?? [])];
+    while (stack.length) {
+      const childId = stack.pop()!;
+      if (seen.has(childId)) continue;
+      seen.add(childId);
+      const child = nodes[childId];
+      if (!child) continue;
+      if (isExecutable(child)) {
+        found.add(childId);
+        for (const grandchild of child.children ?? []) stack.push(grandchild);
+      } else {
+        for (const pod of podsUnder(childId)) found.add(pod);
+      }
+    }
+    walking.delete(id);
     memo.set(id, found);
     return found;
   };
-  const format = (pods: Iterable<string>) => {
-    let total = 0;
-    let done = 0;
-    for (const id of pods) {
-      total++;
-      const phase = nodes[id]?.phase;
-      if (phase === 'Succeeded' || phase === 'Skipped' || phase === 'Omitted') done++;
-    }
-    return `${done}/${total}`;
-  };
+  const isDone = (node: NodeStatus | undefined) => node?.phase === 'Succeeded' || node?.phase === 'Skipped' || node?.phase === 'Omitted';
+  let total = 0;
+  let done = 0;
   for (const node of Object.values(nodes)) {
-    node.progress = isExecutable(node) ? format([node.id]) : format(podsUnder(node.id, new Set()));
+    if (isExecutable(node)) {
+      const finished = isDone(node) ? 1 : 0;
+      node.progress = `${finished}/1`;
+      total++;
+      done += finished;
+      continue;
+    }
+    let under = 0;
+    let underDone = 0;
+    for (const id of podsUnder(node.id)) {
+      under++;
+      if (isDone(nodes[id])) underDone++;
+    }
+    node.progress = `${underDone}/${under}`;
   }
-  return format(Object.values(nodes).filter(isExecutable).map((n) => n.id));
+  return `${done}/${total}`;
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeStatus } from '../generated/argo';
 import { reconcileWorkflow } from './reconcile';
 import { workflowFromYaml } from './testing/build-workflow';
 import { simulateWorkflow } from './testing/simulate';
+import { nodesBy, testStart } from './testing/step-workflow';
 
-const byDisplayName = (nodes: Record<string, NodeStatus> | undefined) =>
-  Object.fromEntries(Object.values(nodes ?? {}).map((n) => [n.displayName, n]));
+const byDisplayName = (nodes: Parameters<typeof nodesBy>[0]) => nodesBy(nodes, 'displayName');
 
 describe('reconcileWorkflow', () => {
   it('starts a container workflow: Running, one Pending pod node, one createPod action', () => {
@@ -16,7 +15,7 @@ spec:
   - name: main
     container: {image: busybox, command: [echo, hello]}
 `, 'hello');
-    const output = reconcileWorkflow({ workflow, pods: {}, now: new Date('2026-01-01T00:00:00Z') });
+    const output = reconcileWorkflow({ workflow, pods: {}, now: testStart });
     expect(output.status.phase).toBe('Running');
     expect(output.status.startedAt).toBe('2026-01-01T00:00:00Z');
     expect(output.status.nodes).toEqual({
@@ -29,7 +28,7 @@ spec:
       expect.objectContaining({ type: 'createPod', nodeId: 'hello', podName: 'hello', nodeName: 'hello' }),
     ]);
     // The same input decides the same thing.
-    expect(reconcileWorkflow({ workflow, pods: {}, now: new Date('2026-01-01T00:00:00Z') })).toEqual(output);
+    expect(reconcileWorkflow({ workflow, pods: {}, now: testStart })).toEqual(output);
   });
 
   it("matches Argo's nodes for a DAG whose second task fails (observed from Argo v3.7.9)", () => {

@@ -14,6 +14,9 @@ import { NodeError, Operation } from './operation';
 import { isCompleted, isFailedOrError, isFulfilled } from './phases';
 import { updateProgress } from './progress';
 import { findStartProblem } from './validate-on-start';
+import { internSpec } from './intern-spec';
+import { cloneJson } from './clone-json';
+import { isSameJson } from './same-json';
 import { releaseFinishedLocks, waitForWorkflowLocks } from './synchronization';
 import { executeUnlessTimedOut } from './template-timeouts';
 import { shutdownOf, stopRunningNodes } from './shutdown';
@@ -26,8 +29,8 @@ import type { EngineInput, EngineOutput } from './types';
  */
 export function reconcileWorkflow(input: EngineInput): EngineOutput {
   const workflow = input.workflow;
-  const before = JSON.stringify(workflow.status ?? {});
-  const status: WorkflowStatus = structuredClone(workflow.status ?? {});
+  const before = workflow.status ?? {};
+  const status: WorkflowStatus = cloneJson(before);
   const unchanged = (): EngineOutput => ({ status, actions: [], changed: false });
   if (isCompleted(status.phase)) return unchanged();
 
@@ -45,7 +48,7 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
     if (problem) return failWorkflow(problem);
   }
 
-  let spec: WorkflowSpec = workflow.spec ?? {};
+  let spec: WorkflowSpec = internSpec(workflow.spec ?? {});
   if (spec.workflowTemplateRef) {
     const ref = spec.workflowTemplateRef;
     const stored = status.storedWorkflowTemplateSpec ?? input.resolveTemplateRef?.(ref.name ?? '', ref.clusterScope === true);
@@ -54,11 +57,12 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
       return failWorkflow(`${kind}.argoproj.io "${ref.name}" not found`, 'Error');
     }
     status.storedWorkflowTemplateSpec = stored;
-    spec = mergeWorkflowSpec(stored, spec);
+    spec = internSpec(mergeWorkflowSpec(stored, spec));
   }
   if (!spec.entrypoint) return failWorkflow('invalid spec: spec.entrypoint is required', 'Error');
 
-  const nodes = structuredClone(status.nodes ?? {});
+  // `status` is already a copy: its nodes are this reconcile's to change.
+  const nodes = status.nodes ?? {};
   const op = new Operation(input, spec, nodes, status);
   if (spec.synchronization && input.locks && !spec.shutdown) {
     let waiting: string | undefined;
@@ -72,7 +76,7 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
       // Argo keeps a queued workflow Pending, saying which lock it waits for.
       status.phase ||= 'Pending';
       status.message = waiting;
-      return { status: orderStatus(status), actions: [], changed: JSON.stringify(status) !== before };
+      return { status: orderStatus(status), actions: [], changed: !isSameJson(status, before) };
     }
     if (status.phase === 'Pending') delete status.message;
   }
@@ -95,11 +99,15 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
   emitWorkflowMetrics(op, spec, workflow.status?.phase, status);
   for (const save of memoCacheSaves(workflow.status?.nodes ?? {}, nodes)) op.actions.push({ type: 'saveMemoCache', ...save });
   releaseFinishedLocks(op, status, isCompleted(status.phase));
-  status.nodes = Object.fromEntries(Object.entries(nodes).map(([id, n]) => [id, orderNodeFields(n)]));
+  for (const id in nodes) {
+    const ordered = orderNodeFields(nodes[id]!);
+    if (ordered !== nodes[id]) nodes[id] = ordered;
+  }
+  status.nodes = nodes;
   status.progress = updateProgress(status.nodes);
   status.conditions = conditionsOf(status);
   if (op.requeueAfter !== undefined && !isCompleted(status.phase)) op.actions.push({ type: 'requeue', afterSeconds: op.requeueAfter });
-  const changed = JSON.stringify(status) !== before;
+  const changed = !isSameJson(status, before);
   return { status: orderStatus(status), actions: op.actions, changed };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../generated/argo';
 import { reconcileWorkflow } from './reconcile';
-import { workflowFromYaml } from './testing/build-workflow';
+import { stepWorkflow, testStart } from './testing/step-workflow';
 
 const yaml = `
 spec:
@@ -21,10 +21,9 @@ spec:
 `;
 
 function startRunning(): { workflow: Workflow; now: Date } {
-  const workflow = workflowFromYaml(yaml);
-  const now = new Date('2026-01-01T00:00:00Z');
-  const first = reconcileWorkflow({ workflow, pods: {}, now });
-  return { workflow: { ...workflow, status: first.status }, now };
+  const stepper = stepWorkflow(yaml);
+  stepper.reconcile();
+  return { workflow: stepper.workflow, now: testStart };
 }
 
 describe('stopping a workflow', () => {

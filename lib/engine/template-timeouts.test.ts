@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { reconcileWorkflow } from './reconcile';
 import { workflowFromYaml } from './testing/build-workflow';
+import { createdPods, secondsAfterStart } from './testing/step-workflow';
 import type { EngineAction } from './types';
 
-const at = (seconds: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + seconds * 1000);
+const at = secondsAfterStart;
 const steps = (timeout: string, extra = '') => workflowFromYaml(`
 spec:
   entrypoint: main
@@ -18,8 +19,8 @@ spec:
 `);
 
 function createdPod(actions: EngineAction[]) {
-  const action = actions.find((a) => a.type === 'createPod');
-  if (action?.type !== 'createPod') throw new Error('no pod created');
+  const [action] = createdPods(actions);
+  if (!action) throw new Error('no pod created');
   return action;
 }
 

@@ -87,7 +87,12 @@ export function sortTasks(tasks: readonly DAGTask[]): number[] | SortFailure {
   }
   const dependents = new Map<string, number[]>();
   for (const [index, names] of dependencies.entries()) {
-    for (const name of names) dependents.set(name, [...(dependents.get(name) ?? []), index]);
+    for (const name of names) {
+      const list = dependents.get(name);
+      // Pushed, not copied: a root with thousands of dependents made copying quadratic.
+      if (list) list.push(index);
+      else dependents.set(name, [index]);
+    }
   }
   const remaining = dependencies.map((names) => names.length);
   const order = tasks.flatMap((_, index) => (remaining[index] === 0 ? [index] : []));
