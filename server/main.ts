@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const repositories = new ArtifactRepositories(configSource, { namespace: config.namespace, configMapName: config.configMap });
   const artifactRuntime = { secrets: configSource, ...(config.mode === 'embedded' ? { localRoot: join(config.dataDir, 'artifacts') } : {}) };
   setArtifactRuntime(artifactRuntime);
-  const artifactCollector = new ArtifactCollector(artifactRuntime, logger);
+  const artifactCollector = new ArtifactCollector(artifactRuntime, logger, cluster);
   if (config.mode === 'embedded') {
     const runner = await createLocalRunner({
       dataDir: config.dataDir, sandbox: config.sandbox, logger,

@@ -22,6 +22,8 @@ export const resourceKinds = {
   // Embedded mode keeps ConfigMaps too (memoization caches, resource templates); kubernetes mode reads the cluster's
   // through the core API, never through this table.
   configmaps: { plural: 'configmaps', kind: 'ConfigMap', group: '', version: 'v1', namespaced: true },
+  // And the Events its controller records (kubernetes mode creates them in the cluster: ClusterPort.recordEvent).
+  events: { plural: 'events', kind: 'Event', group: '', version: 'v1', namespaced: true },
 } as const satisfies Record<string, ResourceKind>;
 
 export type ResourcePlural = keyof typeof resourceKinds;

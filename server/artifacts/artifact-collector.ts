@@ -4,6 +4,9 @@ import { collectableArtifacts, type GCStrategy } from '@/lib/artifacts/artifact-
 import { toArchiveLocation } from '@/lib/artifacts/artifact-location';
 import { repositoryOf } from '@/lib/artifacts/resolve-repository';
 import type { Workflow, WorkflowStatus } from '@/lib/generated/argo';
+import { toKubeEvent } from '@/lib/k8s/kube-event';
+import type { KubeObject } from '@/lib/k8s/object';
+import type { ClusterPort } from '../cluster/cluster-port';
 import type { Logger } from '../logger';
 import type { ArtifactRuntime } from './artifact-runtime';
 import { openStore } from './open-store';
@@ -61,14 +64,15 @@ export function withCollection(status: WorkflowStatus, strategy: GCStrategy, res
 
 /** Runs collections for the controller: on completion it records the result on the workflow; on deletion it logs it. */
 export class ArtifactCollector {
-  constructor(private readonly runtime: ArtifactRuntime, private readonly logger: Logger) {}
+  /** `events` records a failed collection as Argo's controller does (a Warning Event `ArtifactGCFailed` on the workflow). */
+  constructor(private readonly runtime: ArtifactRuntime, private readonly logger: Logger, private readonly events?: Pick<ClusterPort, 'recordEvent'>) {}
 
   /** OnWorkflowCompletion: the new status to save, or undefined when there was nothing to collect. */
   async onCompleted(workflow: Workflow): Promise<WorkflowStatus | undefined> {
     if (workflow.status?.artifactGCStatus?.strategiesProcessed?.['OnWorkflowCompletion']) return undefined;
     if (collectableArtifacts(workflow, 'OnWorkflowCompletion').length === 0) return undefined;
     const result = await collectWorkflowArtifacts(workflow, 'OnWorkflowCompletion', this.runtime);
-    this.report(workflow, 'OnWorkflowCompletion', result);
+    await this.report(workflow, 'OnWorkflowCompletion', result);
     return withCollection(workflow.status ?? {}, 'OnWorkflowCompletion', result);
   }
 
@@ -78,7 +82,7 @@ export class ArtifactCollector {
    */
   async onDeletionRequested(workflow: Workflow): Promise<{ status: WorkflowStatus; failed: boolean }> {
     const result = await collectWorkflowArtifacts(workflow, 'OnWorkflowDeletion', this.runtime);
-    this.report(workflow, 'OnWorkflowDeletion', result);
+    await this.report(workflow, 'OnWorkflowDeletion', result);
     return { status: withCollection(workflow.status ?? {}, 'OnWorkflowDeletion', result), failed: result.failures.length > 0 };
   }
 
@@ -89,12 +93,22 @@ export class ArtifactCollector {
   async onDeleted(workflow: Workflow): Promise<void> {
     if (workflow.status?.artifactGCStatus?.strategiesProcessed?.['OnWorkflowDeletion']) return;
     if (collectableArtifacts(workflow, 'OnWorkflowDeletion').length === 0) return;
-    this.report(workflow, 'OnWorkflowDeletion', await collectWorkflowArtifacts(workflow, 'OnWorkflowDeletion', this.runtime));
+    await this.report(workflow, 'OnWorkflowDeletion', await collectWorkflowArtifacts(workflow, 'OnWorkflowDeletion', this.runtime));
   }
 
-  private report(workflow: Workflow, strategy: GCStrategy, result: CollectionResult): void {
+  private async report(workflow: Workflow, strategy: GCStrategy, result: CollectionResult): Promise<void> {
     const where = { workflow: `${workflow.metadata.namespace}/${workflow.metadata.name}`, strategy, deleted: result.deleted.length };
-    if (result.failures.length) this.logger.warn({ ...where, failures: result.failures }, 'artifact garbage collection failed for some artifacts');
-    else this.logger.info(where, 'artifacts garbage-collected');
+    if (!result.failures.length) {
+      this.logger.info(where, 'artifacts garbage-collected');
+      return;
+    }
+    this.logger.warn({ ...where, failures: result.failures }, 'artifact garbage collection failed for some artifacts');
+    // One Event per failure, not per retry: a workflow held by the finalizer is tried again every minute, and a
+    // retry failing the same way (its condition already says so) adds nothing.
+    const previous = workflow.status?.conditions?.find((c) => c.type === 'ArtifactGCError')?.message;
+    if (!this.events || previous === withCollection({}, strategy, result).conditions?.[0]?.message) return;
+    const message = `Artifact Garbage Collection failed for strategy ${strategy}, err:${result.failures[0]}`;
+    await this.events.recordEvent(toKubeEvent(workflow as unknown as KubeObject, { type: 'Warning', reason: 'ArtifactGCFailed', message }, new Date()))
+      .catch((error: unknown) => this.logger.warn({ ...where, error: (error as Error).message }, 'could not record the ArtifactGCFailed event'));
   }
 }

@@ -90,6 +90,22 @@ describe('artifact GC on deletion (kubernetes mode)', () => {
     expect(held.status?.artifactGCStatus?.strategiesProcessed).toEqual({ OnWorkflowDeletion: true });
     expect(held.metadata.finalizers).toContain(finalizer);
 
+    // And as Argo's controller reports it: one Warning Event on the workflow (not one per retry)…
+    const selector = `involvedObject.kind=Workflow,involvedObject.name=${name}`;
+    const events = (await kube.core.listNamespacedEvent({ namespace: kube.namespace, fieldSelector: selector })).items;
+    expect(events.map((e) => ({ type: e.type, reason: e.reason, component: e.source?.component, uid: e.involvedObject.uid, count: e.count }))).toEqual([
+      { type: 'Warning', reason: 'ArtifactGCFailed', component: 'workflow-controller', uid: held.metadata.uid, count: 1 },
+    ]);
+    expect(events[0]?.message).toMatch(/^Artifact Garbage Collection failed for strategy OnWorkflowDeletion, err:a \(node unreachable-store\): .*ECONNREFUSED/);
+    // …that argo-server's event stream (the UI's events panel) shows.
+    const abort = new AbortController();
+    const stream = await fetch(`${capstan.url}/api/v1/stream/events/${kube.namespace}?listOptions.fieldSelector=${encodeURIComponent(selector)}`, { signal: abort.signal });
+    const reader = stream.body!.getReader();
+    let text = '';
+    while (!text.includes('ArtifactGCFailed')) text += new TextDecoder().decode((await reader.read()).value);
+    abort.abort();
+    expect(JSON.parse(text.trim().split('\n')[0]!)).toMatchObject({ result: { reason: 'ArtifactGCFailed', type: 'Warning', involvedObject: { name } } });
+
     // The user gives up on those objects: the next reconcile lets the workflow go.
     await kube.cluster.update('workflows', kube.namespace, { ...held, spec: { ...held.spec, artifactGC: { ...held.spec?.artifactGC, forceFinalizerRemoval: true } } } as unknown as KubeObject);
     await until(`${name} gone`, () => getWorkflow(name), (w) => w === undefined);

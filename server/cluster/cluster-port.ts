@@ -1,5 +1,6 @@
 import type { KubeObject } from '@/lib/k8s/object';
 import type { ResourcePlural } from '@/lib/k8s/resource-kinds';
+import type { CoreV1Event } from '@/lib/generated/k8s';
 
 export interface ListOptions {
   labelSelector?: string;
@@ -41,5 +42,10 @@ export interface ClusterPort {
     onEvent: (event: WatchEvent<T>) => void,
     signal: AbortSignal,
   ): Promise<void>;
+  /**
+   * Records a core/v1 Event about an object (Argo's controller's event recorder): in the cluster in kubernetes mode,
+   * with the other resources (plural `events`) in embedded mode; either way `GET /api/v1/stream/events` reads it.
+   */
+  recordEvent(event: CoreV1Event & { metadata: { name: string; namespace: string } }): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
-import { CustomObjectsApi, KubeConfig, Watch } from '@kubernetes/client-node';
+import { CoreV1Api, type CoreV1Event as ClientEvent, CustomObjectsApi, KubeConfig, Watch } from '@kubernetes/client-node';
+import type { CoreV1Event } from '@/lib/generated/k8s';
 import type { Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
 import { inflateCompressedNodes } from '@/lib/workflows/compressed-nodes';
@@ -32,11 +33,13 @@ const inflateLeniently = <T extends KubeObject>(object: T): T => {
 export class KubeCluster implements ClusterPort {
   readonly name = 'kubernetes' as const;
   private readonly api: CustomObjectsApi;
+  private readonly core: CoreV1Api;
   /** Whether the API server answers; shared with everything else of this process that talks to it. */
   readonly reachability: ApiReachability;
 
   constructor(readonly kubeConfig: KubeConfig, reachability?: ApiReachability) {
     this.api = kubeConfig.makeApiClient(CustomObjectsApi);
+    this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.reachability = reachability ?? new ApiReachability(undefined, kubeConfig.getCurrentCluster()?.server);
   }
 
@@ -182,6 +185,13 @@ export class KubeCluster implements ClusterPort {
       }
     };
     await connect();
+  }
+
+  async recordEvent(event: CoreV1Event & { metadata: { name: string; namespace: string } }): Promise<void> {
+    // The client's serializer wants Dates for the timestamps.
+    const date = (time: string | undefined) => (time ? new Date(time) : undefined);
+    const body = { ...event, firstTimestamp: date(event.firstTimestamp), lastTimestamp: date(event.lastTimestamp) } as unknown as ClientEvent;
+    await this.call(() => this.core.createNamespacedEvent({ namespace: event.metadata.namespace, body }));
   }
 
   async close(): Promise<void> {}

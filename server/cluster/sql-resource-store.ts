@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { alreadyExists, conflict, invalidArgument, notFound } from '@/lib/api-error';
 import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
+import type { CoreV1Event } from '@/lib/generated/k8s';
 import { type KubeObject, prepareForCreate, validateObjectName } from '@/lib/k8s/object';
 import { type ResourcePlural, qualifiedName, resourceKinds } from '@/lib/k8s/resource-kinds';
 import type { ClusterPort, ListOptions, ObjectList, WatchEvent } from './cluster-port';
@@ -93,7 +94,7 @@ export class SqlResourceStore implements ClusterPort {
     if (kind.namespaced && !scoped) throw invalidArgument('a namespace is required');
     const body: KubeObject = {
       ...prepared,
-      apiVersion: `${kind.group}/${kind.version}`,
+      apiVersion: kind.group ? `${kind.group}/${kind.version}` : kind.version,
       kind: kind.kind,
       metadata: { ...prepared.metadata, ...(kind.namespaced ? { namespace: scoped } : {}) },
     };
@@ -161,6 +162,10 @@ export class SqlResourceStore implements ClusterPort {
 
   private emit(plural: ResourcePlural, event: WatchEvent): void {
     this.events.emit(plural, event);
+  }
+
+  async recordEvent(event: CoreV1Event & { metadata: { name: string; namespace: string } }): Promise<void> {
+    await this.create('events', event.metadata.namespace, event as unknown as KubeObject);
   }
 
   close(): Promise<void> {

@@ -1,10 +1,13 @@
 import { type KubeConfig, Watch } from '@kubernetes/client-node';
 import type { ClusterPort } from '../cluster/cluster-port';
+import type { KubeObject } from '@/lib/k8s/object';
+import { matchesFieldSelector } from '@/lib/k8s/kube-event';
+import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
 
 /**
  * `GET /api/v1/stream/events/{namespace}` (WorkflowService.WatchEvents): the namespace's Kubernetes Events as
  * `{"result": event}` messages, as argo-server streams them (the existing ones first, then changes). Embedded mode
- * records no Kubernetes Events: the stream stays open with keep-alives only.
+ * streams the Events its controller recorded (ClusterPort.recordEvent), filtered by the same selectors.
  */
 export async function* watchKubeEvents(
   cluster: ClusterPort,
@@ -13,7 +16,7 @@ export async function* watchKubeEvents(
 ): AsyncIterable<unknown> {
   const kubeConfig = (cluster as Partial<{ kubeConfig: KubeConfig }>).kubeConfig;
   if (cluster.name !== 'kubernetes' || !kubeConfig) {
-    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    yield* watchStoredEvents(cluster, options, signal);
     return;
   }
   const queue: unknown[] = [];
@@ -49,4 +52,39 @@ export async function* watchKubeEvents(
     await new Promise<void>((resolve) => (wake = resolve));
     wake = undefined;
   }
+}
+
+/** Embedded mode: the stored Events, then each new one, as the API server's list-then-watch. */
+async function* watchStoredEvents(
+  cluster: ClusterPort,
+  options: { namespace: string; labelSelector?: string; fieldSelector?: string },
+  signal: AbortSignal,
+): AsyncIterable<unknown> {
+  const queue: unknown[] = [];
+  let wake: (() => void) | undefined;
+  const labels = parseLabelSelector(options.labelSelector ?? '');
+  const wanted = (event: KubeObject) => matchesFieldSelector(event, options.fieldSelector) && matchesLabels(event.metadata.labels, labels);
+  // Watch first, so nothing recorded between the list and the watch is lost; a repeat of a listed one is dropped.
+  const seen = new Set<string>();
+  const watching = cluster.watch('events', options.namespace, (change) => {
+    if (change.type === 'DELETED' || !wanted(change.object)) return;
+    queue.push({ result: change.object });
+    wake?.();
+  }, signal).catch(() => undefined);
+  const listed = await cluster.list('events', options.namespace);
+  for (const event of listed.items.filter(wanted)) {
+    seen.add(event.metadata.uid ?? '');
+    yield { result: event };
+  }
+  signal.addEventListener('abort', () => wake?.(), { once: true });
+  while (!signal.aborted) {
+    while (queue.length) {
+      const next = queue.shift() as { result: KubeObject };
+      if (!seen.has(next.result.metadata.uid ?? '')) yield next;
+    }
+    if (signal.aborted) break;
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+  }
+  await watching;
 }
