@@ -1,18 +1,13 @@
-import { writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Workflow } from '@/lib/generated/argo';
-import { argoCli } from '../testing/argo-cli';
+import { argoCli, argoCliBin as argoBin, manifestFile } from '../testing/argo-cli';
 import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 
 // The workflow list and get include the archive, as argo-server v3.5+ with persistence: embedded Capstan (archive
 // always on) archives what completes; a workflow deleted from the live store is still listed and readable, none is
 // listed twice, and `continue` offsets page across live and archived workflows.
-const argoBin = process.env.CAPSTAN_TEST_ARGO_BIN ?? join(homedir(), '.cache/capstan/bin/argo-v3.7.9');
 let capstan: CapstanProcess;
-const manifest = join(tmpdir(), `capstan-merged-${process.pid}.yaml`);
-writeFileSync(manifest, `
+const manifest = manifestFile('merged', `
 apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata: {generateName: merged-}

@@ -1,21 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { argoCli } from '../testing/argo-cli';
+import { argoCli, argoCliBin as argoBin, manifestFile as manifest } from '../testing/argo-cli';
 import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 
 // The official argo CLI v3.7.9 (over HTTP/1, as users configure it) against Capstan in embedded mode: the
 // WorkflowService, WorkflowTemplateService, ClusterWorkflowTemplateService and CronWorkflowService end to end,
 // with the embedded controller running what is submitted.
-const argoBin = process.env.CAPSTAN_TEST_ARGO_BIN ?? join(homedir(), '.cache/capstan/bin/argo-v3.7.9');
 const ns = 'argo';
-
-function manifest(name: string, text: string): string {
-  const path = join(tmpdir(), `capstan-api-${process.pid}-${name}.yaml`);
-  writeFileSync(path, text);
-  return path;
-}
 
 const hello = manifest('hello', `
 apiVersion: argoproj.io/v1alpha1

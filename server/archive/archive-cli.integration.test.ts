@@ -1,19 +1,16 @@
-import { writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Workflow } from '@/lib/generated/argo';
-import { argoCli } from '../testing/argo-cli';
+import { argoCli, argoCliBin as argoBin, manifestFile } from '../testing/argo-cli';
 import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 
 // The official argo CLI's `archive` commands against embedded Capstan, whose archive (always on) lives in the
 // embedded PGlite database: what the controller archives on completion, and what a restart keeps.
-const argoBin = process.env.CAPSTAN_TEST_ARGO_BIN ?? join(homedir(), '.cache/capstan/bin/argo-v3.7.9');
 const dataDir = join(tmpdir(), `capstan-archive-${process.pid}`);
 let capstan: CapstanProcess;
 
-const manifest = join(tmpdir(), `capstan-archive-${process.pid}.yaml`);
-writeFileSync(manifest, `
+const manifest = manifestFile('archive', `
 apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata: {generateName: archived-, labels: {team: blue}}
@@ -26,8 +23,7 @@ spec:
     container: {image: busybox, command: [echo, "{{inputs.parameters.msg}}"]}
 `);
 
-const failing = join(tmpdir(), `capstan-archive-failing-${process.pid}.yaml`);
-writeFileSync(failing, `
+const failing = manifestFile('archive-failing', `
 apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata: {generateName: flaky-}
