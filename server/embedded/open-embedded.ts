@@ -1,8 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { SqlResourceStore } from '../cluster/sql-resource-store';
 import type { Logger } from '../logger';
+import { openPglite } from './open-pglite';
 import { seedSamples } from './seed-samples';
 
 /**
@@ -13,9 +13,8 @@ export async function openEmbedded(
   dataDir: string, namespace: string, withSamples: boolean, logger: Logger, withDatabase?: (db: PGlite) => Promise<void>,
 ) {
   const dbDir = join(dataDir, 'db');
-  await mkdir(dbDir, { recursive: true });
   const started = Date.now();
-  const db = await PGlite.create(dbDir);
+  const db = await openPglite(dbDir);
   const store = await SqlResourceStore.open(db, () => db.close());
   logger.info({ dbDir, ms: Date.now() - started }, 'embedded database open');
   await withDatabase?.(db);
