@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { openPglite } from '../embedded/open-pglite';
+import { openPglite, pgliteOptions } from '../embedded/open-pglite';
 import { type OpenArchive, openEmbeddedArchive } from '../archive/open-archive';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { KubeCluster } from '../cluster/kube-cluster';
@@ -28,7 +28,7 @@ async function openLocalIndex(dataDir: string, logger: Logger): Promise<OpenArch
     db = await openPglite(dir);
   } catch (error) {
     logger.warn({ err: error, dir }, 'build history: the data directory is not writable; keeping the local index in memory');
-    db = await PGlite.create();
+    db = await PGlite.create(pgliteOptions);
   }
   return openEmbeddedArchive(db, logger);
 }
