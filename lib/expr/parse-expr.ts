@@ -12,8 +12,18 @@ const MAX_NODES = 10_000; // expr-lang's conf.DefaultMaxNodes
 
 /** Parses an expr-lang expression into a syntax tree; throws ExpressionError with the offending position. */
 export function parseExpr(source: string): ExprNode {
-  return new Parser(source).parseProgram();
+  const cached = parsed.get(source);
+  if (cached) return cached;
+  const ast = new Parser(source).parseProgram();
+  if (parsed.size >= maxParsed) parsed.delete(parsed.keys().next().value!);
+  parsed.set(source, ast);
+  return ast;
 }
+
+// Parsed expressions by source. A big DAG evaluates the same `depends` and `when` expressions for thousands of
+// tasks on every reconcile; parsing is pure and nothing changes an AST, so one parse serves them all.
+const parsed = new Map<string, ExprNode>();
+const maxParsed = 10_000;
 
 class Parser {
   private readonly tokens: Token[];

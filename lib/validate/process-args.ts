@@ -95,6 +95,17 @@ function substituteParams(template: Template, globals: ReadonlyMap<string, strin
   }
 }
 
+const constant = new WeakMap<Template, boolean>();
+
+function isConstant(template: Template): boolean {
+  let known = constant.get(template);
+  if (known === undefined) {
+    known = !template.inputs?.parameters?.length && !template.inputs?.artifacts?.length && !JSON.stringify(template).includes('{{');
+    constant.set(template, known);
+  }
+  return known;
+}
+
 /**
  * Binds the template's inputs to `args` and substitutes variables, returning the new template or why it
  * cannot be done (an input with no value, an unterminated `{{`). The input template is not modified.
@@ -105,6 +116,8 @@ export function processArgs(
   globals: ReadonlyMap<string, string>,
   locals: ReadonlyMap<string, string>,
 ): Template | string {
+  // A template with no inputs and no variables comes out as it went in (a DAG of thousands of tasks calls one).
+  if (isConstant(template)) return template;
   const copy = structuredClone(template);
   if (copy.inputs?.parameters !== undefined) {
     const bound: Parameter[] = [];
