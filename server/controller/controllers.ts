@@ -70,16 +70,27 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     artifactCollector: deps.artifactCollector,
     reachability: deps.reachability,
   });
-  await workflow.start();
-  const stopNamespaceLimits = await deps.watchNamespaceLimits?.((namespace, limit) => workflow.setNamespaceLimit(namespace, limit));
   const owns = (object: KubeObject) => belongsToInstance(object.metadata.labels, deps.controllerConfig().instanceID);
   const cron = new CronController(cluster, logger, { ...(embedded ? { collectOwnedWorkflows: true } : { namespace: config.namespace }), owns });
-  await cron.start();
   const ttl = new TtlController(cluster, logger, {
     ...(embedded ? {} : { namespace: config.namespace }),
     owns,
   });
-  await ttl.start();
+  let stopNamespaceLimits: (() => void) | undefined;
+  const stopAll = async () => {
+    stopNamespaceLimits?.();
+    await Promise.allSettled([workflow.stop(), cron.stop(), ttl.stop()]);
+  };
+  try {
+    await workflow.start();
+    stopNamespaceLimits = await deps.watchNamespaceLimits?.((namespace, limit) => workflow.setNamespaceLimit(namespace, limit));
+    await cron.start();
+    await ttl.start();
+  } catch (error) {
+    // E.g. the API server is back but does not serve Argo's kinds yet: leave nothing half running, so a retry starts clean.
+    await stopAll();
+    throw error;
+  }
   if (archiver) {
     archiver.sweep(embedded ? '' : config.namespace).then(
       (archived) => archived > 0 && logger.info({ archived }, 'archived completed workflows left unarchived'),
@@ -93,8 +104,7 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     ttl,
     async stop() {
       archiver?.stop();
-      stopNamespaceLimits?.();
-      await Promise.allSettled([workflow.stop(), cron.stop(), ttl.stop()]);
+      await stopAll();
     },
   };
 }

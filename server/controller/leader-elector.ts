@@ -28,6 +28,7 @@ export class LeaderElector {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private transition: Promise<void> = Promise.resolve();
+  private transitions = 0;
   private lastLeader = '';
 
   constructor(
@@ -126,12 +127,20 @@ export class LeaderElector {
     }
   }
 
-  // Starting and stopping are serialised, so a quick lose-then-win never runs two sets of controllers.
+  // Starting and stopping are serialised, so a quick lose-then-win never runs two sets of controllers. A start that
+  // fails (after an outage the API server answers before it serves Argo's kinds again) is retried on the next tick:
+  // the lease is still renewed, and a leader without controllers would leave every workflow where it was.
   private setLeading(leading: boolean): void {
     if (this.leading === leading) return;
     this.leading = leading;
+    const transition = ++this.transitions;
     this.transition = this.transition.then(leading ? this.callbacks.onStartedLeading : this.callbacks.onStoppedLeading).catch((error: unknown) => {
-      this.logger.error({ err: error }, leading ? 'starting the controllers failed' : 'stopping the controllers failed');
+      if (!leading) {
+        this.logger.error({ err: error }, 'stopping the controllers failed');
+        return;
+      }
+      this.logger.error({ err: error, retryInSeconds: this.timing.retryPeriod }, 'starting the controllers failed; retrying');
+      if (transition === this.transitions) this.leading = false;
     });
   }
 
