@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../generated/argo';
+import { validateWorkflow } from '../validate/validate-workflow';
 import { collectableArtifacts, needsDeletionFinalizer, strategyOf } from './artifact-gc';
 
 const workflow = (strategy?: string): Workflow => ({
@@ -28,6 +29,20 @@ describe('artifact GC', () => {
     expect(strategyOf({ name: 'x' }, workflow())).toBe('Never');
     expect(strategyOf({ name: 'x' }, workflow('OnWorkflowDeletion'))).toBe('OnWorkflowDeletion');
     expect(strategyOf({ name: 'x', artifactGC: { strategy: 'Never' } }, workflow('OnWorkflowDeletion'))).toBe('Never');
+  });
+
+  it("accepts GC's serviceAccountName and podMetadata (Capstan deletes the objects itself, without GC pods)", () => {
+    const gc = { serviceAccountName: 'gc', podMetadata: { labels: { team: 'a' }, annotations: { note: 'x' } } };
+    const manifest = {
+      apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { generateName: 'gc-' },
+      spec: {
+        entrypoint: 'main', artifactGC: { strategy: 'OnWorkflowCompletion', ...gc },
+        templates: [{ name: 'main', container: { image: 'busybox' }, outputs: { artifacts: [{ name: 'o', path: '/tmp/o', artifactGC: { strategy: 'OnWorkflowDeletion', ...gc } }] } }],
+      },
+    };
+    expect(validateWorkflow(manifest).errors).toEqual([]);
+    const withGcSettings = { ...workflow('OnWorkflowDeletion'), spec: { templates: [], artifactGC: { strategy: 'OnWorkflowDeletion', ...gc } } } as Workflow;
+    expect(collectableArtifacts(withGcSettings, 'OnWorkflowDeletion').map((c) => c.artifact.name)).toEqual(['b']);
   });
 
   it('collects pods saved artifacts once, skipping deleted, raw and pass-through ones', () => {

@@ -13,6 +13,8 @@ import { dataDirWith, minio, minioRepository, minioSecret, runWorkflow, serveFil
 // <data dir>/config, exactly as a user would write them for kubectl.
 const run = Date.now().toString(36);
 const buckets = { controller: `ctrl-${run}`, namespace: `team-${run}`, workflow: `fast-${run}` };
+// Never created, by the test or by Capstan.
+const missingBucket = `missing-${run}`;
 const team = 'team';
 let capstan: CapstanProcess;
 
@@ -34,7 +36,9 @@ beforeAll(async () => {
     },
     {
       apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'my-repos', namespace: team },
-      data: { fast: JSON.stringify(minioRepository(buckets.workflow)), broken: JSON.stringify({ s3: { ...minioRepository('nowhere').s3, endpoint: `127.0.0.1:${closedPort}` } }) },
+      data: { fast: JSON.stringify(minioRepository(buckets.workflow)), broken: JSON.stringify({ s3: { ...minioRepository('nowhere').s3, endpoint: `127.0.0.1:${closedPort}` } }),
+        'no-bucket': JSON.stringify(minioRepository(missingBucket)),
+      },
     },
   ]);
   capstan = await startCapstan(['--no-samples'], {}, { dataDir });
@@ -129,6 +133,14 @@ spec:
     expect(broken.phase).toBe('Error');
     const node = Object.values(broken.status.nodes ?? {}).find((n) => n.type === 'Pod');
     expect(node?.message).toMatch(/failed to save outputs: artifact hi: s3 PUT 127\.0\.0\.1:\d+\/nowhere\/.*ECONNREFUSED/);
+  });
+
+  it('never creates a bucket: saving into a missing one fails the node with S3’s answer', async () => {
+    const result = await runWorkflow(capstan.url, team, oneOutput({ artifactRepositoryRef: { configMap: 'my-repos', key: 'no-bucket' } }));
+    expect(result.phase).toBe('Error');
+    const node = Object.values(result.status.nodes ?? {}).find((n) => n.type === 'Pod');
+    expect(node?.message).toMatch(/failed to save outputs: artifact hi: .*NoSuchBucket/);
+    await expect(minio().client.listKeys(missingBucket)).rejects.toThrow(/NoSuchBucket/);
   });
 
   it('fails a workflow whose artifactRepositoryRef names nothing', async () => {

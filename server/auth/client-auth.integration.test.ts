@@ -1,6 +1,7 @@
 import { CoreV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKubeConfig } from '../cluster/kube-cluster';
+import type { KubeObject } from '@/lib/k8s/object';
+import { KubeCluster, loadKubeConfig } from '../cluster/kube-cluster';
 import { argoCli } from '../testing/argo-cli';
 import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 import { testBed } from '../testing/test-bed';
@@ -55,6 +56,26 @@ describe('client auth mode', () => {
       });
     } finally {
       delete process.env.ARGO_TOKEN;
+    }
+  });
+
+  it("serves artifacts only to callers RBAC lets read the workflow (argo-server's artifact endpoints)", async () => {
+    const name = 'with-artifact';
+    const cluster = new KubeCluster(loadKubeConfig(bed.kubeconfig()));
+    const node = { id: name, name, displayName: name, type: 'Pod', phase: 'Succeeded', outputs: { artifacts: [{ name: 'report', raw: { data: 'for admins only' } }] } };
+    await cluster.create('workflows', namespace, {
+      metadata: { name, labels: { 'workflows.argoproj.io/completed': 'true', 'workflows.argoproj.io/phase': 'Succeeded' } },
+      spec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'busybox' } }] },
+      status: { phase: 'Succeeded', nodes: { [name]: node } },
+    } as unknown as KubeObject);
+    const paths = [`/artifacts/${namespace}/${name}/${name}/report`, `/artifact-files/${namespace}/workflows/${name}/${name}/outputs/report`];
+    for (const path of paths) {
+      const denied = await fetch(`${capstan.url}${path}`, { headers: { authorization: `Bearer ${bed.userToken()}` } });
+      expect(denied.status, path).toBe(403);
+      expect(await denied.text()).not.toContain('for admins only');
+      const allowed = await fetch(`${capstan.url}${path}`, { headers: { authorization: `Bearer ${adminToken()}` } });
+      expect(allowed.status, path).toBe(200);
+      expect(await allowed.text()).toBe('for admins only');
     }
   });
 });
