@@ -22,6 +22,8 @@ export interface EngineBenchResult {
   /** A reconcile with nothing new observed, in the middle of the run. */
   idleMs: number;
   slowestMs: number;
+  /** Which reconcile was the slowest (1 is the first; 2 creates the fan-out's pods). */
+  slowestIndex: number;
   statusBytes: number;
 }
 
@@ -72,6 +74,7 @@ export function benchEngine(width: number): EngineBenchResult {
     steadyMs: median(times.slice(1)),
     idleMs,
     slowestMs: Math.max(...times),
+    slowestIndex: times.indexOf(Math.max(...times)) + 1,
     statusBytes: JSON.stringify(workflow.status).length,
   };
 }
@@ -83,7 +86,7 @@ export function printEngineBench(widths: number[]): void {
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     console.log(
       `  ${String(r.nodes).padStart(6)} nodes (${r.phase}): first ${ms(r.firstMs)}, steady ${ms(r.steadyMs)}, idle ${ms(r.idleMs)}, ` +
-        `slowest ${ms(r.slowestMs)}; ${r.reconciles} reconciles, ${ms(r.totalMs)} in all; status ${(r.statusBytes / 1024).toFixed(0)} KiB`,
+        `slowest ${ms(r.slowestMs)} (#${r.slowestIndex}); ${r.reconciles} reconciles, ${ms(r.totalMs)} in all; status ${(r.statusBytes / 1024).toFixed(0)} KiB`,
     );
   }
 }

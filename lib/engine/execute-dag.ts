@@ -145,24 +145,6 @@ function executeDagTask(state: DagState, taskName: string): void {
   const boundaryID = state.node.id;
   let group = op.getNode(nodeName);
   if (group && group.type !== 'TaskGroup') group = undefined;
-  const connect = (childName: string) => {
-    if (dependencies.length === 0 || group) {
-      op.addChild(group ? group.name : state.node.name, childName);
-      return;
-    }
-    for (const dependency of dependencies) {
-      const depNode = taskNode(state, dependency);
-      if (!depNode) continue;
-      for (const outboundId of op.outboundNodes(depNode.id)) {
-        const outbound = op.getNodeById(outboundId);
-        if (outbound) op.addChild(outbound.name, childName);
-      }
-    }
-  };
-  const failTask = (message: string) => {
-    if (!op.getNode(nodeName)) op.initNode(nodeName, 'Skipped', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Error', message });
-    connect(nodeName);
-  };
 
   if (logic && !existing) {
     for (const dependency of dependencies) executeDagTask(state, dependency);
@@ -178,12 +160,12 @@ function executeDagTask(state: DagState, taskName: string): void {
     try {
       execute = evaluateDepends(logic, results);
     } catch (error) {
-      if (error instanceof NodeError) return failTask(error.message);
+      if (error instanceof NodeError) return failTask(state, task, group, error.message);
       throw error;
     }
     if (!execute) {
       op.initNode(nodeName, 'Skipped', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Omitted', message: 'omitted: depends condition not met' });
-      connect(nodeName);
+      connectTask(state, dependencies, group, nodeName);
       return;
     }
   }
@@ -202,17 +184,17 @@ function executeDagTask(state: DagState, taskName: string): void {
         if (expanded.length === 0) {
           if (!op.getNode(nodeName)) {
             op.initNode(nodeName, 'Skipped', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Skipped', message: 'Skipped, empty params' });
-            connect(nodeName);
+            connectTask(state, dependencies, group, nodeName);
           }
           return;
         }
         if (!group) {
-          connect(nodeName);
+          connectTask(state, dependencies, group, nodeName);
           group = op.initNode(nodeName, 'TaskGroup', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Running' });
         }
       }
     } catch (error) {
-      if (error instanceof NodeError) return failTask(error.message);
+      if (error instanceof NodeError) return failTask(state, task, group, error.message);
       throw error;
     }
   }
@@ -220,7 +202,7 @@ function executeDagTask(state: DagState, taskName: string): void {
   for (const item of expanded) {
     const itemName = taskNodeName(state, item.name ?? '');
     if (!op.getNode(itemName)) {
-      connect(itemName);
+      connectTask(state, dependencies, group, itemName);
       let proceed: boolean;
       try {
         proceed = shouldExecute(item.when);
@@ -254,6 +236,32 @@ function executeDagTask(state: DagState, taskName: string): void {
     }
     op.markPhase(group.name, phase);
   }
+}
+
+/** Links a task's node under its dependencies' outbound nodes (under the DAG, or its TaskGroup, when it has none). */
+function connectTask(state: DagState, dependencies: string[], group: NodeStatus | undefined, childName: string): void {
+  const { op } = state;
+  if (dependencies.length === 0 || group) {
+    op.addChild(group ? group.name : state.node.name, childName);
+    return;
+  }
+  for (const dependency of dependencies) {
+    const depNode = taskNode(state, dependency);
+    if (!depNode) continue;
+    for (const outboundId of op.outboundNodes(depNode.id)) {
+      const outbound = op.getNodeById(outboundId);
+      if (outbound) op.addChild(outbound.name, childName);
+    }
+  }
+}
+
+/** Ends a task that cannot run (bad `depends`, unresolvable variables) in Error, linked like any task. */
+function failTask(state: DagState, task: DAGTask, group: NodeStatus | undefined, message: string): void {
+  const nodeName = taskNodeName(state, task.name ?? '');
+  if (!state.op.getNode(nodeName)) {
+    state.op.initNode(nodeName, 'Skipped', { holder: task, templateScope: state.context.scope.id, boundaryID: state.node.id, phase: 'Error', message });
+  }
+  connectTask(state, dependenciesOf(state, task.name ?? '').dependencies, group, nodeName);
 }
 
 /** Runs a completed task's exit hook; its node hangs under the task, so the DAG waits for it. */

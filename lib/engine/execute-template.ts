@@ -43,10 +43,7 @@ export function executeTemplate(
   options: ExecuteOptions,
 ): NodeStatus | undefined {
   let node = op.getNode(nodeName);
-  const initError = (message: string): NodeStatus => {
-    if (node) return op.markError(nodeName, message);
-    return op.initNode(nodeName, 'Skipped', { holder, templateScope: scope.id, boundaryID: options.boundaryID, phase: 'Error', message });
-  };
+  // errorNode, not a closure: the server runs under tsx, whose keepNames makes each closure made per task a call.
   if (node && isFulfilled(node.phase)) {
     // A node that ended in this reconcile (its pod was just observed) emits its template's metrics once.
     if (op.justFulfilled(node)) {
@@ -67,14 +64,14 @@ export function executeTemplate(
     if (options.callerKind && holder.name) locals[`${options.callerKind}.name`] = holder.name;
     processed = processArgs(resolved.template, args, op.globalParams, locals, op.now);
   } catch (error) {
-    if (error instanceof NodeError) return initError(error.message);
+    if (error instanceof NodeError) return errorNode(op, nodeName, holder, scope, options, error.message);
     throw error;
   }
 
   try {
     checkTemplateTimeouts(op, processed, node);
   } catch (error) {
-    if (error instanceof NodeError) return initError(error.message);
+    if (error instanceof NodeError) return errorNode(op, nodeName, holder, scope, options, error.message);
     throw error;
   }
 
@@ -85,7 +82,7 @@ export function executeTemplate(
     const waiting = waitForTemplateLocks(op, processed, nodeName, node, { holder, scope: resolved.scope, boundaryID: options.boundaryID });
     if (waiting) return waiting;
   } catch (error) {
-    if (error instanceof NodeError) return initError(error.message);
+    if (error instanceof NodeError) return errorNode(op, nodeName, holder, scope, options, error.message);
     throw error;
   }
   node = op.getNode(nodeName);
@@ -98,7 +95,7 @@ export function executeTemplate(
       if ('hit' in looked) return looked.hit;
       memoization = looked.miss;
     } catch (error) {
-      if (error instanceof NodeError) return initError(error.message);
+      if (error instanceof NodeError) return errorNode(op, nodeName, holder, scope, options, error.message);
       throw error;
     }
   }
@@ -134,7 +131,7 @@ export function executeTemplate(
     try {
       processed = substituteObject(processed, { ...op.globalParams, ...locals }, op.now);
     } catch (error) {
-      if (error instanceof NodeError) return initError(error.message);
+      if (error instanceof NodeError) return errorNode(op, nodeName, holder, scope, options, error.message);
       throw error;
     }
   }
@@ -196,6 +193,12 @@ export function executeTemplate(
     if (op.justFulfilled(node)) op.emitMetrics(`${node.id}/final`, processed.metrics.prometheus, node, false);
   }
   return node;
+}
+
+/** Marks a node Error, creating it (as a Skipped node, as Argo's initializeNode on errors) when it does not exist. */
+function errorNode(op: Operation, nodeName: string, holder: TemplateHolder, scope: TemplateScope, options: ExecuteOptions, message: string): NodeStatus {
+  if (op.getNode(nodeName)) return op.markError(nodeName, message);
+  return op.initNode(nodeName, 'Skipped', { holder, templateScope: scope.id, boundaryID: options.boundaryID, phase: 'Error', message });
 }
 
 // The metrics of the template a finished node ran, with its arguments applied; none when it cannot be resolved.

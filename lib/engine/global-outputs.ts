@@ -1,4 +1,4 @@
-import type { Artifact, Parameter, WorkflowStatus } from '../generated/argo';
+import type { Artifact, NodeStatus, Parameter, WorkflowStatus } from '../generated/argo';
 import type { Operation } from './operation';
 import { parameterText } from './parameter-text';
 
@@ -8,8 +8,13 @@ import { parameterText } from './parameter-text';
  * `{{workflow.outputs.parameters.<name>}}` / `{{workflow.outputs.artifacts.<name>}}`.
  */
 export function applyGlobalOutputs(op: Operation, status: WorkflowStatus): void {
-  const finished = Object.values(op.nodes)
-    .filter((n) => n.outputs && (n.outputs.parameters?.some((p) => p.globalName) || n.outputs.artifacts?.some((a) => a.globalName)))
+  // One pass without copies: it runs twice per reconcile over every node, and most workflows export nothing.
+  const exporting: NodeStatus[] = [];
+  for (const id in op.nodes) {
+    const outputs = op.nodes[id]!.outputs;
+    if (outputs && (outputs.parameters?.some((p) => p.globalName) || outputs.artifacts?.some((a) => a.globalName))) exporting.push(op.nodes[id]!);
+  }
+  const finished = exporting
     .sort((a, b) => (a.finishedAt ?? '').localeCompare(b.finishedAt ?? '') || a.id.localeCompare(b.id));
   if (!finished.length) return;
   const parameters = new Map((status.outputs?.parameters ?? []).map((p) => [p.name, p] as const));
