@@ -9,7 +9,7 @@ import { secondsAfterStart } from './testing/step-workflow';
 import type { EngineInput, EngineOutput, PodObservation } from './types';
 
 // Invariants of the engine over generated workflows: random DAGs (enhanced `depends` or `dependencies`,
-// `continueOn`, `when`, retries, parallelism) and random steps, driven to the end with pods that succeed, fail
+// `continueOn`, `when`, retries, workflow and template parallelism) and random steps, driven to the end with pods that succeed, fail
 // or error as a generated table says. Each reconcile is checked, not only the end.
 
 type Outcome = 'Succeeded' | 'Failed' | 'Error';
@@ -35,6 +35,7 @@ const dagCase: fc.Arbitrary<DagCase> = fc
     skipped: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
     retries: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
     parallelism: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+    dagParallelism: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
     failFast: fc.boolean(),
     outcomes: fc.array(outcomes, { minLength: 30, maxLength: 30 }),
   })
@@ -57,7 +58,7 @@ const dagCase: fc.Arbitrary<DagCase> = fc
         entrypoint: 'main',
         ...(g.parallelism ? { parallelism: g.parallelism } : {}),
         templates: [
-          { name: 'main', dag: { tasks, ...(g.failFast ? {} : { failFast: false }) } },
+          { name: 'main', ...(g.dagParallelism ? { parallelism: g.dagParallelism } : {}), dag: { tasks, ...(g.failFast ? {} : { failFast: false }) } },
           { name: 'work', container: { image: 'busybox' }, ...(g.retries ? { retryStrategy: { limit: g.retries } } : {}) },
         ],
       },
@@ -104,7 +105,8 @@ function checkStatus(workflow: Workflow, output: EngineOutput): void {
     expect(id).toBe(toNodeId('wf', node.name));
     // As in Argo, a task waiting for a parallelism slot is already linked under its parents (Argo's executeDAGTask
     // connects it before executeTemplate refuses it), so only then may a child not exist yet.
-    const waiting = workflow.spec?.parallelism !== undefined && !isFulfilled(output.status.phase);
+    const limited = workflow.spec?.parallelism !== undefined || workflow.spec?.templates?.[0]?.parallelism !== undefined;
+    const waiting = limited && !isFulfilled(output.status.phase);
     if (!waiting) for (const child of node.children ?? []) expect(nodes[child], `${node.name} has child ${child}`).toBeDefined();
     for (const outbound of node.outboundNodes ?? []) expect(nodes[outbound], `${node.name} has outbound ${outbound}`).toBeDefined();
     if (node.boundaryID) expect(nodes[node.boundaryID], `${node.name} is bounded by ${node.boundaryID}`).toBeDefined();
@@ -116,11 +118,12 @@ function checkStatus(workflow: Workflow, output: EngineOutput): void {
     const open = Object.values(nodes).filter((n) => !isNodeFulfilled(n));
     expect(open.map((n) => n.name)).toEqual([]);
   }
+  // Neither the workflow's parallelism nor the DAG template's is exceeded.
+  const active = Object.values(nodes).filter((n) => n.type === 'Pod' && (n.phase === 'Pending' || n.phase === 'Running'));
   const limit = workflow.spec?.parallelism;
-  if (limit !== undefined) {
-    const active = Object.values(nodes).filter((n) => n.type === 'Pod' && (n.phase === 'Pending' || n.phase === 'Running'));
-    expect(active.length).toBeLessThanOrEqual(Number(limit));
-  }
+  if (limit !== undefined) expect(active.length).toBeLessThanOrEqual(Number(limit));
+  const templateLimit = workflow.spec?.templates?.[0]?.parallelism;
+  if (templateLimit !== undefined) expect(active.filter((n) => n.boundaryID === 'wf').length).toBeLessThanOrEqual(Number(templateLimit));
 }
 
 /** Checks between one status and the next: ended nodes stay ended; a DAG task starts only after its dependencies end. */
