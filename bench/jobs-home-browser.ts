@@ -7,8 +7,12 @@
  * each gets 20 builds written straight into the history tables while Capstan is stopped, so every row has a last
  * build, a last success or failure and weather. Argo's UI is not measured: it has no jobs page, and the test bed's
  * `argo server` has no UI at all (docs/test-bed.md).
+ *
+ * BENCH_DATA_DIR=<dir> keeps the prepared data directory there and reuses it on the next run (preparing takes a
+ * minute or more); BENCH_TRACE=<file.json> writes a Chromium performance trace of one load of /jobs (open it in
+ * Chrome's DevTools, Performance panel).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -16,7 +20,7 @@ import { type Page, chromium } from '@playwright/test';
 import { startCapstan } from '../server/testing/capstan-process';
 
 const jobCount = 1000;
-const runs = 5;
+const runs = Number(process.env.BENCH_RUNS ?? 5);
 const namespace = 'argo';
 const folderOf = (i: number) => `group-${Math.floor(i / 100)}/team-${Math.floor(i / 20) % 5}`;
 
@@ -53,16 +57,23 @@ async function lastLongTaskEnd(page: Page): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'capstan-bench-jobs-'));
-  let capstan = await startCapstan(['--no-samples'], {}, { dataDir, keepData: true });
+  const kept = process.env.BENCH_DATA_DIR;
+  const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'capstan-bench-jobs-'));
+  const preparedMarker = join(dataDir, 'bench-jobs-prepared');
+  let capstan: Awaited<ReturnType<typeof startCapstan>> | undefined;
   try {
-    const created = performance.now();
-    await createTemplates(capstan.url);
-    console.log(`  created ${jobCount} WorkflowTemplates in 50 folders through the API in ${((performance.now() - created) / 1000).toFixed(1)} s`);
-    await capstan.stop();
-    const db = await PGlite.create(join(dataDir, 'db'));
-    await db.exec(builds);
-    await db.close();
+    if (!existsSync(preparedMarker)) {
+      mkdirSync(dataDir, { recursive: true });
+      capstan = await startCapstan(['--no-samples'], {}, { dataDir, keepData: true });
+      const created = performance.now();
+      await createTemplates(capstan.url);
+      console.log(`  created ${jobCount} WorkflowTemplates in 50 folders through the API in ${((performance.now() - created) / 1000).toFixed(1)} s`);
+      await capstan.stop();
+      const db = await PGlite.create(join(dataDir, 'db'));
+      await db.exec(builds);
+      await db.close();
+      writeFileSync(preparedMarker, '');
+    }
     capstan = await startCapstan(['--no-samples'], {}, { dataDir, keepData: true });
 
     const browser = await chromium.launch({ executablePath: process.env.PW_CHROMIUM ?? '/usr/bin/chromium', args: ['--disable-gpu'] });
@@ -75,6 +86,18 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await page.goto(`${capstan.url}/jobs`); // warm the server's compiled page and caches once
     await page.getByRole('table', { name: 'Jobs' }).getByRole('row').nth(1).waitFor();
+
+    const trace = process.env.BENCH_TRACE;
+    if (trace) {
+      const traced = await context.newPage();
+      await browser.startTracing(traced, { path: trace, screenshots: true, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading'] });
+      await traced.goto(`${capstan.url}/jobs`, { waitUntil: 'commit' });
+      await traced.getByRole('table', { name: 'Jobs' }).getByRole('row').nth(1).waitFor();
+      await traced.waitForTimeout(1500);
+      await browser.stopTracing();
+      await traced.close();
+      console.log(`  trace of one load of /jobs written to ${trace}`);
+    }
 
     const api: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -147,8 +170,8 @@ async function main(): Promise<void> {
     console.log(`  search (typing to the table showing 10 matches; 250 ms debounce included): ${fmt(search)}`);
     console.log(`  tab JS heap after the runs: ${heap.toFixed(0)} MB`);
   } finally {
-    await capstan.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await capstan?.stop();
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -5,7 +5,8 @@ import type { ComponentProps, MouseEvent } from 'react';
 /**
  * A link to another state of the same page (`/jobs?folder=…`): a plain click only changes the URL through the
  * History API, which Next.js keeps in step with `useSearchParams`, so the page re-renders from the client cache at
- * once instead of waiting for a server round trip. New tabs, copying and keyboard use behave as any link.
+ * once instead of waiting for a server round trip. New tabs, copying and keyboard use behave as any link. Never
+ * prefetched: the router never loads these pages.
  */
 export function ShallowLink({ onClick, ...props }: ComponentProps<typeof Link>) {
   const navigate = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -14,7 +15,7 @@ export function ShallowLink({ onClick, ...props }: ComponentProps<typeof Link>) 
     event.preventDefault();
     window.history.pushState(null, '', event.currentTarget.href);
   };
-  return <Link {...props} onClick={navigate} />;
+  return <Link prefetch={false} {...props} onClick={navigate} />;
 }
 
 /** Replaces the query string of the current URL the same way (filters typed into the page). */

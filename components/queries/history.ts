@@ -15,15 +15,20 @@ function toQuery(entries: Record<string, string | number | undefined>): string {
   return text ? `?${text}` : '';
 }
 
-/** Every job the user can see, filtered, with the folder tree. */
-export function jobListQuery(baseHref: string, filter: ViewFilter & { view?: string }) {
+/** The API path of the job list for a filter (the jobs page also sends it early: app/jobs/page.tsx). */
+export function jobListPath(filter: ViewFilter & { view?: string }): string {
   const query = toQuery({
     namespace: filter.namespace, folder: filter.folder, search: filter.search, view: filter.view, labels: filter.labels,
     name: filter.nameRegex, status: filter.lastStatus?.join(','),
   });
+  return `api/capstan/v1/jobs${query}`;
+}
+
+/** Every job the user can see, filtered, with the folder tree. */
+export function jobListQuery(baseHref: string, filter: ViewFilter & { view?: string }) {
   return queryOptions({
     queryKey: ['capstan', 'jobs', filter] as const,
-    queryFn: () => apiFetch<JobList>(baseHref, `api/capstan/v1/jobs${query}`),
+    queryFn: () => apiFetch<JobList>(baseHref, jobListPath(filter)),
   });
 }
 
@@ -70,11 +75,14 @@ export function trendsQuery(baseHref: string, job: JobRef, limit: number, parame
   });
 }
 
+export const viewsPath = 'api/capstan/v1/views';
+export const favouritesPath = 'api/capstan/v1/favourites';
+
 /** The saved views. */
 export function viewsQuery(baseHref: string) {
   return queryOptions({
     queryKey: ['capstan', 'views'] as const,
-    queryFn: () => apiFetch<{ items: View[] | null }>(baseHref, 'api/capstan/v1/views'),
+    queryFn: () => apiFetch<{ items: View[] | null }>(baseHref, viewsPath),
   });
 }
 
@@ -82,6 +90,6 @@ export function viewsQuery(baseHref: string) {
 export function favouritesQuery(baseHref: string) {
   return queryOptions({
     queryKey: ['capstan', 'favourites'] as const,
-    queryFn: () => apiFetch<FavouriteList>(baseHref, 'api/capstan/v1/favourites'),
+    queryFn: () => apiFetch<FavouriteList>(baseHref, favouritesPath),
   });
 }
