@@ -51,8 +51,13 @@ export function addOutputsToScope(
   aggregate: boolean,
   isAncestor: boolean,
 ): void {
-  const key = (suffix: string) => `${prefix}.${name}.${suffix}`;
-  for (const suffix of ['id', 'startedAt', 'finishedAt', 'hostNodeName']) scope.add(key(suffix));
+  // A prefix and plain concatenation, no closure: a DAG of thousands of tasks comes here two or three times per task.
+  const at = `${prefix}.${name}.`;
+  const key = (suffix: string) => at + suffix;
+  scope.add(`${at}id`);
+  scope.add(`${at}startedAt`);
+  scope.add(`${at}finishedAt`);
+  scope.add(`${at}hostNodeName`);
   if (template === undefined) return;
   if (template.daemon === true) scope.add(key('ip'));
   if (hasResultOutput(template)) {
