@@ -18,3 +18,29 @@ it('creates a bucket, writes, lists, reads and deletes objects in MinIO', async 
   const bad = new S3Client({ endpoint: s3.endpoint, credentials: { accessKey: s3.accessKey, secretKey: 'wrong' } });
   await expect(bad.listKeys(bucket)).rejects.toMatchObject({ code: 7 });
 });
+
+it("streams an object's bytes straight from the connection: exact bytes, empty objects, S3's errors", async () => {
+  const s3 = testBed().s3();
+  const client = new S3Client({ endpoint: s3.endpoint, credentials: { accessKey: s3.accessKey, secretKey: s3.secretKey } });
+  const bucket = `capstan-open-${Date.now()}`;
+  await client.createBucket(bucket);
+  const bytes = Buffer.alloc(3 * 1024 * 1024 + 7);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 131 + (i >> 9)) & 255;
+  await client.putObject(bucket, 'dir/a file+name.bin', bytes);
+  await client.putObject(bucket, 'empty', '');
+  const read = async (key: string) => {
+    const object = await client.openObject(bucket, key);
+    const chunks: Buffer[] = [];
+    for await (const chunk of object.body) chunks.push(chunk as Buffer);
+    return { size: object.size, bytes: Buffer.concat(chunks) };
+  };
+  const big = await read('dir/a file+name.bin');
+  expect(big.size).toBe(bytes.length);
+  expect(big.bytes.equals(bytes)).toBe(true);
+  expect(await read('empty')).toEqual({ size: 0, bytes: Buffer.alloc(0) });
+  await expect(client.openObject(bucket, 'missing')).rejects.toMatchObject({ code: 5, message: expect.stringMatching(/NoSuchKey/) });
+  const bad = new S3Client({ endpoint: s3.endpoint, credentials: { accessKey: s3.accessKey, secretKey: 'wrong' } });
+  await expect(bad.openObject(bucket, 'empty')).rejects.toMatchObject({ code: 7 });
+  const closed = new S3Client({ endpoint: 'http://127.0.0.1:1', credentials: { accessKey: 'a', secretKey: 'b' } });
+  await expect(closed.openObject(bucket, 'empty')).rejects.toMatchObject({ code: 14, message: expect.stringMatching(/ECONNREFUSED/) });
+});
