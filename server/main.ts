@@ -54,7 +54,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 async function openCluster(config: CapstanConfig, logger: Logger, withDatabase: (db: PGlite) => Promise<void>): Promise<ClusterPort> {
   if (config.mode === 'embedded') return openEmbedded(config.dataDir, config.namespace, !config.noSamples, logger, withDatabase);
   const kubeConfig = loadKubeConfig(config.kubeconfig);
-  return new KubeCluster(kubeConfig, new ApiReachability(logger, kubeConfig.getCurrentCluster()?.server));
+  // Workflows are listed and watched through one shared watch per namespace (server/cluster/watch-cache.ts).
+  return new KubeCluster(kubeConfig, new ApiReachability(logger, kubeConfig.getCurrentCluster()?.server), { cacheWorkflows: true });
 }
 
 async function main(): Promise<void> {

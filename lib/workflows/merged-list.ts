@@ -1,5 +1,5 @@
 import type { Workflow } from '../generated/argo';
-import { type WorkflowListQuery, selectWorkflowPage } from './workflow-list-query';
+import { type WorkflowListQuery, countMatching, selectWorkflowPage } from './workflow-list-query';
 
 /** The label the controller puts on a workflow once it is in the archive. */
 const archivedLabel = 'workflows.argoproj.io/workflow-archiving-status';
@@ -19,7 +19,7 @@ export interface MergedPagePlan {
  */
 export function planMergedPage(liveWorkflows: Workflow[], query: WorkflowListQuery): MergedPagePlan {
   const live = liveWorkflows.filter((w) => w.metadata.labels?.[archivedLabel] !== 'Archived');
-  const all = selectWorkflowPage(live, { ...query, offset: 0, limit: 0 }).items.length;
+  const all = countMatching(live, query);
   const page = all > 0 && (query.limit === 0 || query.offset < all) ? selectWorkflowPage(live, query).items : [];
   const plan: MergedPagePlan = { live: page, liveHasMore: query.limit > 0 && query.offset + page.length < all };
   if (query.limit === 0 || query.offset + query.limit > all) {

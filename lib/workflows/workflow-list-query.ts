@@ -99,13 +99,22 @@ export function compareWorkflows(a: Workflow, b: Workflow): number {
   return bFinish - aFinish;
 }
 
+/** How many workflows the query matches, without ordering them. */
+export function countMatching(workflows: Workflow[], query: WorkflowListQuery): number {
+  let count = 0;
+  for (const w of workflows) if (matches(w, query)) count++;
+  return count;
+}
+
 /**
  * One page of workflows, as argo-server's workflow store: filtered, ordered by start time (newest first), cut at
  * `offset`/`limit`; `continue` is the next offset when more follow. The page itself is then sorted by `compareWorkflows`.
  */
 export function selectWorkflowPage(workflows: Workflow[], query: WorkflowListQuery): { items: Workflow[]; continue?: string } {
-  const matching = workflows.filter((w) => matches(w, query)).sort((a, b) => time(b.status?.startedAt) - time(a.status?.startedAt));
+  // Each start time parsed once, not in every comparison: a namespace may hold tens of thousands of workflows.
+  const matching = workflows.filter((w) => matches(w, query)).map((w) => ({ w, started: time(w.status?.startedAt) }))
+    .sort((a, b) => b.started - a.started);
   const end = query.limit > 0 ? query.offset + query.limit : matching.length;
-  const items = matching.slice(query.offset, end).sort(compareWorkflows);
+  const items = matching.slice(query.offset, end).map(({ w }) => w).sort(compareWorkflows);
   return { items, ...(end < matching.length ? { continue: String(end) } : {}) };
 }

@@ -11,7 +11,8 @@ import { getRuntime, type Runtime } from '../runtime';
 const clientCache = new Map<string, { cluster: KubeCluster; expires: number }>();
 const cacheMs = 60_000;
 
-function clusterWithToken(base: KubeConfig, scheme: 'Bearer' | 'Basic', token: string): KubeCluster {
+function clusterWithToken(server: KubeCluster, scheme: 'Bearer' | 'Basic', token: string): KubeCluster {
+  const base = server.kubeConfig;
   const key = `${scheme} ${token}`;
   const cached = clientCache.get(key);
   if (cached && cached.expires > Date.now()) return cached.cluster;
@@ -30,7 +31,8 @@ function clusterWithToken(base: KubeConfig, scheme: 'Bearer' | 'Basic', token: s
     contexts: [{ name: 'caller', cluster: current.name, user: 'caller' }],
     currentContext: 'caller',
   });
-  const cluster = new KubeCluster(config);
+  // The caller reads workflows through Capstan's shared watch once the API server says it may list them.
+  const cluster = new KubeCluster(config, undefined, { sharedCache: server.workflowCache });
   clientCache.set(key, { cluster, expires: Date.now() + cacheMs });
   return cluster;
 }
@@ -64,9 +66,9 @@ export async function clusterFor(request: Request): Promise<ClusterPort> {
     const accounts = runtime.sso.accounts;
     if (!accounts || runtime.cluster.name !== 'kubernetes') return runtime.cluster;
     const { token } = await accounts.tokenFor(claims, requestNamespace(new URL(request.url)));
-    return clusterWithToken((runtime.cluster as KubeCluster).kubeConfig, 'Bearer', token);
+    return clusterWithToken(runtime.cluster as KubeCluster, 'Bearer', token);
   }
   // By name, not instanceof: route handlers are bundled apart from server/main.ts (docs/architecture.md).
   if (credential.mode === 'server' || runtime.cluster.name !== 'kubernetes') return runtime.cluster;
-  return clusterWithToken((runtime.cluster as KubeCluster).kubeConfig, credential.scheme, credential.token);
+  return clusterWithToken(runtime.cluster as KubeCluster, credential.scheme, credential.token);
 }

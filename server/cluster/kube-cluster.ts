@@ -1,3 +1,4 @@
+import type { Agent, AgentOptions } from 'node:https';
 import { CoreV1Api, type CoreV1Event as ClientEvent, CustomObjectsApi, KubeConfig, Watch } from '@kubernetes/client-node';
 import type { CoreV1Event } from '@/lib/generated/k8s';
 import type { Workflow } from '@/lib/generated/argo';
@@ -7,6 +8,33 @@ import { type ResourcePlural, resourceKinds } from '@/lib/k8s/resource-kinds';
 import type { ClusterPort, ListOptions, ObjectList, WatchEvent } from './cluster-port';
 import { ApiReachability, isUnreachable } from './api-reachability';
 import { fromKubeError } from './kube-errors';
+import { WatchCache } from './watch-cache';
+import { parseLabelSelector } from '@/lib/k8s/label-selector';
+
+const reused = new WeakSet<KubeConfig>();
+
+/**
+ * @kubernetes/client-node (1.4) builds a new https.Agent for every request, so every call to the API server paid a
+ * TCP and TLS handshake (about half of a workflow get's time in bench/api-latency.ts). This makes the KubeConfig hand
+ * out one keep-alive agent while its TLS settings stay the same. It replaces the client's private `createAgent`,
+ * checked by every kubernetes-mode integration test.
+ */
+export function reuseConnections(config: KubeConfig): KubeConfig {
+  if (reused.has(config)) return config;
+  const target = config as unknown as { createAgent?: (cluster: unknown, options: AgentOptions) => Agent };
+  const original = target.createAgent?.bind(config);
+  if (!original) return config;
+  reused.add(config);
+  let last: { options: AgentOptions; agent: Agent } | undefined;
+  const sameTls = (a: AgentOptions, b: AgentOptions) =>
+    a.ca === b.ca && a.cert === b.cert && a.key === b.key && a.pfx === b.pfx && a.rejectUnauthorized === b.rejectUnauthorized && a.servername === b.servername;
+  target.createAgent = (cluster, options) => {
+    if (last && sameTls(last.options, options)) return last.agent;
+    last = { options, agent: original(cluster, { ...options, keepAlive: true }) };
+    return last.agent;
+  };
+  return config;
+}
 
 /** Loads a kubeconfig from a path, or in-cluster, or from the default locations, in that order. */
 export function loadKubeConfig(path?: string): KubeConfig {
@@ -29,6 +57,17 @@ const inflateLeniently = <T extends KubeObject>(object: T): T => {
   }
 };
 
+/** Whether the cache can answer this selector itself (else the API server answers, with its own error if it is bad). */
+function isCacheable(labelSelector: string | undefined): boolean {
+  if (!labelSelector) return true;
+  try {
+    parseLabelSelector(labelSelector);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The Kubernetes adapter: Argo's custom resources in a real cluster through @kubernetes/client-node. */
 export class KubeCluster implements ClusterPort {
   readonly name = 'kubernetes' as const;
@@ -37,10 +76,37 @@ export class KubeCluster implements ClusterPort {
   /** Whether the API server answers; shared with everything else of this process that talks to it. */
   readonly reachability: ApiReachability;
 
-  constructor(readonly kubeConfig: KubeConfig, reachability?: ApiReachability) {
-    this.api = kubeConfig.makeApiClient(CustomObjectsApi);
+  /**
+   * Workflows listed and watched from one shared watch per namespace (docs/api.md, "Speed"); undefined when this
+   * adapter reads the API server for each call.
+   */
+  readonly workflowCache?: WatchCache<KubeObject>;
+  /** Who the cache serves: Capstan's own identity, or a caller whose right to list is asked first. */
+  private readonly cacheReader?: 'self' | 'caller';
+
+  /**
+   * `options.cacheWorkflows`: this adapter (Capstan's own identity) keeps the shared workflow cache;
+   * `options.sharedCache`: a caller's adapter reads through Capstan's cache after the API server has said the caller
+   * may list there.
+   */
+  constructor(
+    readonly kubeConfig: KubeConfig,
+    reachability?: ApiReachability,
+    options: { cacheWorkflows?: boolean; sharedCache?: WatchCache<KubeObject> } = {},
+  ) {
+    this.api = reuseConnections(kubeConfig).makeApiClient(CustomObjectsApi);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.reachability = reachability ?? new ApiReachability(undefined, kubeConfig.getCurrentCluster()?.server);
+    if (options.sharedCache) {
+      this.workflowCache = options.sharedCache;
+      this.cacheReader = 'caller';
+    } else if (options.cacheWorkflows) {
+      this.workflowCache = new WatchCache<KubeObject>({
+        listAll: (namespace) => this.listAll('workflows', namespace),
+        watchFrom: (namespace, from, onEvent, onRelisted, signal) => this.watchFrom('workflows', namespace, from, onEvent, onRelisted, signal),
+      });
+      this.cacheReader = 'self';
+    }
   }
 
   private coordinates(plural: ResourcePlural) {
@@ -73,6 +139,15 @@ export class KubeCluster implements ClusterPort {
   }
 
   async list<T extends KubeObject>(plural: ResourcePlural, namespace: string, options: ListOptions = {}): Promise<ObjectList<T>> {
+    const cache = plural === 'workflows' && !options.limit && !options.continue ? this.workflowCache : undefined;
+    if (cache && isCacheable(options.labelSelector)) {
+      if (this.cacheReader === 'caller') await this.mayList(plural, namespace);
+      try {
+        return await cache.list(namespace, options.labelSelector) as ObjectList<T>;
+      } catch (error) {
+        if (this.cacheReader !== 'caller') throw error;
+      }
+    }
     const c = this.coordinates(plural);
     const query = { labelSelector: options.labelSelector, limit: options.limit, _continue: options.continue };
     const result = await this.call(() =>
@@ -87,25 +162,36 @@ export class KubeCluster implements ClusterPort {
     };
   }
 
-  create<T extends KubeObject>(plural: ResourcePlural, namespace: string, object: T): Promise<T> {
+  async create<T extends KubeObject>(plural: ResourcePlural, namespace: string, object: T): Promise<T> {
     const c = this.coordinates(plural);
     const { group, version } = resourceKinds[plural];
     const body = { ...object, apiVersion: `${group}/${version}`, kind: resourceKinds[plural].kind };
-    return this.call(() =>
+    const created: T = await this.call(() =>
       resourceKinds[plural].namespaced
         ? this.api.createNamespacedCustomObject({ ...c, namespace: namespace || object.metadata.namespace || '', body })
         : this.api.createClusterCustomObject({ ...c, body }),
     );
+    return this.wrote(plural, 'ADDED', created);
   }
 
-  update<T extends KubeObject>(plural: ResourcePlural, namespace: string, object: T): Promise<T> {
+  async update<T extends KubeObject>(plural: ResourcePlural, namespace: string, object: T): Promise<T> {
     const c = this.coordinates(plural);
     const name = object.metadata.name ?? '';
-    return this.call(() =>
+    const updated: T = await this.call(() =>
       resourceKinds[plural].namespaced
         ? this.api.replaceNamespacedCustomObject({ ...c, namespace: namespace || object.metadata.namespace || '', name, body: object })
         : this.api.replaceClusterCustomObject({ ...c, name, body: object }),
     );
+    return this.wrote(plural, 'MODIFIED', updated);
+  }
+
+  /** A workflow this process wrote goes into the shared cache at once, so the writer's next list has it. */
+  private wrote<T extends KubeObject>(plural: ResourcePlural, type: 'ADDED' | 'MODIFIED', object: T): T {
+    if (plural === 'workflows' && this.workflowCache) {
+      // A copy for the cache: callers may go on changing what they were given.
+      this.workflowCache.wrote({ type, object: inflateLeniently(structuredClone(object)) as KubeObject });
+    }
+    return object;
   }
 
   async delete(plural: ResourcePlural, namespace: string, name: string): Promise<void> {
@@ -121,6 +207,7 @@ export class KubeCluster implements ClusterPort {
    * Watches until `signal` aborts, reconnecting from the last resourceVersion seen when the API server ends the
    * watch (it does every few minutes), and relisting when that version has expired (410 Gone). After a relist
    * every current object is reported as MODIFIED: consumers are level-triggered, so a repeat is harmless.
+   * Workflows are watched through the shared cache when this adapter has one (one watch for every reader).
    */
   async watch<T extends KubeObject>(
     plural: ResourcePlural,
@@ -128,19 +215,62 @@ export class KubeCluster implements ClusterPort {
     onEvent: (event: WatchEvent<T>) => void,
     signal: AbortSignal,
   ): Promise<void> {
+    const cache = plural === 'workflows' ? this.workflowCache : undefined;
+    if (cache) {
+      if (this.cacheReader === 'caller') await this.mayList(plural, namespace);
+      try {
+        return await cache.watch(namespace, onEvent as (event: WatchEvent<KubeObject>) => void, signal);
+      } catch (error) {
+        // Capstan's own identity may not reach where the caller may: the caller's own watch then.
+        if (this.cacheReader !== 'caller') throw error;
+      }
+    }
+    const resourceVersion = (await this.list(plural, namespace, { limit: 1 })).resourceVersion;
+    await this.watchFrom(plural, namespace, resourceVersion, onEvent, (listed) => {
+      for (const object of listed.items) onEvent({ type: 'MODIFIED', object });
+    }, signal);
+  }
+
+  /** Throws the caller's own error (403) when the caller may not list `plural` there: asked of the API server. */
+  private async mayList(plural: ResourcePlural, namespace: string): Promise<void> {
+    await this.list(plural, namespace, { limit: 1 });
+  }
+
+  /** Every object of a scope, in pages of 500 from one snapshot. */
+  async listAll<T extends KubeObject>(plural: ResourcePlural, namespace: string): Promise<ObjectList<T>> {
+    const first = await this.list<T>(plural, namespace, { limit: 500 });
+    const items = first.items;
+    let next = first.continue;
+    while (next) {
+      const page = await this.list<T>(plural, namespace, { limit: 500, continue: next });
+      items.push(...page.items);
+      next = page.continue;
+    }
+    return { items, resourceVersion: first.resourceVersion };
+  }
+
+  /** The watch from `resourceVersion`; after an expired version (410) the whole new list goes to `onRelisted`. */
+  async watchFrom<T extends KubeObject>(
+    plural: ResourcePlural,
+    namespace: string,
+    from: string,
+    onEvent: (event: WatchEvent<T>) => void,
+    onRelisted: (list: ObjectList<T>) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
     const { group, version, namespaced } = resourceKinds[plural];
     const path = namespaced && namespace
       ? `/apis/${group}/${version}/namespaces/${namespace}/${plural}`
       : `/apis/${group}/${version}/${plural}`;
     const watcher = new Watch(this.kubeConfig);
-    let resourceVersion = (await this.list(plural, namespace, { limit: 1 })).resourceVersion;
+    let resourceVersion = from;
     let current: AbortController | undefined;
     let failures = 0;
     signal.addEventListener('abort', () => current?.abort(), { once: true });
     const relist = async () => {
-      const listed = await this.list<T>(plural, namespace);
+      const listed = await this.listAll<T>(plural, namespace);
       resourceVersion = listed.resourceVersion;
-      for (const object of listed.items) onEvent({ type: 'MODIFIED', object });
+      onRelisted(listed);
     };
     // A watch the API server ended cleanly reconnects at once; after a failure each retry waits longer (1 s
     // doubling to 30 s) so a dead API server is not hammered, and the outage is logged once by `reachability`.
@@ -194,5 +324,7 @@ export class KubeCluster implements ClusterPort {
     await this.call(() => this.core.createNamespacedEvent({ namespace: event.metadata.namespace, body }));
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    if (this.cacheReader === 'self') this.workflowCache?.close();
+  }
 }

@@ -1,0 +1,170 @@
+import { isNewer } from '@/lib/watch/apply-watch-event';
+import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
+import type { KubeObject } from '@/lib/k8s/object';
+import type { ObjectList, WatchEvent } from './cluster-port';
+
+/** What the cache needs from the Kubernetes adapter: a consistent full list, and a watch from its version. */
+export interface WatchCacheSource<T extends KubeObject> {
+  /** Every object of the scope, read in pages from one snapshot, and that snapshot's resourceVersion. */
+  listAll(namespace: string): Promise<ObjectList<T>>;
+  /**
+   * Watches from `resourceVersion` until `signal` aborts, reconnecting; when the version has expired it lists again
+   * and hands the whole new list to `onRelisted` instead of events.
+   */
+  watchFrom(
+    namespace: string,
+    resourceVersion: string,
+    onEvent: (event: WatchEvent<T>) => void,
+    onRelisted: (list: ObjectList<T>) => void,
+    signal: AbortSignal,
+  ): Promise<void>;
+}
+
+const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+const versionOf = (o: KubeObject) => Number.parseInt(o.metadata.resourceVersion ?? '', 10) || 0;
+
+/** One scope's objects (a namespace, or every namespace for ''), kept current by one watch. */
+class ScopeCache<T extends KubeObject> {
+  private readonly objects = new Map<string, T>();
+  private readonly subscribers = new Set<(event: WatchEvent<T>) => void>();
+  private readonly abort = new AbortController();
+  private version = 0;
+  /** Resolves once the first list is in; rejects (and the scope is dropped) when it fails. */
+  readonly ready: Promise<void>;
+  lastUsed = Date.now();
+
+  constructor(source: WatchCacheSource<T>, readonly namespace: string) {
+    this.ready = (async () => {
+      const list = await source.listAll(namespace);
+      for (const object of list.items) this.objects.set(keyOf(object), object);
+      this.version = Number.parseInt(list.resourceVersion, 10) || 0;
+      await source.watchFrom(namespace, list.resourceVersion, (event) => this.apply(event), (relisted) => this.replace(relisted), this.abort.signal);
+    })();
+  }
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  get resourceVersion(): string {
+    return String(this.version);
+  }
+
+  /** A change seen by the watch or written by this process: applied and passed on once, whichever comes first. */
+  apply(event: WatchEvent<T>): void {
+    const key = keyOf(event.object);
+    const current = this.objects.get(key);
+    this.version = Math.max(this.version, versionOf(event.object));
+    if (event.type === 'DELETED') {
+      if (!current || current.metadata.uid !== event.object.metadata.uid) return;
+      this.objects.delete(key);
+    } else {
+      if (current && !isNewer(current, event.object)) return;
+      this.objects.set(key, event.object);
+    }
+    for (const subscriber of this.subscribers) subscriber(event);
+  }
+
+  /** After a relist: what changed is passed on as MODIFIED, what vanished as DELETED. */
+  private replace(list: ObjectList<T>): void {
+    const keep = new Set<string>();
+    for (const object of list.items) {
+      keep.add(keyOf(object));
+      const current = this.objects.get(keyOf(object));
+      if (!current || isNewer(current, object)) this.apply({ type: current ? 'MODIFIED' : 'ADDED', object });
+    }
+    for (const [key, object] of [...this.objects]) if (!keep.has(key)) this.apply({ type: 'DELETED', object });
+    this.version = Math.max(this.version, Number.parseInt(list.resourceVersion, 10) || 0);
+  }
+
+  list(labelSelector: string | undefined): ObjectList<T> {
+    this.lastUsed = Date.now();
+    const requirements = labelSelector ? parseLabelSelector(labelSelector) : [];
+    const items: T[] = [];
+    for (const object of this.objects.values()) if (!requirements.length || matchesLabels(object.metadata.labels, requirements)) items.push(object);
+    return { items, resourceVersion: this.resourceVersion };
+  }
+
+  subscribe(onEvent: (event: WatchEvent<T>) => void, signal: AbortSignal): void {
+    this.lastUsed = Date.now();
+    this.subscribers.add(onEvent);
+    signal.addEventListener('abort', () => {
+      this.subscribers.delete(onEvent);
+      this.lastUsed = Date.now();
+    }, { once: true });
+  }
+
+  stop(): void {
+    this.abort.abort();
+  }
+}
+
+/**
+ * One watch per scope shared by every reader of this process (issue #6: argo-server opens a Kubernetes watch per
+ * browser tab): lists are answered from memory, and each watcher is one more subscriber, not one more watch and a
+ * full list from the API server. Scopes start on first use and stop after `idleMs` without a reader or subscriber.
+ * Objects are shared, never copied: readers must not change what they are given (as with an informer's store).
+ */
+export class WatchCache<T extends KubeObject> {
+  private readonly scopes = new Map<string, ScopeCache<T>>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly source: WatchCacheSource<T>, private readonly idleMs = 10 * 60_000) {
+    this.sweeper = setInterval(() => this.sweep(), Math.min(idleMs, 60_000));
+    this.sweeper.unref();
+  }
+
+  private async scope(namespace: string): Promise<ScopeCache<T>> {
+    let scope = this.scopes.get(namespace);
+    if (!scope) {
+      scope = new ScopeCache(this.source, namespace);
+      const started = scope;
+      this.scopes.set(namespace, started);
+      // A scope whose first list failed is dropped, so the next reader tries again (and gets the error itself).
+      started.ready.catch(() => {
+        if (this.scopes.get(namespace) === started) this.scopes.delete(namespace);
+        started.stop();
+      });
+    }
+    await scope.ready;
+    return scope;
+  }
+
+  /** The scope's objects matching `labelSelector` (all when empty), newest known state. */
+  async list(namespace: string, labelSelector?: string): Promise<ObjectList<T>> {
+    return (await this.scope(namespace)).list(labelSelector);
+  }
+
+  /** Calls `onEvent` for every change from now until `signal` aborts. */
+  async watch(namespace: string, onEvent: (event: WatchEvent<T>) => void, signal: AbortSignal): Promise<void> {
+    const scope = await this.scope(namespace);
+    if (!signal.aborted) scope.subscribe(onEvent, signal);
+  }
+
+  /**
+   * A write this process made (create, update, delete), applied at once so the writer reads it back from the next
+   * list (its watch event comes later and is then not passed on twice).
+   */
+  wrote(event: WatchEvent<T>): void {
+    for (const namespace of [event.object.metadata.namespace ?? '', '']) {
+      const scope = this.scopes.get(namespace);
+      if (scope) void scope.ready.then(() => scope.apply(event), () => {});
+    }
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [namespace, scope] of this.scopes) {
+      if (scope.subscriberCount === 0 && now - scope.lastUsed > this.idleMs) {
+        this.scopes.delete(namespace);
+        scope.stop();
+      }
+    }
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+    for (const scope of this.scopes.values()) scope.stop();
+    this.scopes.clear();
+  }
+}
