@@ -24,16 +24,16 @@ function onlyExpressionErrors(run: () => unknown): void {
   }
 }
 
-describe('expression evaluators on arbitrary text', () => {
+describe('expression evaluators on arbitrary text', { timeout: 30_000 }, () => {
   it('expr-lang: a value or an ExpressionError', () => {
-    fc.assert(fc.property(exprText, (source) => onlyExpressionErrors(() => evaluateExpression(source, env))), { numRuns: 1500 });
+    fc.assert(fc.property(exprText, (source) => onlyExpressionErrors(() => evaluateExpression(source, env))), { numRuns: 800 });
   });
 
   it('govaluate `when`: a result, never a throw', () => {
     fc.assert(fc.property(exprText, (source) => {
       const result = evaluateWhen(source);
       expect(typeof result.ok).toBe('boolean');
-    }), { numRuns: 1500 });
+    }), { numRuns: 800 });
   });
 
   it('template substitution: text or an ExpressionError, for plain and expression tags', () => {
@@ -41,6 +41,6 @@ describe('expression evaluators on arbitrary text', () => {
     fc.assert(fc.property(tagged, (text) => {
       onlyExpressionErrors(() => substituteTemplate(text, values, { unresolved: 'keep', now: new Date('2026-01-01T00:00:00Z') }));
       onlyExpressionErrors(() => substituteTemplate(text, values, { unresolved: 'error', escape: 'json' }));
-    }), { numRuns: 1000 });
+    }), { numRuns: 600 });
   });
 });
