@@ -75,7 +75,7 @@ export function JobsHome() {
     <div className="flex h-[calc(100vh-3rem)] min-h-[30rem] flex-col">
       <PageHeader
         title="Jobs"
-        subtitle={<>{title} · {jobs.data ? `${items.length} job${items.length === 1 ? '' : 's'}` : '…'}{jobs.isFetching && !jobs.isPending ? ' · refreshing' : ''}</>}
+        subtitle={<>{title} · {jobs.data ? `${items.length.toLocaleString('en')} job${items.length === 1 ? '' : 's'}` : '…'}{jobs.isFetching && !jobs.isPending ? ' · refreshing' : ''}</>}
         actions={hasFilter(state) || state.view || state.favourites ? <ShallowLink href="/jobs" className="text-sm text-blue-700 hover:underline">Clear filters</ShallowLink> : null}
       />
       <HistoryNotice notice={jobs.data?.notice} />
