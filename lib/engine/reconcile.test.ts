@@ -241,7 +241,7 @@ spec:
     expect(done.status!.nodes).toBeUndefined();
   });
 
-  it('resolves workflowTemplateRef and stores the template spec', () => {
+  it('resolves workflowTemplateRef and stores the workflow spec joined over the template spec, as Argo', () => {
     const workflow = workflowFromYaml(`
 spec:
   workflowTemplateRef: {name: hello}
@@ -251,7 +251,9 @@ spec:
     const { workflow: done, created } = simulateWorkflow(workflow, () => ({}), { templates });
     expect(done.status!.phase).toBe('Succeeded');
     expect(created[0]!.template.container?.args).toEqual(['hi you']);
-    expect(done.status!.storedWorkflowTemplateSpec).toEqual(templates.hello);
+    expect(done.status!.storedWorkflowTemplateSpec).toEqual({
+      ...templates.hello, arguments: { parameters: [{ name: 'who', value: 'you' }] },
+    });
   });
 
   it('waits out a suspend duration', () => {

@@ -56,8 +56,10 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
       const kind = ref.clusterScope ? 'clusterworkflowtemplates' : 'workflowtemplates';
       return failWorkflow(`${kind}.argoproj.io "${ref.name}" not found`, 'Error');
     }
-    status.storedWorkflowTemplateSpec = stored;
-    spec = internSpec(mergeWorkflowSpec(stored, spec));
+    // As Argo's setStoredWfSpec: what is stored is the workflow's own spec joined over the template's, so the
+    // submitted arguments (`argo submit --from ... -p`) are what `argo get` shows under Parameters.
+    status.storedWorkflowTemplateSpec = status.storedWorkflowTemplateSpec ?? mergeWorkflowSpec(stored, spec);
+    spec = internSpec(mergeWorkflowSpec(status.storedWorkflowTemplateSpec, spec));
   }
   if (!spec.entrypoint) return failWorkflow('invalid spec: spec.entrypoint is required', 'Error');
 

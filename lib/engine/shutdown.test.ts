@@ -34,7 +34,7 @@ describe('stopping a workflow', () => {
     const output = reconcileWorkflow({ workflow, pods: { [podId]: { phase: 'Running' } }, now: new Date(now.getTime() + 5000) });
     expect(output.status.phase).toBe('Failed');
     expect(output.status.message).toBe("Stopped with strategy 'Terminate'");
-    expect(output.status.nodes![podId]).toMatchObject({ phase: 'Failed', message: "Stopped with strategy 'Terminate'" });
+    expect(output.status.nodes![podId]).toMatchObject({ phase: 'Failed', message: 'workflow shutdown with strategy:  Terminate' });
     expect(output.actions).toEqual([expect.objectContaining({ type: 'deletePod', nodeId: podId })]);
     expect(Object.values(output.status.nodes!).some((n) => n.name.includes('onExit'))).toBe(false);
   });

@@ -9,6 +9,8 @@ import { isFulfilled } from './phases';
  */
 export interface Shutdown {
   message: string;
+  /** What a node whose pod was still pending or running says (Argo's exec_control.go words it apart). */
+  podMessage?: string;
   runExitHandlers: boolean;
 }
 
@@ -16,12 +18,13 @@ export interface Shutdown {
 export function shutdownOf(op: Operation, startedAt: string | undefined): Shutdown | undefined {
   const strategy = op.spec.shutdown;
   if (strategy === 'Stop' || strategy === 'Terminate') {
-    return { message: `Stopped with strategy '${strategy}'`, runExitHandlers: strategy === 'Stop' };
+    // Two spaces, as Argo's message has them.
+    return { message: `Stopped with strategy '${strategy}'`, podMessage: `workflow shutdown with strategy:  ${strategy}`, runExitHandlers: strategy === 'Stop' };
   }
   const deadlineSeconds = op.spec.activeDeadlineSeconds;
   if (deadlineSeconds !== undefined && startedAt) {
     const deadline = addSeconds(startedAt, Number(deadlineSeconds));
-    if (op.now >= deadline) return { message: 'Step exceeded its deadline', runExitHandlers: false };
+    if (op.now >= deadline) return { message: 'Step exceeded its deadline', podMessage: 'Step exceeded its deadline', runExitHandlers: false };
     op.requeue((deadline.getTime() - op.now.getTime()) / 1000);
   }
   return undefined;
@@ -35,7 +38,7 @@ export function stopRunningNodes(op: Operation, shutdown: Shutdown): void {
   for (const node of Object.values(op.nodes)) {
     if (isFulfilled(node.phase) || (node.type !== 'Pod' && node.type !== 'Suspend')) continue;
     if (shutdown.runExitHandlers && isInExitHandler(op, node.name)) continue;
-    op.markPhase(node.name, 'Failed', shutdown.message);
+    op.markPhase(node.name, 'Failed', node.type === 'Pod' ? shutdown.podMessage ?? shutdown.message : shutdown.message);
     if (node.type === 'Pod') {
       op.actions.push({ type: 'deletePod', nodeId: node.id, podName: toPodName(op.name, node.name, node.templateName ?? ''), reason: shutdown.message });
     }
