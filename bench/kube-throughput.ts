@@ -192,13 +192,17 @@ if (which === 'all' || which === 'workflows') {
   // BENCH_ONLY_TUNED=1 leaves Argo's defaults out; BENCH_CAPSTAN_WORKERS=32 and BENCH_CAPSTAN_HEAP_MB=384 add a
   // Capstan with that many workflow workers (Argo's default is 32, Capstan's 8) and a capped V8 heap.
   const contenders = [...(process.env.BENCH_ONLY_TUNED ? [] : [argo('Argo defaults')]), argo('Argo tuned', tuned), capstan];
+  // BENCH_CAPSTAN_NODE_OPTIONS (e.g. `--import ./cpu-profile.mjs`; --cpu-prof is refused there) goes to that extra Capstan too.
   const workers = process.env.BENCH_CAPSTAN_WORKERS;
   const heap = process.env.BENCH_CAPSTAN_HEAP_MB;
-  if (workers || heap) {
+  const nodeOptions = [heap ? `--max-old-space-size=${heap}` : '', process.env.BENCH_CAPSTAN_NODE_OPTIONS ?? ''].filter(Boolean).join(' ');
+  // BENCH_ONLY_EXTRA=1 runs that extra Capstan alone (e.g. to profile it).
+  if (process.env.BENCH_ONLY_EXTRA) contenders.length = 0;
+  if (workers || nodeOptions) {
     contenders.push(capstanWith(
-      `Capstan${workers ? ` ${workers} workers` : ''}${heap ? ` heap ${heap} MB` : ''}`,
+      `Capstan${workers ? ` ${workers} workers` : ''}${heap ? ` heap ${heap} MB` : ''}${process.env.BENCH_CAPSTAN_NODE_OPTIONS ? ' (node options)' : ''}`,
       workers ? ['--workflow-workers', workers] : [],
-      heap ? { NODE_OPTIONS: `--max-old-space-size=${heap}` } : {},
+      nodeOptions ? { NODE_OPTIONS: nodeOptions } : {},
     ));
   }
   for (const contender of contenders) results.push(await throughput(contender, count));

@@ -1,4 +1,3 @@
-import type { Agent, AgentOptions } from 'node:https';
 import { CoreV1Api, type CoreV1Event as ClientEvent, CustomObjectsApi, KubeConfig, Watch } from '@kubernetes/client-node';
 import type { CoreV1Event } from '@/lib/generated/k8s';
 import type { Workflow } from '@/lib/generated/argo';
@@ -8,33 +7,9 @@ import { type ResourcePlural, resourceKinds } from '@/lib/k8s/resource-kinds';
 import type { ClusterPort, ListOptions, ObjectList, WatchEvent } from './cluster-port';
 import { ApiReachability, isUnreachable } from './api-reachability';
 import { fromKubeError } from './kube-errors';
+import { withPooledAgents } from './pooled-agents';
 import { WatchCache } from './watch-cache';
 import { parseLabelSelector } from '@/lib/k8s/label-selector';
-
-const reused = new WeakSet<KubeConfig>();
-
-/**
- * @kubernetes/client-node (1.4) builds a new https.Agent for every request, so every call to the API server paid a
- * TCP and TLS handshake (about half of a workflow get's time in bench/api-latency.ts). This makes the KubeConfig hand
- * out one keep-alive agent while its TLS settings stay the same. It replaces the client's private `createAgent`,
- * checked by every kubernetes-mode integration test.
- */
-export function reuseConnections(config: KubeConfig): KubeConfig {
-  if (reused.has(config)) return config;
-  const target = config as unknown as { createAgent?: (cluster: unknown, options: AgentOptions) => Agent };
-  const original = target.createAgent?.bind(config);
-  if (!original) return config;
-  reused.add(config);
-  let last: { options: AgentOptions; agent: Agent } | undefined;
-  const sameTls = (a: AgentOptions, b: AgentOptions) =>
-    a.ca === b.ca && a.cert === b.cert && a.key === b.key && a.pfx === b.pfx && a.rejectUnauthorized === b.rejectUnauthorized && a.servername === b.servername;
-  target.createAgent = (cluster, options) => {
-    if (last && sameTls(last.options, options)) return last.agent;
-    last = { options, agent: original(cluster, { ...options, keepAlive: true }) };
-    return last.agent;
-  };
-  return config;
-}
 
 /** Loads a kubeconfig from a path, or in-cluster, or from the default locations, in that order. */
 export function loadKubeConfig(path?: string): KubeConfig {
@@ -94,7 +69,7 @@ export class KubeCluster implements ClusterPort {
     reachability?: ApiReachability,
     options: { cacheWorkflows?: boolean; sharedCache?: WatchCache<KubeObject> } = {},
   ) {
-    this.api = reuseConnections(kubeConfig).makeApiClient(CustomObjectsApi);
+    this.api = withPooledAgents(kubeConfig).makeApiClient(CustomObjectsApi);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.reachability = reachability ?? new ApiReachability(undefined, kubeConfig.getCurrentCluster()?.server);
     if (options.sharedCache) {
