@@ -115,7 +115,9 @@ export class KubeCluster implements ClusterPort {
 
   async list<T extends KubeObject>(plural: ResourcePlural, namespace: string, options: ListOptions = {}): Promise<ObjectList<T>> {
     const cache = plural === 'workflows' && !options.limit && !options.continue ? this.workflowCache : undefined;
-    if (cache && isCacheable(options.labelSelector)) {
+    // While the API server is known to be down the cache is not served: it would answer with a stale list as if all
+    // were well. The API server is asked instead, and its absence answered with Argo's 503 (docs/kubernetes-mode.md).
+    if (cache && isCacheable(options.labelSelector) && this.reachability.reachable) {
       if (this.cacheReader === 'caller') await this.mayList(plural, namespace);
       try {
         return await cache.list(namespace, options.labelSelector) as ObjectList<T>;
