@@ -1,12 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadKubeConfig } from '../cluster/kube-cluster';
-import { argoCli } from '../testing/argo-cli';
+import { argoCli, manifestFile } from '../testing/argo-cli';
 import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 import { kubeModeFlags } from '../testing/kube-mode';
 import { testBed, uniqueNamespace } from '../testing/test-bed';
@@ -17,13 +14,8 @@ import { testBed, uniqueNamespace } from '../testing/test-bed';
 // durations are replaced by placeholders (`normalise`).
 const bed = testBed();
 const fixture = (name: string) => fileURLToPath(new URL(`../testing/fixtures/${name}`, import.meta.url));
-const file = (name: string, text: string) => {
-  const path = join(tmpdir(), `cli-compare-${process.pid}-${name}`);
-  writeFileSync(path, text);
-  return path;
-};
 const run = `r${Date.now().toString(36).slice(-4)}`;
-const labelled = file('labelled.yaml', `
+const labelled = manifestFile('cli-compare-labelled', `
 apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata: {generateName: labelled-, labels: {team: blue, run: ${run}}}
@@ -35,7 +27,7 @@ spec:
     inputs: {parameters: [{name: msg}]}
     container: {image: busybox, command: [echo, "{{inputs.parameters.msg}}"]}
 `);
-const waiting = file('waiting.yaml', `
+const waiting = manifestFile('cli-compare-waiting', `
 apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata: {generateName: waiting-, labels: {run: ${run}}}
@@ -51,7 +43,7 @@ spec:
   - name: echo
     container: {image: busybox, command: [echo, done]}
 `);
-const invalid = file('invalid.yaml', `
+const invalid = manifestFile('cli-compare-invalid', `
 apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata: {generateName: invalid-}
@@ -59,7 +51,7 @@ spec:
   entrypoint: nope
   templates: [{name: main, container: {image: busybox}}]
 `);
-const template = file('template.yaml', `
+const template = manifestFile('cli-compare-template', `
 apiVersion: argoproj.io/v1alpha1
 kind: WorkflowTemplate
 metadata: {name: greet-${run}}
@@ -72,7 +64,7 @@ spec:
     container: {image: busybox, command: [echo, "hello {{inputs.parameters.who}}"]}
 `);
 // Cluster-scoped: one per side, so the two sides do not see each other's.
-const clusterTemplate = (side: string) => file(`cluster-template-${side}.yaml`, `
+const clusterTemplate = (side: string) => manifestFile(`cli-compare-cluster-template-${side}`, `
 apiVersion: argoproj.io/v1alpha1
 kind: ClusterWorkflowTemplate
 metadata: {name: cgreet-${run}-${side}}
@@ -82,7 +74,7 @@ spec:
   - name: main
     container: {image: busybox, command: [echo, hello]}
 `);
-const cron = file('cron.yaml', `
+const cron = manifestFile('cli-compare-cron', `
 apiVersion: argoproj.io/v1alpha1
 kind: CronWorkflow
 metadata: {name: nightly-${run}}
