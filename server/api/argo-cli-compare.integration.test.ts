@@ -114,6 +114,8 @@ function normalise(text: string, side: Side): string {
     .replace(/time="[^"]*"/g, 'time=T')
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'UID')
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g, 'TIME')
+    // Go's time.Time String form, as `argo wait` prints it ("Succeeded at 2026-11-24 10:59:48 +0000 UTC").
+    .replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? [+-]\d{4} [A-Z]+/g, 'TIME')
     .replace(new RegExp(`(${days}) (${months}) +\\d+ \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}`, 'g'), 'DATE')
     .replace(/\((now|\d+ (seconds?|minutes?|hours?) (ago|from now))\)/g, '(AGO)')
     .replace(/\b(\d+h)?(\d+m)?\d+s\b/g, 'DUR')
