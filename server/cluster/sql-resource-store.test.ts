@@ -1,15 +1,14 @@
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api-error';
 import type { KubeObject } from '@/lib/k8s/object';
 import type { WatchEvent } from './cluster-port';
-import { SqlResourceStore } from './sql-resource-store';
+import type { SqlResourceStore } from './sql-resource-store';
+import { openMemoryStore } from '../testing/memory-store';
 
 // PGlite in memory: the same SQL the embedded mode runs on disk.
 let store: SqlResourceStore;
 beforeAll(async () => {
-  const db = new PGlite();
-  store = await SqlResourceStore.open(db, () => db.close());
+  store = await openMemoryStore();
 }, 60_000);
 afterAll(() => store.close());
 

@@ -1,11 +1,11 @@
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CronWorkflow, Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
-import { SqlResourceStore } from '../cluster/sql-resource-store';
+import type { SqlResourceStore } from '../cluster/sql-resource-store';
 import { createLogger } from '../logger';
 import { CronController } from './cron-controller';
 import type { Timers } from './cron/cron-timers';
+import { openMemoryStore } from '../testing/memory-store';
 
 // The controller against the embedded store (PGlite in memory), with a fake clock and timers: no waiting for minutes.
 
@@ -42,8 +42,7 @@ class FakeClock implements Timers {
 let store: SqlResourceStore;
 const logger = createLogger('silent');
 beforeAll(async () => {
-  const db = new PGlite();
-  store = await SqlResourceStore.open(db, () => db.close());
+  store = await openMemoryStore();
 }, 60_000);
 afterAll(() => store.close());
 

@@ -1,14 +1,13 @@
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toKubeEvent } from '@/lib/k8s/kube-event';
-import { SqlResourceStore } from '../cluster/sql-resource-store';
+import type { SqlResourceStore } from '../cluster/sql-resource-store';
 import { watchKubeEvents } from './kube-events-watch';
+import { openMemoryStore } from '../testing/memory-store';
 
 // Embedded mode: Events its controller records (ArtifactGCFailed…) reach the same stream as in kubernetes mode.
 let store: SqlResourceStore;
 beforeAll(async () => {
-  const db = new PGlite();
-  store = await SqlResourceStore.open(db, () => db.close());
+  store = await openMemoryStore();
 }, 60_000);
 afterAll(() => store.close());
 
