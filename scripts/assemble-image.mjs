@@ -6,12 +6,12 @@
 // The image holds: Next.js's standalone output (the server bundles and only the node_modules they use), the static
 // assets, server/main.ts bundled by esbuild into dist/main.mjs, and the node_modules files that bundle still needs,
 // found by Next's own file tracer (@vercel/nft). No dev dependencies, no sources, no build cache.
-import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleServer, serverBundle } from './bundle-server.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -35,24 +35,13 @@ cpSync(standalone, out, {
 // 2. Static assets are not part of the standalone output.
 cpSync(join(root, '.next', 'static'), join(out, '.next', 'static'), { recursive: true });
 
-// 3. Capstan's server (controller, custom HTTP server) in one file. Packages stay external: they are traced below.
-// Bundled beside the project's node_modules first, so the trace below resolves packages from the full install.
-const bundle = join(root, 'dist', 'main.mjs');
-await build({
-  entryPoints: [join(root, 'server', 'main.ts')],
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  tsconfig: join(root, 'tsconfig.json'),
-  banner: { js: "import { createRequire as capstanCreateRequire } from 'node:module'; const require = capstanCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
-// Files read at run time next to the code (new URL(..., import.meta.url) in the bundle resolves from dist/).
-cpSync(join(root, 'server', 'samples'), join(out, 'samples'), { recursive: true });
-cpSync(join(root, 'server', 'controller', 'images'), join(out, 'dist', 'images'), { recursive: true });
+// 3. Capstan's server (controller, custom HTTP server) in one file, as `npm start` runs it. Packages stay external:
+// they are traced below, from the full install beside the bundle.
+await bundleServer();
+const bundle = serverBundle;
+// Files read at run time beside the code: the bundle finds them under ../server/ (server/server-files.ts).
+cpSync(join(root, 'server', 'samples'), join(out, 'server', 'samples'), { recursive: true });
+cpSync(join(root, 'server', 'controller', 'images'), join(out, 'server', 'controller', 'images'), { recursive: true });
 cpSync(join(root, 'package.json'), join(out, 'package.json'));
 
 // 4. The node_modules files the bundle needs, as Next traces its own server.

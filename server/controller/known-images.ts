@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { StepContainer, StepSpec } from '../runner/step-runner';
+import { serverFile } from '../server-files';
 
-const read = (file: string) => readFileSync(new URL(`./images/${file}`, import.meta.url), 'utf8');
+const read = (file: string) => readFileSync(serverFile(`controller/images/${file}`), 'utf8');
 const toolsDir = '/argo/bin';
 const containerPath = `${toolsDir}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`;
 

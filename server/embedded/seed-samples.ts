@@ -3,8 +3,9 @@ import { parse } from 'yaml';
 import type { KubeObject } from '@/lib/k8s/object';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { SqlClient } from '../cluster/sql-client';
+import { serverFile } from '../server-files';
 
-const samplesDir = new URL('../samples/', import.meta.url);
+const samplesDir = serverFile('samples/');
 
 /**
  * Creates the sample WorkflowTemplates once, on the first start, so a newcomer can submit at once.

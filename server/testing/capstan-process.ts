@@ -44,7 +44,7 @@ export interface CapstanProcess {
   kill: () => Promise<void>;
 }
 
-/** Starts Capstan as users do (`server/main.ts` with flags) and waits until its API answers. */
+/** Starts Capstan as users do (`npm start`: the bundled server, with flags) and waits until its API answers. */
 export async function startCapstan(
   flags: string[],
   env: Record<string, string> = {},
@@ -54,7 +54,7 @@ export async function startCapstan(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'capstan-it-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(root, 'server/main.ts'), '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...flags],
+    [join(root, 'scripts/start.mjs'), '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...flags],
     { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
