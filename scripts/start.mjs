@@ -1,4 +1,4 @@
-/* global console, process -- a Node script */
+/* global URL, console, process -- a Node script */
 // `npm start`: brings the server bundle up to date with the sources (half a second, only when they changed), then
 // runs it in this process with the given flags. The Next.js build is checked by the server itself (server/next-build.ts).
 import { spawnSync } from 'node:child_process';
