@@ -1,7 +1,7 @@
 import type { Item, Sequence, Template } from '@/lib/generated/argo';
 import { anyItemKey, anyWorkflowOutputArtifactKey, anyWorkflowOutputParameterKey } from './resolve-variables';
-import { getTemplateKind, hasResultOutput } from './template-kind';
 import type { ValidationState } from './validation-state';
+import type { VariableScope } from './variable-scope';
 
 // The scope half of Argo's validation: which variables a loop, a step or a task makes available.
 
@@ -47,25 +47,13 @@ export function addOutputsToScope(
   template: Template | undefined,
   prefix: 'steps' | 'tasks',
   name: string,
-  scope: Set<string>,
+  scope: VariableScope,
   aggregate: boolean,
   isAncestor: boolean,
 ): void {
-  // A prefix and plain concatenation, no closure: a DAG of thousands of tasks comes here two or three times per task.
-  const at = `${prefix}.${name}.`;
-  const key = (suffix: string) => at + suffix;
-  scope.add(`${at}id`);
-  scope.add(`${at}startedAt`);
-  scope.add(`${at}finishedAt`);
-  scope.add(`${at}hostNodeName`);
+  scope.expose(prefix, name, { template, aggregate, isAncestor });
   if (template === undefined) return;
-  if (template.daemon === true) scope.add(key('ip'));
-  if (hasResultOutput(template)) {
-    scope.add(key('outputs.result'));
-    scope.add(key('exitCode'));
-  }
   for (const param of template.outputs?.parameters ?? []) {
-    scope.add(key(`outputs.parameters.${param.name}`));
     if (!param.globalName) continue;
     if (isParameterReference(param.globalName)) scope.add(anyWorkflowOutputParameterKey);
     else {
@@ -75,7 +63,6 @@ export function addOutputsToScope(
     }
   }
   for (const artifact of template.outputs?.artifacts ?? []) {
-    scope.add(key(`outputs.artifacts.${artifact.name}`));
     if (!artifact.globalName) continue;
     if (isParameterReference(artifact.globalName)) scope.add(anyWorkflowOutputArtifactKey);
     else {
@@ -84,14 +71,4 @@ export function addOutputsToScope(
       state.globals.set(global, state.placeholders.next());
     }
   }
-  if (aggregate) {
-    // A loop's children are aggregated: scripts and container sets as results, everything as parameters.
-    const kind = getTemplateKind(template);
-    if (kind === 'Script' || kind === 'ContainerSet') {
-      scope.add(key('outputs.result'));
-      scope.add(key('exitCode'));
-    }
-    scope.add(key('outputs.parameters'));
-  }
-  if (isAncestor) scope.add(key('status'));
 }

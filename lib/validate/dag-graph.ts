@@ -13,12 +13,27 @@ function dependsText(task: DAGTask): string {
   return (task.dependencies ?? []).map((name) => `(${name}.Succeeded || ${name}.Skipped || ${name}.Daemoned)`).join(' && ');
 }
 
+// By `depends` text: validation asks several times per task, and thousands of tasks often share one text. Bounded,
+// as it lives as long as the process.
+const dependenciesByText = new Map<string, ReadonlyMap<string, DependencyType>>();
+const maxCachedTexts = 10_000;
+
 /** The tasks a task depends on, as Argo's GetTaskDependencies reads them (unknown names included). */
-export function getTaskDependencies(task: DAGTask): Map<string, DependencyType> {
+export function getTaskDependencies(task: DAGTask): ReadonlyMap<string, DependencyType> {
+  const text = dependsText(task);
+  let known = dependenciesByText.get(text);
+  if (known === undefined) {
+    if (dependenciesByText.size >= maxCachedTexts) dependenciesByText.clear();
+    dependenciesByText.set(text, (known = readDependencies(text)));
+  }
+  return known;
+}
+
+function readDependencies(text: string): Map<string, DependencyType> {
   const dependencies = new Map<string, DependencyType>();
   // Same pattern as Argo's taskNameRegex; JavaScript's leftmost-first alternation matches RE2's here.
   const pattern = /([a-zA-Z0-9][-a-zA-Z0-9]*?\.[A-Z][a-zA-Z]+)|([a-zA-Z0-9][-a-zA-Z0-9]*)/g;
-  for (const match of dependsText(task).matchAll(pattern)) {
+  for (const match of text.matchAll(pattern)) {
     if (match[1] !== undefined) {
       const [name = '', result = ''] = match[1].split('.');
       if (result === 'AnySucceeded' || result === 'AllFailed') dependencies.set(name, 'items');
@@ -32,7 +47,8 @@ export function getTaskDependencies(task: DAGTask): Map<string, DependencyType> 
 
 /** Why a task's `depends` names an unknown result (`A.Succeded`), or undefined. */
 export function checkTaskResults(task: DAGTask): string | undefined {
-  if (!task.depends) return undefined;
+  // Without a dot there is no result to check (most `depends` of a wide DAG are plain names).
+  if (!task.depends?.includes('.')) return undefined;
   for (const match of task.depends.matchAll(/([a-zA-Z0-9][-a-zA-Z0-9]*?\.[A-Z][a-zA-Z]+)/g)) {
     const [name = '', result = ''] = (match[1] ?? '').split('.');
     if (!taskResults.includes(result)) return `task result '${result}' for task '${name}' is invalid`;

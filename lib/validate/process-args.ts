@@ -20,8 +20,11 @@ export function toFakeArguments(placeholders: PlaceholderSource): ArgumentSource
   };
 }
 
+const noArguments: ArgumentSource = { getParameter: () => undefined, getArtifact: () => undefined };
+
 /** The arguments a step, task or workflow passes. */
 export function toArgumentSource(args: Arguments | undefined): ArgumentSource {
+  if (args === undefined) return noArguments;
   return {
     getParameter: (name) => args?.parameters?.find((param) => param.name === name),
     getArtifact: (name) => args?.artifacts?.find((artifact) => artifact.name === name),
@@ -97,7 +100,8 @@ function substituteParams(template: Template, globals: ReadonlyMap<string, strin
 
 const constant = new WeakMap<Template, boolean>();
 
-function isConstant(template: Template): boolean {
+/** Whether a template has no inputs and no variables, so binding arguments leaves it as it is. */
+export function isConstantTemplate(template: Template): boolean {
   let known = constant.get(template);
   if (known === undefined) {
     known = !template.inputs?.parameters?.length && !template.inputs?.artifacts?.length && !JSON.stringify(template).includes('{{');
@@ -117,7 +121,7 @@ export function processArgs(
   locals: ReadonlyMap<string, string>,
 ): Template | string {
   // A template with no inputs and no variables comes out as it went in (a DAG of thousands of tasks calls one).
-  if (isConstant(template)) return template;
+  if (isConstantTemplate(template)) return template;
   const copy = structuredClone(template);
   if (copy.inputs?.parameters !== undefined) {
     const bound: Parameter[] = [];

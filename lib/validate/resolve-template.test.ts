@@ -18,6 +18,7 @@ const state: ValidationState = {
   modes: { lint: true, submit: false, ignoreEntrypoint: false, workflowTemplateValidation: false, executorPlugins: undefined },
   globals: new Map(),
   validated: new Set(),
+  passed: new WeakSet(),
   placeholders: createPlaceholders(),
   resolver: createTemplateResolver([buildWorkflowTemplate('wt', [buildContainer('hello')])]),
   namespace: 'ns',

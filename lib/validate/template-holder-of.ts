@@ -2,9 +2,29 @@ import type { DAGTask, LifecycleHook, WorkflowStep } from '@/lib/generated/argo'
 import type { TemplateHolder } from './resolve-template';
 import { toFieldPath } from './json-path';
 
+// A class, not a literal with a closure: a DAG of thousands of tasks makes one per task.
+class ItemHolder implements TemplateHolder {
+  readonly template: string | undefined;
+  readonly templateRef: WorkflowStep['templateRef'];
+  readonly inline: WorkflowStep['inline'];
+
+  constructor(
+    item: WorkflowStep | DAGTask,
+    readonly path: string,
+  ) {
+    this.template = item.template;
+    this.templateRef = item.templateRef;
+    this.inline = item.inline;
+  }
+
+  fieldPath(field: string): string {
+    return `${this.path}.${field}`;
+  }
+}
+
 /** A step or DAG task at `path`, as a holder whose field problems are reported on its own fields. */
 export function toTemplateHolder(item: WorkflowStep | DAGTask, path: string): TemplateHolder {
-  return { template: item.template, templateRef: item.templateRef, inline: item.inline, path, fieldPath: (field) => `${path}.${field}` };
+  return new ItemHolder(item, path);
 }
 
 /** Whether a step or task has an exit handler (`onExit` or an `exit` hook). */

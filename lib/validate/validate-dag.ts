@@ -6,12 +6,14 @@ import { checkFieldNames } from './field-names';
 import { extractFailedTag, locateText } from './locate-text';
 import { toArgumentSource, toFakeArguments } from './process-args';
 import { findUnresolvedVariable, layerScope } from './resolve-variables';
+import type { TemplateHolder } from './resolve-template';
 import { hasExitHook, toTemplateHolder } from './template-holder-of';
 import type { ValidationIssue } from './types';
 import { validateArguments } from './validate-arguments';
 import type { HolderValidator } from './validate-steps';
 import type { TemplateBase, ValidationState } from './validation-state';
 import { toIssue } from './validation-state';
+import type { VariableScope } from './variable-scope';
 
 const hasLoop = (task: DAGTask) => (task.withItems?.length ?? 0) > 0 || !!task.withParam || task.withSequence != null;
 const isAggregate = (task: DAGTask) => (task.withItems?.length ?? 0) > 0 || !!task.withParam;
@@ -51,8 +53,9 @@ function checkTargets(template: Template, path: string, names: ReadonlySet<strin
   return undefined;
 }
 
-// The per-task rules of Argo's first pass, before targets and variables.
-function checkTaskShape(task: DAGTask, at: string, usingDepends: boolean, dagPath: string): ValidationIssue | undefined {
+// The per-task rules of Argo's first pass, before targets and variables. `syntax` caches depends checks by text:
+// thousands of tasks often share one `depends`.
+function checkTaskShape(task: DAGTask, at: string, usingDepends: boolean, dagPath: string, syntax: Map<string, string | undefined>): ValidationIssue | undefined {
   if ((usingDepends || (task.dependencies ?? []).length > 0) && /^[0-9]/.test(task.name)) {
     return toIssue(`${at}.name`, "task name cannot begin with a digit when using either 'depends' or 'dependencies'");
   }
@@ -63,8 +66,9 @@ function checkTaskShape(task: DAGTask, at: string, usingDepends: boolean, dagPat
     return toIssue(`${at}.continueOn`, "cannot use 'continueOn' when using 'depends'. Instead use 'dep-task.Failed'/'dep-task.Errored'");
   }
   if (task.depends) {
-    const syntax = checkDependsSyntax(task.depends);
-    if (syntax !== undefined) return toIssue(`${at}.depends`, `invalid depends expression: ${syntax}`);
+    let problem = syntax.get(task.depends);
+    if (problem === undefined && !syntax.has(task.depends)) syntax.set(task.depends, (problem = checkDependsSyntax(task.depends)));
+    if (problem !== undefined) return toIssue(`${at}.depends`, `invalid depends expression: ${problem}`);
   }
   return undefined;
 }
@@ -72,7 +76,7 @@ function checkTaskShape(task: DAGTask, at: string, usingDepends: boolean, dagPat
 /** Argo's validateDAG: checks the tasks of a (substituted) DAG template in dependency order. */
 export function validateDag(
   state: ValidationState,
-  scope: Set<string>,
+  scope: VariableScope,
   base: TemplateBase,
   template: Template,
   path: string,
@@ -98,12 +102,16 @@ export function validateDag(
     return names;
   };
   const resolved = new Map<string, Template | undefined>();
+  const holders: TemplateHolder[] = [];
+  const syntax = new Map<string, string | undefined>();
+  const fakeArguments = toFakeArguments(state.placeholders);
   for (const index of order) {
     const task = tasks[index] as DAGTask;
     const at = taskPath(index);
-    const shape = checkTaskShape(task, at, usingDepends, dagPath);
+    const shape = checkTaskShape(task, at, usingDepends, dagPath, syntax);
     if (shape !== undefined) return shape;
-    const first = validateHolder(toTemplateHolder(task, at), base, toFakeArguments(state.placeholders));
+    const holder = (holders[index] = toTemplateHolder(task, at));
+    const first = validateHolder(holder, base, fakeArguments);
     if (first.issue !== undefined) return first.issue;
     resolved.set(task.name, first.template);
     addOutputsToScope(state, first.template, 'tasks', task.name, scope, isAggregate(task), false);
@@ -121,29 +129,37 @@ export function validateDag(
   if (targets !== undefined) return targets;
   for (const index of order) {
     const task = tasks[index] as DAGTask;
-    const at = taskPath(index);
+    const holder = holders[index] as TemplateHolder;
+    const at = holder.path;
     const taskTemplate = resolved.get(task.name);
     if (task.hooks !== undefined) scope.add(`tasks.${task.name}.status`);
     addOutputsToScope(state, taskTemplate, 'tasks', task.name, scope, false, false);
     if (hasExitHook(task)) addOutputsToScope(state, taskTemplate, 'tasks', task.name, scope, false, false);
     // Argo re-adds each ancestor's outputs with isAncestor set; the first pass already added all the rest, so
     // only `tasks.<ancestor>.status` is new, answered from the ancestry rather than copied into a new scope.
-    const additions = new Set<string>();
-    const ancestry = getTaskAncestry(task.name, dependenciesOf);
-    const ancestors = new Set(ancestry);
-    for (const param of task.inline?.inputs?.parameters ?? []) additions.add(`inputs.parameters.${param.name}`);
-    const loop = addItemsToScope(task, additions);
-    if (loop !== undefined) return toIssue(at, loop);
-    const isAncestorStatus = (key: string) => key.startsWith('tasks.') && key.endsWith('.status') && ancestors.has(key.slice(6, -7));
-    const layered = layerScope(scope, additions);
-    const taskScope = { has: (key: string) => layered.has(key) || isAncestorStatus(key) };
-    const unresolved = findUnresolvedVariable(JSON.stringify(task), taskScope, state.globals, state.modes.workflowTemplateValidation);
-    if (unresolved !== undefined) return unresolvedIssue(unresolved, task, at);
-    const argsIssue = validateArguments(`${at}.arguments`, task.arguments, false);
-    if (argsIssue !== undefined) return argsIssue;
-    const dependencyIssue = checkArgumentDependencies(task.arguments, ancestors, at);
-    if (dependencyIssue !== undefined) return dependencyIssue;
-    const second = validateHolder(toTemplateHolder(task, at), base, toArgumentSource(task.arguments));
+    // The ancestry is only needed by tasks that use variables or pass arguments; a chain of thousands of tasks
+    // would make computing it for each task quadratic.
+    let ancestors: ReadonlySet<string> | undefined;
+    const ancestorsOf = () => (ancestors ??= new Set(getTaskAncestry(task.name, dependenciesOf)));
+    const text = JSON.stringify(task);
+    if (text.includes('{{') || task.withItems !== undefined || task.withSequence != null || task.inline !== undefined) {
+      const additions = new Set<string>();
+      for (const param of task.inline?.inputs?.parameters ?? []) additions.add(`inputs.parameters.${param.name}`);
+      const loop = addItemsToScope(task, additions);
+      if (loop !== undefined) return toIssue(at, loop);
+      const isAncestorStatus = (key: string) => key.startsWith('tasks.') && key.endsWith('.status') && ancestorsOf().has(key.slice(6, -7));
+      const layered = layerScope(scope, additions);
+      const taskScope = { has: (key: string) => layered.has(key) || isAncestorStatus(key) };
+      const unresolved = findUnresolvedVariable(text, taskScope, state.globals, state.modes.workflowTemplateValidation);
+      if (unresolved !== undefined) return unresolvedIssue(unresolved, task, at);
+    }
+    if (task.arguments !== undefined) {
+      const argsIssue = validateArguments(`${at}.arguments`, task.arguments, false);
+      if (argsIssue !== undefined) return argsIssue;
+      const dependencyIssue = checkArgumentDependencies(task.arguments, ancestorsOf(), at);
+      if (dependencyIssue !== undefined) return dependencyIssue;
+    }
+    const second = validateHolder(holder, base, toArgumentSource(task.arguments));
     if (second.issue !== undefined) return second.issue;
   }
   return undefined;

@@ -4,16 +4,17 @@ import { checkFieldNames } from './field-names';
 import { isLeafKind } from './template-kind';
 import type { ValidationIssue } from './types';
 import { toIssue } from './validation-state';
+import { VariableScope } from './variable-scope';
 
 /** Argo's validateInputs: checks a template's inputs and returns the variables they bring into scope. */
-export function validateInputs(template: Template, path: string): Set<string> | ValidationIssue {
+export function validateInputs(template: Template, path: string): VariableScope | ValidationIssue {
   const parameters = template.inputs?.parameters ?? [];
   const artifacts = template.inputs?.artifacts ?? [];
   const names = checkFieldNames(parameters.map((param) => param.name), 'param-or-artifact');
   if (names !== undefined) return toIssue(`${path}.inputs.parameters[${names.index}].name`, names.message);
   const artifactNames = checkFieldNames(artifacts.map((artifact) => artifact.name), 'param-or-artifact');
   if (artifactNames !== undefined) return toIssue(`${path}.inputs.artifacts[${artifactNames.index}].name`, artifactNames.message);
-  const scope = new Set<string>();
+  const scope = new VariableScope();
   for (const param of parameters) scope.add(`inputs.parameters.${param.name}`);
   if (parameters.length > 0) scope.add('inputs.parameters');
   for (const [index, artifact] of artifacts.entries()) {

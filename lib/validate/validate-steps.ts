@@ -12,6 +12,7 @@ import type { ValidationIssue } from './types';
 import { validateArguments } from './validate-arguments';
 import type { TemplateBase, ValidationState } from './validation-state';
 import { toIssue } from './validation-state';
+import type { VariableScope } from './variable-scope';
 
 /** Validates what a holder names; passed in so that steps and DAGs can recurse without an import cycle. */
 export type HolderValidator = (
@@ -28,7 +29,7 @@ function checkStepName(name: string): string | undefined {
 /** Argo's validateSteps: checks each step of a (substituted) steps template, in order, growing the scope. */
 export function validateSteps(
   state: ValidationState,
-  scope: Set<string>,
+  scope: VariableScope,
   base: TemplateBase,
   template: Template,
   path: string,

@@ -2,7 +2,7 @@ import type { ResourceRequirements, Template } from '@/lib/generated/argo';
 import { checkArtifactLocation } from './check-artifact';
 import { toFieldPath } from './json-path';
 import type { ArgumentSource } from './process-args';
-import { processArgs } from './process-args';
+import { isConstantTemplate, processArgs } from './process-args';
 import type { TemplateHolder } from './resolve-template';
 import { rebase, resolveTemplateHolder } from './resolve-template';
 import { getTemplateKind, isLeafKind, isPodKind, listKindFields } from './template-kind';
@@ -14,6 +14,7 @@ import { validateOutputs } from './validate-outputs';
 import { validateSteps } from './validate-steps';
 import type { ResolvedTemplate, TemplateBase, ValidationState } from './validation-state';
 import { toIssue } from './validation-state';
+import { VariableScope } from './variable-scope';
 
 const retryPolicies = ['Always', 'OnError', 'OnFailure', 'OnTransientError', ''];
 const metricName = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -108,10 +109,11 @@ function checkSubstituted(template: Template, path: string): ValidationIssue | u
 /** Argo's validateTemplate: checks one resolved template, with its inputs bound to `args`. */
 export function validateTemplate(state: ValidationState, resolved: ResolvedTemplate, args: ArgumentSource): ValidationIssue | undefined {
   const { template, path, base } = resolved;
+  if (state.passed.has(template)) return undefined;
   const kindIssue = checkKindAndPodResources(template, path);
   if (kindIssue !== undefined) return kindIssue;
   const scope = validateInputs(template, path);
-  if (!(scope instanceof Set)) return scope;
+  if (!(scope instanceof VariableScope)) return scope;
   const unnamed = (template.initContainers ?? []).findIndex((container) => !container.name);
   if (unnamed >= 0) return toIssue(`${path}.initContainers[${unnamed}].name`, 'initContainers must all have container name');
   const locals = new Map<string, string>();
@@ -141,7 +143,9 @@ export function validateTemplate(state: ValidationState, resolved: ResolvedTempl
     const location = checkArtifactLocation(substituted.archiveLocation);
     if (location !== undefined) return toIssue(`${path}.archiveLocation.${location.field}`, location.message);
   }
-  return checkMetrics(substituted, path);
+  const metricsIssue = checkMetrics(substituted, path);
+  if (metricsIssue === undefined && isConstantTemplate(template)) state.passed.add(template);
+  return metricsIssue;
 }
 
 /**

@@ -19,6 +19,7 @@ export function createState(context: ValidationContext, modes: Omit<Modes, 'exec
     modes: { ...modes, executorPlugins: context.options?.executorPlugins },
     globals: new Map(),
     validated: new Set(),
+    passed: new WeakSet(),
     placeholders: createPlaceholders(),
     resolver: context.resolver,
     namespace: context.namespace ?? '',

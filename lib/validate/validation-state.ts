@@ -38,6 +38,11 @@ export interface ValidationState {
   globals: Map<string, string>;
   /** Templates whose bodies have been validated, by scope and name, so each is walked once. */
   validated: Set<string>;
+  /**
+   * Constant templates (`isConstantTemplate`) that passed every check: arguments cannot change them, so a later
+   * reference needs no work (a DAG of thousands of tasks refers to one template thousands of times, twice).
+   */
+  passed: WeakSet<Template>;
   placeholders: PlaceholderSource;
   resolver: TemplateResolver | undefined;
   namespace: string;
