@@ -6,7 +6,7 @@ import type { PodObservation } from './types';
 
 /** Brings Pod and HTTP nodes up to date with what was observed of their pods (or requests), as Argo's podReconciliation. */
 export function applyPodObservations(op: Operation): void {
-  for (const node of Object.values(op.nodes)) {
+  for (const node of op.nodeList) {
     if ((node.type !== 'Pod' && node.type !== 'HTTP') || isFulfilled(node.phase)) continue;
     const pod = op.pods[node.id];
     if (!pod) continue;
@@ -24,7 +24,8 @@ function applyObservation(node: NodeStatus, pod: PodObservation, now: string, da
   node.phase = pod.phase;
   // A daemon that runs serves the steps after it (`daemoned`); one that ends on its own has failed, as in Argo.
   if (daemon && pod.phase === 'Running') node.daemoned = true;
-  else delete node.daemoned;
+  // Deleted only when there: deleting a property slows every later access to the object.
+  else if (node.daemoned !== undefined) delete node.daemoned;
   if (daemon && pod.phase === 'Succeeded') node.phase = 'Failed';
   if (pod.message) node.message = pod.message;
   if (pod.hostNodeName) node.hostNodeName = pod.hostNodeName;

@@ -6,7 +6,7 @@ import type { Operation } from './operation';
  * stop serving: their pods are deleted and their nodes end Succeeded.
  */
 export function killDaemonedChildren(op: Operation, boundaryID?: string): void {
-  for (const node of Object.values(op.nodes)) {
+  for (const node of op.nodeList) {
     if (node.daemoned !== true || (boundaryID !== undefined && node.boundaryID !== boundaryID)) continue;
     delete node.daemoned;
     op.markPhase(node.name, 'Succeeded');

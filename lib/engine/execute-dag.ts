@@ -48,9 +48,32 @@ interface DagState extends DagShape {
   node: NodeStatus;
   tasks: DAGTask[];
   visited: Set<string>;
+  /** Node names by task name: each task's name is asked for several times per reconcile. */
+  nodeNames: Map<string, string>;
 }
 
-const taskNodeName = (state: DagState, taskName: string) => `${state.node.name}.${taskName}`;
+// The node names of a DAG's tasks, by the DAG node's name, kept from one reconcile to the next beside the (interned)
+// task list: the same strings come back each time, so looking their node IDs up does not hash new strings.
+const nodeNamesByTasks = new WeakMap<DAGTask[], Map<string, Map<string, string>>>();
+const maxDagNodesPerTaskList = 16;
+
+function nodeNamesOf(tasks: DAGTask[], dagNodeName: string): Map<string, string> {
+  const byDagNode = derived(nodeNamesByTasks, tasks, () => new Map<string, Map<string, string>>());
+  let names = byDagNode.get(dagNodeName);
+  if (names === undefined) {
+    // Many workflows (or loop iterations) may run one spec's DAG: keep the latest few.
+    if (byDagNode.size >= maxDagNodesPerTaskList) byDagNode.delete(byDagNode.keys().next().value!);
+    byDagNode.set(dagNodeName, (names = new Map()));
+  }
+  return names;
+}
+
+function taskNodeName(state: DagState, taskName: string): string {
+  let name = state.nodeNames.get(taskName);
+  if (name === undefined) state.nodeNames.set(taskName, (name = `${state.node.name}.${taskName}`));
+  return name;
+}
+
 const taskNode = (state: DagState, taskName: string) => state.op.getNode(taskNodeName(state, taskName));
 const noDependencies = { logic: '', dependencies: [] };
 const dependenciesOf = (state: DagState, taskName: string) => state.dependencies.get(taskName) ?? noDependencies;
@@ -80,7 +103,7 @@ export function executeDag(op: Operation, context: TemplateContext): NodeStatus 
     if (hasInputs(template)) node.inputs = structuredClone(template.inputs);
   }
   const tasks = template.dag?.tasks ?? [];
-  const state: DagState = { ...shapeOf(tasks), op, context, node, tasks, visited: new Set() };
+  const state: DagState = { ...shapeOf(tasks), op, context, node, tasks, visited: new Set(), nodeNames: nodeNamesOf(tasks, node.name) };
   const targets = template.dag?.target ? template.dag.target.split(' ').filter(Boolean) : state.leaves;
   for (const target of targets) executeDagTask(state, target);
 

@@ -61,7 +61,7 @@ function addStepToScope(op: Operation, context: TemplateContext, scope: Scope, g
     addSkippedOutputsToScope(scope, 'steps', step.name ?? '', child, templateOf(op, context, step));
     return;
   }
-  const expanded = Object.values(op.nodes).filter(
+  const expanded = op.nodeList.filter(
     (n) => n.boundaryID === boundaryID && n.name.startsWith(`${childName}(`) && n.type !== 'Skipped',
   );
   if (expanded.length) addLoopToScope(scope, 'steps', step.name ?? '', expanded);

@@ -10,7 +10,7 @@ import { toPodName } from './node-names';
 import { NodeError, type Operation, type TemplateHolder, type TemplateScope } from './operation';
 import { isFulfilled } from './phases';
 import { parallelismReached } from './parallelism';
-import { processArgs } from './process-args';
+import { isConstantTemplate, processArgs } from './process-args';
 import { processRetries } from './retry';
 import { killDaemonedChildren } from './daemons';
 import { substituteObject } from './substitute';
@@ -57,12 +57,14 @@ export function executeTemplate(
   let processed: Template;
   try {
     resolved = op.resolveTemplate(holder, scope);
-    const locals: Record<string, string> = { 'node.name': nodeName };
-    if (isPodTemplate(resolved.template) && !resolved.template.retryStrategy) {
-      locals['pod.name'] = toPodName(op.name, nodeName, resolved.template.name ?? '');
+    processed = resolved.template;
+    // A template with nothing to substitute needs no local variables (hashing a pod name for each of thousands).
+    if (!isConstantTemplate(processed)) {
+      const locals: Record<string, string> = { 'node.name': nodeName };
+      if (isPodTemplate(processed) && !processed.retryStrategy) locals['pod.name'] = toPodName(op.name, nodeName, processed.name ?? '');
+      if (options.callerKind && holder.name) locals[`${options.callerKind}.name`] = holder.name;
+      processed = processArgs(processed, args, op.globalParams, locals, op.now);
     }
-    if (options.callerKind && holder.name) locals[`${options.callerKind}.name`] = holder.name;
-    processed = processArgs(resolved.template, args, op.globalParams, locals, op.now);
   } catch (error) {
     if (error instanceof NodeError) return errorNode(op, nodeName, holder, scope, options, error.message);
     throw error;

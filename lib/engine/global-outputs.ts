@@ -10,9 +10,9 @@ import { parameterText } from './parameter-text';
 export function applyGlobalOutputs(op: Operation, status: WorkflowStatus): void {
   // One pass without copies: it runs twice per reconcile over every node, and most workflows export nothing.
   const exporting: NodeStatus[] = [];
-  for (const id in op.nodes) {
-    const outputs = op.nodes[id]!.outputs;
-    if (outputs && (outputs.parameters?.some((p) => p.globalName) || outputs.artifacts?.some((a) => a.globalName))) exporting.push(op.nodes[id]!);
+  for (const node of op.nodeList) {
+    const outputs = node.outputs;
+    if (outputs && (outputs.parameters?.some((p) => p.globalName) || outputs.artifacts?.some((a) => a.globalName))) exporting.push(node);
   }
   const finished = exporting
     .sort((a, b) => (a.finishedAt ?? '').localeCompare(b.finishedAt ?? '') || a.id.localeCompare(b.id));

@@ -83,9 +83,9 @@ export function lookUpMemoCache(op: Operation, context: TemplateContext): { hit:
  * The cache writes a reconcile asks for: every memoized node (not a hit) that has just succeeded saves its outputs
  * under its key, as Argo does when a pod, steps or DAG node succeeds.
  */
-export function memoCacheSaves(before: Nodes, after: Nodes): { cacheName: string; key: string; nodeId: string; outputs: Outputs }[] {
+export function memoCacheSaves(before: Nodes, after: readonly NodeStatus[]): { cacheName: string; key: string; nodeId: string; outputs: Outputs }[] {
   const saves = [];
-  for (const node of Object.values(after)) {
+  for (const node of after) {
     const memo = node.memoizationStatus;
     if (!memo || memo.hit || node.phase !== 'Succeeded' || before[node.id]?.phase === 'Succeeded') continue;
     saves.push({ cacheName: memo.cacheName, key: memo.key, nodeId: node.id, outputs: structuredClone(node.outputs ?? {}) });

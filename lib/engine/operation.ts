@@ -63,6 +63,13 @@ export class Operation {
   private readonly resolveRef: EngineInput['resolveTemplateRef'];
   /** The ids in each node's `children`, kept beside the list by addChild (keyed by the list itself). */
   private readonly childIds = new WeakMap<string[], Set<string>>();
+  /** Node IDs by node name: a big DAG looks each one up several times per reconcile, and each is a hash. */
+  private readonly ids = new Map<string, string>();
+  /**
+   * Every node, in `nodes`' order (new ones appended by initNode). Walk this, not `Object.values(nodes)`: listing the
+   * keys of an object of thousands of properties costs a sort each time, and a reconcile walks all nodes many times.
+   */
+  readonly nodeList: NodeStatus[] = [];
 
   constructor(input: EngineInput, spec: WorkflowSpec, nodes: Nodes, status: WorkflowStatus) {
     this.workflow = input.workflow;
@@ -77,6 +84,12 @@ export class Operation {
     this.memoCaches = input.memoCaches;
     this.status = status;
     this.localScope = { id: `local/${this.name}`, templates: spec.templates ?? [] };
+    // The nodes already there name their own IDs: only new names need hashing.
+    for (const id in nodes) {
+      const node = nodes[id]!;
+      this.nodeList.push(node);
+      if (node.name !== undefined) this.ids.set(node.name, id);
+    }
   }
 
   /** Nodes whose final metrics (or realtime start) were emitted in this reconcile, so a second visit repeats nothing. */
@@ -107,8 +120,6 @@ export class Operation {
     if (emissions.length || errors.length) this.actions.push({ type: 'metrics', emissions, errors });
   }
 
-  /** Node IDs by node name: a big DAG looks each one up several times per reconcile, and each is a hash. */
-  private readonly ids = new Map<string, string>();
 
   nodeId(nodeName: string): string {
     let id = this.ids.get(nodeName);
@@ -148,7 +159,10 @@ export class Operation {
       startedAt: this.nowText,
     };
     if (isFulfilled(fields.phase)) node.finishedAt = this.nowText;
+    const replaced = this.nodes[node.id];
     this.nodes[node.id] = node;
+    if (replaced) this.nodeList[this.nodeList.indexOf(replaced)] = node;
+    else this.nodeList.push(node);
     return node;
   }
 

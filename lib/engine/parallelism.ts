@@ -8,7 +8,7 @@ const countsAsChild = (node: NodeStatus) => node.type === 'Pod' || node.type ===
 /** Pods that hold a slot: Pending or Running, not waiting for a lock; under `boundaryID`, or all when empty. */
 export function countActivePods(op: Operation, boundaryID = ''): number {
   let count = 0;
-  for (const node of Object.values(op.nodes)) {
+  for (const node of op.nodeList) {
     if (node.type !== 'Pod' || !isActive(node) || node.synchronizationStatus?.waiting) continue;
     if (boundaryID && node.boundaryID !== boundaryID) continue;
     count++;
@@ -18,7 +18,7 @@ export function countActivePods(op: Operation, boundaryID = ''): number {
 
 function countChildren(op: Operation, boundaryID: string, phases: (node: NodeStatus) => boolean): number {
   let count = 0;
-  for (const node of Object.values(op.nodes)) if (node.boundaryID === boundaryID && countsAsChild(node) && phases(node)) count++;
+  for (const node of op.nodeList) if (node.boundaryID === boundaryID && countsAsChild(node) && phases(node)) count++;
   return count;
 }
 
@@ -55,7 +55,7 @@ function failFastStops(op: Operation, template: Template, node: NodeStatus): boo
   if (countChildren(op, node.id, (n) => n.phase === 'Failed' || n.phase === 'Error') === 0) return false;
   if (countActivePods(op, node.id) === 0) {
     if (templateType(template) === 'steps') {
-      const groups = Object.values(op.nodes).filter((n) => n.boundaryID === node.id && n.type === 'StepGroup');
+      const groups = op.nodeList.filter((n) => n.boundaryID === node.id && n.type === 'StepGroup');
       const leaf = groups.at(-1);
       if (leaf) op.markPhase(leaf.name, 'Failed', FAIL_FAST_MESSAGE);
     }

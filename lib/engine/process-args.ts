@@ -10,7 +10,7 @@ import { derived } from './intern-spec';
 const constant = new WeakMap<Template, boolean>();
 
 /** Whether processing arguments leaves a template as it is: no inputs, no `{{...}}` anywhere. */
-function isConstant(template: Template): boolean {
+export function isConstantTemplate(template: Template): boolean {
   return derived(constant, template, (t) => !t.inputs?.parameters?.length && !t.inputs?.artifacts?.length && !JSON.stringify(t).includes('{{'));
 }
 
@@ -26,7 +26,7 @@ export function processArgs(
   now: Date,
 ): Template {
   // Most templates of a big workflow take no inputs and name no variables: they are used as written.
-  if (isConstant(template)) return template;
+  if (isConstantTemplate(template)) return template;
   const copy = structuredClone(template);
   const inputs: Parameter[] = (copy.inputs?.parameters ?? []).map((input) => {
     let argument = args?.parameters?.find((p) => p.name === input.name);

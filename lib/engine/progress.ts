@@ -10,7 +10,7 @@ const isExecutable = (node: NodeStatus | undefined) => node !== undefined && exe
  * (pod, container of a containerSet, HTTP, suspend) counts itself; any other node counts the distinct executable
  * nodes reachable through its children.
  */
-export function updateProgress(nodes: Nodes): string {
+export function updateProgress(nodes: Nodes, nodeList: readonly NodeStatus[]): string {
   // Only non-executable nodes need the set of executables under them; executables are walked through, and a
   // non-executable node met on the way contributes its own (memoised) set. A big DAG's thousands of pods thus
   // cost one set for the DAG, not one per pod.
@@ -44,10 +44,10 @@ export function updateProgress(nodes: Nodes): string {
   const isDone = (node: NodeStatus | undefined) => node?.phase === 'Succeeded' || node?.phase === 'Skipped' || node?.phase === 'Omitted';
   let total = 0;
   let done = 0;
-  for (const node of Object.values(nodes)) {
+  for (const node of nodeList) {
     if (isExecutable(node)) {
       const finished = isDone(node) ? 1 : 0;
-      node.progress = `${finished}/1`;
+      node.progress = finished ? '1/1' : '0/1';
       total++;
       done += finished;
       continue;

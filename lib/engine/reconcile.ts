@@ -99,15 +99,18 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
 
   if (isCompleted(status.phase)) killDaemonedChildren(op);
   emitWorkflowMetrics(op, spec, workflow.status?.phase, status);
-  for (const save of memoCacheSaves(workflow.status?.nodes ?? {}, nodes)) op.actions.push({ type: 'saveMemoCache', ...save });
+  for (const save of memoCacheSaves(workflow.status?.nodes ?? {}, op.nodeList)) op.actions.push({ type: 'saveMemoCache', ...save });
   releaseFinishedLocks(op, status, isCompleted(status.phase));
-  for (const id in nodes) {
-    const ordered = orderNodeFields(nodes[id]!);
-    if (ordered !== nodes[id]) nodes[id] = ordered;
+  const nodeList = op.nodeList;
+  for (let index = 0; index < nodeList.length; index++) {
+    const ordered = orderNodeFields(nodeList[index]!);
+    if (ordered === nodeList[index]) continue;
+    nodeList[index] = ordered;
+    nodes[ordered.id] = ordered;
   }
   status.nodes = nodes;
-  status.progress = updateProgress(status.nodes);
-  status.conditions = conditionsOf(status);
+  status.progress = updateProgress(nodes, nodeList);
+  status.conditions = conditionsOf(status.phase, nodeList);
   if (op.requeueAfter !== undefined && !isCompleted(status.phase)) op.actions.push({ type: 'requeue', afterSeconds: op.requeueAfter });
   const changed = !isSameJson(status, before);
   return { status: orderStatus(status), actions: op.actions, changed };
@@ -169,7 +172,7 @@ function workflowPhaseOf(nodePhase: string | undefined): string {
 
 /** `{{workflow.failures}}`: the failed pods, as Argo lists them for exit handlers. */
 function failuresOf(op: Operation) {
-  return Object.values(op.nodes)
+  return op.nodeList
     .filter((n) => isFailedOrError(n.phase) && n.type === 'Pod')
     .map((n) => ({
       displayName: n.displayName,
@@ -181,10 +184,10 @@ function failuresOf(op: Operation) {
     }));
 }
 
-function conditionsOf(status: WorkflowStatus): WorkflowStatus['conditions'] {
-  const running = Object.values(status.nodes ?? {}).some((n) => n.type === 'Pod' && n.phase === 'Running');
+function conditionsOf(phase: WorkflowStatus['phase'], nodeList: readonly NodeStatus[]): WorkflowStatus['conditions'] {
+  const running = nodeList.some((n) => n.type === 'Pod' && n.phase === 'Running');
   const conditions = [{ type: 'PodRunning', status: running ? 'True' : 'False' }];
-  if (isCompleted(status.phase)) conditions.push({ type: 'Completed', status: 'True' });
+  if (isCompleted(phase)) conditions.push({ type: 'Completed', status: 'True' });
   return conditions;
 }
 

@@ -35,7 +35,7 @@ export function shutdownOf(op: Operation, startedAt: string | undefined): Shutdo
  * so the steps and DAGs above them finish Failed on this same reconcile.
  */
 export function stopRunningNodes(op: Operation, shutdown: Shutdown): void {
-  for (const node of Object.values(op.nodes)) {
+  for (const node of op.nodeList) {
     if (isFulfilled(node.phase) || (node.type !== 'Pod' && node.type !== 'Suspend')) continue;
     if (shutdown.runExitHandlers && isInExitHandler(op, node.name)) continue;
     op.markPhase(node.name, 'Failed', node.type === 'Pod' ? shutdown.podMessage ?? shutdown.message : shutdown.message);

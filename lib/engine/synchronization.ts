@@ -109,7 +109,7 @@ export function releaseFinishedLocks(op: Operation, status: WorkflowStatus, work
   for (const waiting of [...(status.synchronization.semaphore?.waiting ?? []).map((w) => w.semaphore), ...(status.synchronization.mutex?.waiting ?? []).map((w) => w.mutex)]) {
     locks.release(workflowHolder, waiting ?? '');
   }
-  for (const node of Object.values(op.nodes)) {
+  for (const node of op.nodeList) {
     if (!node.synchronizationStatus) continue;
     if (node.synchronizationStatus.waiting) locks.release(holderKeyOf(op, node.id), node.synchronizationStatus.waiting);
     delete node.synchronizationStatus;
