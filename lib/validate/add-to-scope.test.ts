@@ -10,6 +10,7 @@ function createTestState(): ValidationState {
     globals: new Map(),
     validated: new Set(),
     passed: new WeakSet(),
+    bases: new Map(),
     placeholders: createPlaceholders(),
     resolver: undefined,
     namespace: '',

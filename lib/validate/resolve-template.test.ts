@@ -19,6 +19,7 @@ const state: ValidationState = {
   globals: new Map(),
   validated: new Set(),
   passed: new WeakSet(),
+  bases: new Map(),
   placeholders: createPlaceholders(),
   resolver: createTemplateResolver([buildWorkflowTemplate('wt', [buildContainer('hello')])]),
   namespace: 'ns',

@@ -38,16 +38,33 @@ function withPodMetadata(template: Template, spec: WorkflowSpec): Template {
   return { ...template, metadata };
 }
 
+// Each base's templates by name, found once: a DAG of thousands of tasks names one template thousands of times,
+// and giving back the same object each time lets `ValidationState.passed` recognise it.
+const templatesOfBase = new WeakMap<TemplateBase, Map<string, ResolvedTemplate>>();
+
 /** The template of a given name in a base, with its path. */
 export function findTemplateByName(base: TemplateBase, name: string): ResolvedTemplate | undefined {
-  const index = (base.spec.templates ?? []).findIndex((template) => template.name === name);
-  const template = base.spec.templates?.[index];
-  if (template === undefined) return undefined;
-  return { template: withPodMetadata(template, base.spec), path: `${base.specPath}.templates[${index}]`, base };
+  let byName = templatesOfBase.get(base);
+  if (byName === undefined) {
+    byName = new Map();
+    for (const [index, template] of (base.spec.templates ?? []).entries()) {
+      // The first of a name wins, as a search from the start would find it.
+      if (template.name !== undefined && !byName.has(template.name)) byName.set(template.name, { template: withPodMetadata(template, base.spec), path: `${base.specPath}.templates[${index}]`, base });
+    }
+    templatesOfBase.set(base, byName);
+  }
+  return byName.get(name);
 }
 
 /** The base a templateRef points into, or undefined when the resolver does not have it. */
 export function findReferencedBase(state: ValidationState, ref: TemplateRef): TemplateBase | undefined {
+  // Once per manifest and validation: a step or task per reference would each ask the resolver again.
+  const key = `${ref.clusterScope === true ? 'cluster' : 'namespaced'}/${ref.name ?? ''}`;
+  if (!state.bases.has(key)) state.bases.set(key, lookUpBase(state, ref));
+  return state.bases.get(key);
+}
+
+function lookUpBase(state: ValidationState, ref: TemplateRef): TemplateBase | undefined {
   const name = ref.name ?? '';
   if (ref.clusterScope === true) {
     const found = state.resolver?.getClusterWorkflowTemplate(name);

@@ -20,6 +20,7 @@ export function createState(context: ValidationContext, modes: Omit<Modes, 'exec
     globals: new Map(),
     validated: new Set(),
     passed: new WeakSet(),
+    bases: new Map(),
     placeholders: createPlaceholders(),
     resolver: context.resolver,
     namespace: context.namespace ?? '',

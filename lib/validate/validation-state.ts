@@ -43,6 +43,8 @@ export interface ValidationState {
    * reference needs no work (a DAG of thousands of tasks refers to one template thousands of times, twice).
    */
   passed: WeakSet<Template>;
+  /** Referenced WorkflowTemplates and ClusterWorkflowTemplates as bases, by `<scope>/<name>`, looked up once. */
+  bases: Map<string, TemplateBase | undefined>;
   placeholders: PlaceholderSource;
   resolver: TemplateResolver | undefined;
   namespace: string;
