@@ -5,8 +5,24 @@ import { NodeError } from './operation';
 // `task.Result` references, and bare task names (which expand to "finished fine").
 const taskReference = /([a-zA-Z0-9][-a-zA-Z0-9]*?\.[A-Z][a-zA-Z]+)|([a-zA-Z0-9][-a-zA-Z0-9]*)/g;
 
-/** A task's `depends` logic with bare names expanded, and the tasks it depends on, as Argo's GetTaskDependencies. */
-export function taskDependencies(task: DAGTask, taskNamed: (name: string) => DAGTask | undefined): { logic: string; dependencies: string[] } {
+export interface TaskDependencies {
+  logic: string;
+  dependencies: readonly string[];
+}
+
+/**
+ * A task's `depends` logic with bare names expanded, and the tasks it depends on, as Argo's GetTaskDependencies.
+ * `known` caches results by `depends` text for one task list: thousands of tasks often share one text. A text
+ * naming a task that continues on failure expands differently per list, so it is still cached per list only.
+ */
+export function taskDependencies(task: DAGTask, taskNamed: (name: string) => DAGTask | undefined, known?: Map<string, TaskDependencies>): TaskDependencies {
+  if (known === undefined || !task.depends) return readTaskDependencies(task, taskNamed);
+  let found = known.get(task.depends);
+  if (found === undefined) known.set(task.depends, (found = readTaskDependencies(task, taskNamed)));
+  return found;
+}
+
+function readTaskDependencies(task: DAGTask, taskNamed: (name: string) => DAGTask | undefined): TaskDependencies {
   const expand = (name: string): string => {
     const dependency = taskNamed(name);
     const results = ['Succeeded', 'Skipped', 'Daemoned'];

@@ -1,6 +1,6 @@
 import type { ValueMap } from '../expr';
 import type { DAGTask, NodeStatus } from '../generated/argo';
-import { taskDependencies, evaluateDepends, taskResults } from './depends';
+import { taskDependencies, evaluateDepends, taskResults, type TaskDependencies } from './depends';
 import { continuesOn } from './execute-steps';
 import { hasInputs } from './execute-pod';
 import { executeTemplate, type TemplateContext } from './execute-template';
@@ -21,7 +21,7 @@ import { shouldExecute } from './when';
 interface DagShape {
   /** The tasks by name: DAGs of thousands of tasks look them up once per dependency. The first of a name wins. */
   tasksByName: Map<string, DAGTask>;
-  dependencies: Map<string, { logic: string; dependencies: string[] }>;
+  dependencies: Map<string, TaskDependencies>;
   /** Tasks nothing depends on: the DAG's targets when `target` is not given. */
   leaves: string[];
 }
@@ -32,10 +32,10 @@ function shapeOf(tasks: DAGTask[]): DagShape {
   return derived(shapes, tasks, () => {
     const tasksByName = new Map<string, DAGTask>();
     for (const task of tasks) if (!tasksByName.has(task.name ?? '')) tasksByName.set(task.name ?? '', task);
-    const dependencies = new Map<string, { logic: string; dependencies: string[] }>();
-    for (const name of tasksByName.keys()) {
-      dependencies.set(name, taskDependencies(tasksByName.get(name)!, (dependency) => tasksByName.get(dependency)));
-    }
+    const dependencies = new Map<string, TaskDependencies>();
+    const byText = new Map<string, TaskDependencies>();
+    const taskNamed = (dependency: string) => tasksByName.get(dependency);
+    for (const [name, task] of tasksByName) dependencies.set(name, taskDependencies(task, taskNamed, byText));
     const depended = new Set([...dependencies.values()].flatMap((d) => d.dependencies));
     const leaves = tasks.map((t) => t.name ?? '').filter((name) => !depended.has(name));
     return { tasksByName, dependencies, leaves };
@@ -86,8 +86,10 @@ const plainTasks = new WeakMap<DAGTask, boolean>();
  */
 function isPlainTask(task: DAGTask): boolean {
   return derived(plainTasks, task, () => {
+    if (shouldExpand(task) || task.arguments?.artifacts?.some((a) => a.from || a.fromExpression)) return false;
+    if (task.hooks === undefined) return !JSON.stringify(task).includes('{{');
     const { hooks: _hooks, ...rest } = task;
-    return !shouldExpand(task) && !task.arguments?.artifacts?.some((a) => a.from || a.fromExpression) && !JSON.stringify(rest).includes('{{');
+    return !JSON.stringify(rest).includes('{{');
   });
 }
 
@@ -262,7 +264,7 @@ function executeDagTask(state: DagState, taskName: string): void {
 }
 
 /** Links a task's node under its dependencies' outbound nodes (under the DAG, or its TaskGroup, when it has none). */
-function connectTask(state: DagState, dependencies: string[], group: NodeStatus | undefined, childName: string): void {
+function connectTask(state: DagState, dependencies: readonly string[], group: NodeStatus | undefined, childName: string): void {
   const { op } = state;
   if (dependencies.length === 0 || group) {
     op.addChild(group ? group.name : state.node.name, childName);
