@@ -177,6 +177,8 @@ async function main(): Promise<void> {
   } else {
     await startLeading();
   }
+  // The jobs home answers from memory (docs/build-history.md): its watches open now, not on the first visit.
+  history.catalog.start();
   controllerConfigSource.onChange((next, previous) => {
     running?.workflow.configChanged(next);
     if (next.instanceID !== previous.instanceID) logger.warn('instanceID changed: restart Capstan to move leader election to the new lease');
@@ -302,7 +304,10 @@ async function main(): Promise<void> {
         controllerConfigSource.stop();
         return Promise.allSettled([elector ? elector.stop() : stopLeading(), app.close()]);
       })
-      .then(() => Promise.allSettled([archive?.archive.close(), cluster.close()]))
+      .then(() => {
+        history.catalog.close();
+        return Promise.allSettled([archive?.archive.close(), cluster.close()]);
+      })
       .finally(() => {
         logger.info('stopped');
         process.exit(0);

@@ -26,6 +26,8 @@ export class BuildIndexer {
   private readonly chains = new Map<string, Promise<void>>();
   private abort = new AbortController();
   private buffered: { type: string; object: WorkflowObject }[] | undefined = [];
+  private following = false;
+  private runs = 0;
 
   constructor(
     private readonly store: BuildStore,
@@ -54,7 +56,18 @@ export class BuildIndexer {
     const events = this.buffered ?? [];
     this.buffered = undefined;
     for (const event of events) this.handle(event.type, event.object);
+    this.following = !this.abort.signal.aborted;
+    this.runs++;
     this.logger.info({ added, live: live.length, ms: Date.now() - started }, 'build history ready');
+  }
+
+  /**
+   * While this process follows the cluster's workflows into the history (the leader), a number that is new each
+   * time it starts to: every change to the history since is written or seen by this process, so what it keeps in
+   * memory of the history from then on is current. Undefined while it does not follow.
+   */
+  get run(): number | undefined {
+    return this.following && !this.abort.signal.aborted ? this.runs : undefined;
   }
 
   /** Handles one sighting; sightings of one workflow are processed in order. */
@@ -84,6 +97,8 @@ export class BuildIndexer {
     const before = this.seen.get(uid);
     if (!before) {
       const { numbered } = await this.numberer.number(workflow);
+      // Another replica's API may have numbered it: what the summaries in memory know of its job may be old.
+      if (numbered) this.store.changedElsewhere(numbered.job);
       const stored = await this.store.byUid(uid);
       if (stored && factsChanged(stored, facts)) await this.store.update(uid, facts);
       this.seen.set(uid, { phase: facts.phase, startedAt: facts.startedAt, finishedAt: facts.finishedAt });
@@ -103,6 +118,7 @@ export class BuildIndexer {
   }
 
   stop(): void {
+    this.following = false;
     this.abort.abort();
   }
 }

@@ -22,6 +22,21 @@ type SummaryBuild = { number: number; phase: string; started_at: string | null; 
 interface StoredSummary { recent: SummaryBuild[]; lastSuccess?: SummaryBuild | null; lastFailed?: SummaryBuild | null; lastError?: SummaryBuild | null }
 const fromSummary = (b: SummaryBuild) => ({ number: Number(b.number), phase: b.phase, startedAt: iso(b.started_at), finishedAt: iso(b.finished_at) });
 
+interface SummaryRow { job_kind: JobRef['kind']; job_namespace: string; job_name: string; last_number: number; build_count: number; summary: unknown }
+const summaryJob = (row: SummaryRow): JobRef => ({ kind: row.job_kind, namespace: row.job_namespace, name: row.job_name });
+
+function fromSummaryRow(row: SummaryRow): JobHistorySummary {
+  const stored = row.summary === null ? undefined : json<StoredSummary>(row.summary);
+  const failures = [stored?.lastFailed, stored?.lastError].filter((b): b is SummaryBuild => Boolean(b)).map(fromSummary);
+  return {
+    recent: (stored?.recent ?? []).map(fromSummary),
+    ...(stored?.lastSuccess ? { lastSuccess: fromSummary(stored.lastSuccess) } : {}),
+    ...(failures.length ? { lastFailure: failures.sort((x, y) => y.number - x.number)[0] } : {}),
+    buildCount: Number(row.build_count),
+    lastNumber: Number(row.last_number),
+  };
+}
+
 interface BuildRow {
   job_kind: string; job_namespace: string; job_name: string; number: number; uid: string; namespace: string; workflow_name: string;
   phase: string; message: string | null; started_at: Date | string | null; finished_at: Date | string | null; created_at: Date | string | null;
@@ -61,7 +76,38 @@ const uniqueViolation = '23505';
  * and a number is never skipped: a failed insert rolls the counter back with it.
  */
 export class BuildStore {
+  /** Who hears, after a commit, which jobs' summaries may have changed (the job catalog keeps them in memory). */
+  private readonly summaryListeners = new Set<(job: JobRef) => void>();
+  /** The jobs each open transaction has touched, told to the listeners once it commits. */
+  private readonly touched = new WeakMap<SqlClient, JobRef[]>();
+
   constructor(private readonly session: SqlSession, readonly clusterName: string) {}
+
+  /** Calls `listener` with each job whose summary may have changed, after the change is committed; returns an unsubscribe. */
+  onSummaryChanged(listener: (job: JobRef) => void): () => void {
+    this.summaryListeners.add(listener);
+    return () => this.summaryListeners.delete(listener);
+  }
+
+  /** `session.transaction`, then the summary listeners for the jobs it touched (only once it committed). */
+  private async transaction<R>(work: (tx: SqlClient) => Promise<R>): Promise<R> {
+    const touched: JobRef[] = [];
+    const result = await this.session.transaction((tx) => {
+      this.touched.set(tx, touched);
+      return work(tx);
+    });
+    for (const job of touched) for (const listener of this.summaryListeners) listener(job);
+    return result;
+  }
+
+  private touch(tx: SqlClient, job: JobRef): void {
+    this.touched.get(tx)?.push(job);
+  }
+
+  /** A change to a job's builds that another process made (another replica's API numbered a build): tells the listeners. */
+  changedElsewhere(job: JobRef): void {
+    for (const listener of this.summaryListeners) listener(job);
+  }
 
   static async open(session: SqlSession, clusterName: string): Promise<BuildStore> {
     await ensureBuildSchema(session);
@@ -76,7 +122,7 @@ export class BuildStore {
       `select job_kind, job_namespace, job_name from capstan_build_counters where cluster_name = $1 and summary is null`, [this.clusterName]);
     for (const row of rows) {
       const job = { kind: row.job_kind, namespace: row.job_namespace, name: row.job_name };
-      await this.session.transaction(async (tx) => {
+      await this.transaction(async (tx) => {
         await this.lockJob(tx, job);
         await this.refreshSummary(tx, job);
       });
@@ -113,7 +159,7 @@ export class BuildStore {
   async assign(job: JobRef, facts: BuildFacts): Promise<{ number: number; created: boolean }> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.session.transaction(async (tx) => {
+        return await this.transaction(async (tx) => {
           const existing = await tx.query<{ number: number }>(`select number from capstan_builds where cluster_name = $1 and uid = $2`, [this.clusterName, facts.uid]);
           if (existing.rows[0]) return { number: Number(existing.rows[0].number), created: false };
           const { rows } = await tx.query<{ last_number: number }>(
@@ -140,7 +186,7 @@ export class BuildStore {
   /** Records a build under the number it already carries (a label written before), moving the counter past it. */
   async keep(job: JobRef, number: number, facts: BuildFacts): Promise<boolean> {
     try {
-      return await this.session.transaction(async (tx) => {
+      return await this.transaction(async (tx) => {
         const inserted = await this.insert(tx, job, number, facts);
         if (!inserted) return false;
         await tx.query(
@@ -172,7 +218,7 @@ export class BuildStore {
 
   /** Updates what changes while a build runs (stages and parameters only when given), and its job's summary. */
   async update(uid: string, f: Pick<BuildFacts, 'phase' | 'message' | 'startedAt' | 'finishedAt'> & { stages?: StageRun[] | null; parameters?: BuildFacts['parameters'] }): Promise<void> {
-    await this.session.transaction(async (tx) => {
+    await this.transaction(async (tx) => {
       const { rows } = await tx.query<{ job_kind: JobRef['kind']; job_namespace: string; job_name: string }>(
         `select job_kind, job_namespace, job_name from capstan_builds where cluster_name = $1 and uid = $2`, [this.clusterName, uid]);
       const row = rows[0];
@@ -279,25 +325,23 @@ export class BuildStore {
     const result = new Map<string, JobHistorySummary>();
     for (const job of jobs) result.set(jobKey(job), { recent: [], buildCount: 0, lastNumber: 0 });
     if (!jobs.length) return result;
-    const { rows } = await this.session.query<{ job_kind: JobRef['kind']; job_namespace: string; job_name: string; last_number: number; build_count: number; summary: unknown }>(
+    const { rows } = await this.session.query<SummaryRow>(
       `select c.job_kind, c.job_namespace, c.job_name, c.last_number, c.build_count, c.summary from capstan_build_counters c
        join unnest($2::text[], $3::text[], $4::text[]) as j(kind, ns, name) on c.job_kind = j.kind and c.job_namespace = j.ns and c.job_name = j.name
        where c.cluster_name = $1`,
       [this.clusterName, jobs.map((j) => j.kind), jobs.map((j) => j.namespace), jobs.map((j) => j.name)],
     );
-    for (const row of rows) {
-      const key = jobKey({ kind: row.job_kind, namespace: row.job_namespace, name: row.job_name });
-      const stored = row.summary === null ? undefined : json<StoredSummary>(row.summary);
-      const failures = [stored?.lastFailed, stored?.lastError].filter((b): b is SummaryBuild => Boolean(b)).map(fromSummary);
-      result.set(key, {
-        recent: (stored?.recent ?? []).map(fromSummary),
-        ...(stored?.lastSuccess ? { lastSuccess: fromSummary(stored.lastSuccess) } : {}),
-        ...(failures.length ? { lastFailure: failures.sort((x, y) => y.number - x.number)[0] } : {}),
-        buildCount: Number(row.build_count),
-        lastNumber: Number(row.last_number),
-      });
-    }
+    for (const row of rows) result.set(jobKey(summaryJob(row)), fromSummaryRow(row));
     return result;
+  }
+
+  /** The summaries of every job of this cluster that has builds, by job key (one scan, for the job catalog). */
+  async allSummaries(): Promise<Map<string, JobHistorySummary>> {
+    const { rows } = await this.session.query<SummaryRow>(
+      `select c.job_kind, c.job_namespace, c.job_name, c.last_number, c.build_count, c.summary from capstan_build_counters c where c.cluster_name = $1`,
+      [this.clusterName],
+    );
+    return new Map(rows.map((row) => [jobKey(summaryJob(row)), fromSummaryRow(row)]));
   }
 
   /**
@@ -305,6 +349,7 @@ export class BuildStore {
    * counter row is locked, so this statement's snapshot sees every other change to the job (they wait on that lock).
    */
   private async refreshSummary(tx: SqlClient, job: JobRef): Promise<void> {
+    this.touch(tx, job);
     const pick = (condition: string, limit: number) =>
       `select b.number, b.phase, b.started_at, b.finished_at from capstan_builds b where ${jobWhere(1)}${condition} order by b.number desc limit ${limit}`;
     await tx.query(
@@ -330,7 +375,7 @@ export class BuildStore {
    * returns the uids deleted, so their archived copies can go too.
    */
   async discard(job: JobRef, keep: number): Promise<{ uid: string; namespace: string; workflowName: string }[]> {
-    return this.session.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       await this.lockJob(tx, job);
       const { rows } = await tx.query<{ uid: string; namespace: string; workflow_name: string }>(
         `delete from capstan_builds b where ${jobWhere(1)} and b.phase in ('Succeeded', 'Failed', 'Error')
@@ -362,7 +407,7 @@ export class BuildStore {
    */
   async backfill(job: JobRef, items: { facts: BuildFacts; labelled?: number; copyTrigger?: (of: number) => Trigger }[]): Promise<number> {
     if (!items.length) return 0;
-    return this.session.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       await this.lockJob(tx, job);
       const counter = await tx.query<{ last_number: number }>(
         `select last_number from capstan_build_counters where cluster_name = $1 and job_kind = $2 and job_namespace = $3 and job_name = $4`, this.job(job));

@@ -3,6 +3,7 @@ import type { WorkflowArchive } from '../archive/workflow-archive';
 import type { BuildIndexer } from './build-indexer';
 import type { BuildNumberer } from './build-numberer';
 import type { BuildStore } from './build-store';
+import type { JobCatalog } from './job-catalog';
 import type { JobSettingsStore } from './job-settings-store';
 
 /** Everything the build history needs at request time. */
@@ -11,6 +12,8 @@ export interface History {
   numberer: BuildNumberer;
   indexer: BuildIndexer;
   settings: JobSettingsStore;
+  /** The jobs and their summaries in memory, for the jobs home. */
+  catalog: JobCatalog;
   archive?: WorkflowArchive;
   /** Set when the history is degraded (kubernetes mode without a database): shown as a banner on the jobs pages. */
   notice?: string;

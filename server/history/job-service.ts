@@ -3,16 +3,17 @@ import { isCompleted } from '@/lib/engine/phases';
 import type { Workflow } from '@/lib/generated/argo';
 import { toBuildJson, toBuildLink } from '@/lib/history/build-record';
 import { type JobDescription, describeJob } from '@/lib/history/describe-job';
-import { folderTree } from '@/lib/history/folders';
+import { isJobInNamespace, jobList } from '@/lib/history/job-list';
 import { type JobKind, type JobRef, jobKey, jobKinds } from '@/lib/history/job-ref';
-import { type JobSummary, toJobSummary } from '@/lib/history/job-summary';
+import { toJobSummary } from '@/lib/history/job-summary';
 import { type StageRun, stagesOfNodes } from '@/lib/history/stages';
 import { stageMatrix, summarise, trendPoints } from '@/lib/history/statistics';
 import { type ViewFilter, compileViewFilter } from '@/lib/history/view-filter';
 import type { KubeObject } from '@/lib/k8s/object';
-import type { ClusterPort } from '../cluster/cluster-port';
+import type { ClusterPort, ListOptions } from '../cluster/cluster-port';
 import type { StoredBuild } from './build-store';
 import type { History } from './history-runtime';
+import type { JobCatalog } from './job-catalog';
 import { readJob } from './job-access';
 
 type WorkflowObject = Workflow & KubeObject;
@@ -22,9 +23,9 @@ export interface JobListQuery extends ViewFilter {
   view?: string;
 }
 
-async function listKind(cluster: ClusterPort, kind: JobKind, namespace: string): Promise<KubeObject[]> {
+async function listKind(cluster: ClusterPort, kind: JobKind, namespace: string, options?: ListOptions): Promise<KubeObject[]> {
   try {
-    return (await cluster.list<KubeObject>(kind, kind === 'clusterworkflowtemplates' ? '' : namespace)).items;
+    return (await cluster.list<KubeObject>(kind, kind === 'clusterworkflowtemplates' ? '' : namespace, options)).items;
   } catch (error) {
     // A caller who may not list cluster templates still sees the namespaced jobs (argo-server's UI does the same).
     if (kind === 'clusterworkflowtemplates' && isApiError(error) && error.code === GrpcCode.PermissionDenied) return [];
@@ -32,24 +33,33 @@ async function listKind(cluster: ClusterPort, kind: JobKind, namespace: string):
   }
 }
 
+/**
+ * The jobs of one kind a caller lists in `namespace`, described: from the catalog in memory when the caller may list
+ * them (Capstan itself; any other caller after the API server says so), else, while the catalog cannot watch that
+ * kind, read from the cluster.
+ */
+async function describedJobs(cluster: ClusterPort, catalog: JobCatalog, kind: JobKind, namespace: string, now: Date): Promise<JobDescription[]> {
+  // Another caller's right to list is the API server's to say (its refusal is the answer), asked as a list of one;
+  // when that caller sees none there, there are none for it.
+  if (cluster !== catalog.cluster && !(await listKind(cluster, kind, namespace, { limit: 1 })).length) return [];
+  let jobs: JobDescription[];
+  try {
+    jobs = await catalog.jobsOf(kind, now);
+  } catch {
+    return (await listKind(cluster, kind, namespace)).map((r) => describeJob(kind, r, now));
+  }
+  return namespace && kind !== 'clusterworkflowtemplates' ? jobs.filter((job) => isJobInNamespace(job, namespace)) : jobs;
+}
+
 /** `GET /api/capstan/v1/jobs`: every job the caller can list, with history, filtered; and the folder tree. */
 export async function listJobs(cluster: ClusterPort, history: History, query: JobListQuery, now: Date) {
   const view = query.view ? await history.settings.getView(query.view) : undefined;
   if (query.view && !view) throw notFound('views', query.view);
-  const matchesQuery = compileViewFilter({ ...query, namespace: undefined });
-  const matchesView = compileViewFilter(view?.filter ?? {});
+  const filters = [compileViewFilter({ ...query, namespace: undefined }), compileViewFilter(view?.filter ?? {})];
   const namespace = query.namespace ?? '';
-  const resources = await Promise.all(jobKinds.map(async (kind) => (await listKind(cluster, kind, namespace)).map((r) => describeJob(kind, r, now))));
-  const described = resources.flat();
-  const summaries = await history.store.summaries(described);
-  const items: JobSummary[] = [];
-  for (const job of described) {
-    const summary = toJobSummary(job, summaries.get(jobKey(job)) ?? { recent: [], buildCount: 0, lastNumber: 0 }, now);
-    const filterable = { ...job, lastPhase: summary.lastBuild?.phase };
-    if (matchesQuery(filterable) && matchesView(filterable)) items.push(summary);
-  }
-  items.sort((a, b) => a.folder.localeCompare(b.folder) || a.name.localeCompare(b.name) || a.namespace.localeCompare(b.namespace) || a.kind.localeCompare(b.kind));
-  return { items, folders: folderTree(described.map((j) => j.folder)), ...(history.notice ? { notice: history.notice } : {}) };
+  const described = (await Promise.all(jobKinds.map((kind) => describedJobs(cluster, history.catalog, kind, namespace, now)))).flat();
+  const historyOf = await history.catalog.historiesOf(described);
+  return { ...jobList(described, historyOf, filters, now), ...(history.notice ? { notice: history.notice } : {}) };
 }
 
 async function describeOne(cluster: ClusterPort, history: History, job: JobRef, now: Date): Promise<JobDescription> {

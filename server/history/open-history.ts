@@ -7,6 +7,7 @@ import { BuildNumberer } from './build-numberer';
 import { BuildStore } from './build-store';
 import { ConfigMapJobSettings } from './configmap-job-settings';
 import type { History } from './history-runtime';
+import { JobCatalog } from './job-catalog';
 import { Retention } from './retention';
 import { SqlJobSettings } from './sql-job-settings';
 
@@ -14,7 +15,8 @@ import { SqlJobSettings } from './sql-job-settings';
  * Opens the build history in the archive's database (embedded PGlite, or PostgreSQL in kubernetes mode; a local
  * PGlite index when kubernetes mode has no database, with `notice` saying what that costs). The indexer is not
  * started: the caller starts it on the leader (`history.indexer.start()`), which numbers what existed before and
- * then follows the cluster's workflows.
+ * then follows the cluster's workflows; nor is the job catalog (`history.catalog.start()`, on every replica; without
+ * it the catalog starts its watches on the first list). Close the catalog when done (`history.catalog.close()`).
  */
 export async function openHistory(
   archive: WorkflowArchive,
@@ -31,5 +33,6 @@ export async function openHistory(
   const numberer = new BuildNumberer(store, cluster);
   const retention = new Retention(store, cluster, archive, logger, options.buildsToKeep || undefined);
   const indexer = new BuildIndexer(store, archive.sql, numberer, cluster, logger, { namespace: options.namespace, retention });
-  return { store, numberer, indexer, settings, archive, ...(options.notice ? { notice: options.notice } : {}) };
+  const catalog = new JobCatalog(cluster, store, () => indexer.run, logger);
+  return { store, numberer, indexer, settings, catalog, archive, ...(options.notice ? { notice: options.notice } : {}) };
 }
