@@ -19,6 +19,11 @@ export interface EngineBenchResult {
   firstMs: number;
   /** The median reconcile while pods run and end. */
   steadyMs: number;
+  /**
+   * The CPU time of the same reconciles (median; the process's, so the garbage collector's threads count): on a
+   * shared machine the wall time also counts the time other processes had the cores.
+   */
+  steadyCpuMs: number;
   /** A reconcile with nothing new observed, in the middle of the run. */
   idleMs: number;
   slowestMs: number;
@@ -38,11 +43,15 @@ export function benchEngine(width: number): EngineBenchResult {
   const batch = Math.ceil(width / 10);
   let now = new Date('2026-01-01T00:00:00Z');
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let idleMs = 0;
   const reconcile = () => {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const output = reconcileWorkflow({ workflow, pods, now });
     times.push(performance.now() - t0);
+    const cpu = process.cpuUsage(c0);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
     return output;
   };
   for (;;) {
@@ -72,6 +81,7 @@ export function benchEngine(width: number): EngineBenchResult {
     totalMs: times.reduce((a, b) => a + b, 0),
     firstMs: times[0] ?? 0,
     steadyMs: median(times.slice(1)),
+    steadyCpuMs: median(cpuTimes.slice(1)),
     idleMs,
     slowestMs: Math.max(...times),
     slowestIndex: times.indexOf(Math.max(...times)) + 1,
@@ -85,7 +95,7 @@ export function printEngineBench(widths: number[]): void {
     const r = benchEngine(width);
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     console.log(
-      `  ${String(r.nodes).padStart(6)} nodes (${r.phase}): first ${ms(r.firstMs)}, steady ${ms(r.steadyMs)}, idle ${ms(r.idleMs)}, ` +
+      `  ${String(r.nodes).padStart(6)} nodes (${r.phase}): first ${ms(r.firstMs)}, steady ${ms(r.steadyMs)} (CPU ${ms(r.steadyCpuMs)}), idle ${ms(r.idleMs)}, ` +
         `slowest ${ms(r.slowestMs)} (#${r.slowestIndex}); ${r.reconciles} reconciles, ${ms(r.totalMs)} in all; status ${(r.statusBytes / 1024).toFixed(0)} KiB`,
     );
   }

@@ -325,12 +325,10 @@ function assessDagPhase(state: DagState, targets: string[], failFast: boolean): 
   const { op } = state;
   const targetPhases = new Map<string, string>(targets.map((t) => [op.nodeId(taskNodeName(state, t)), '']));
   const queue: { id: string; phase: string }[] = (state.node.children ?? []).map((id) => ({ id, phase: 'Succeeded' }));
-  const seen = new Set<string>();
+  const seen = new SeenPhases();
   for (let head = 0; head < queue.length; head++) {
     const current = queue[head]!;
-    const key = `${current.id}/${current.phase}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (!seen.firstVisit(current.id, current.phase)) continue;
     const node = op.getNodeById(current.id);
     if (!node) return 'Running';
     let branchPhase = current.phase;
@@ -361,6 +359,31 @@ function assessDagPhase(state: DagState, targets: string[], failFast: boolean): 
     }
   }
   return result;
+}
+
+/**
+ * The branch phases each node was reached with. A node is nearly always reached with one phase only (a fan-in from
+ * thousands of tasks reaches its join thousands of times), so that one is kept as it is, without a key built per visit.
+ */
+class SeenPhases {
+  private readonly phases = new Map<string, string | Set<string>>();
+
+  /** Whether `id` had not been reached with `phase` before; it has now. */
+  firstVisit(id: string, phase: string): boolean {
+    const known = this.phases.get(id);
+    if (known === undefined) {
+      this.phases.set(id, phase);
+      return true;
+    }
+    if (known === phase) return false;
+    if (typeof known === 'string') {
+      this.phases.set(id, new Set([known, phase]));
+      return true;
+    }
+    if (known.has(phase)) return false;
+    known.add(phase);
+    return true;
+  }
 }
 
 function completableGroupPhase(op: Operation, node: NodeStatus): 'Succeeded' | 'Failed' | 'Error' | undefined {

@@ -14,6 +14,19 @@ describe('internSpec', () => {
     expect(internSpec({ ...spec, entrypoint: 'other' })).not.toBe(first);
   });
 
+  it("recognises a workflow's unchanged spec by comparison, and a changed one as changed", () => {
+    const spec = { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'busybox', args: ['a'] } }] };
+    const first = internSpec(spec, 'uid-1');
+    expect(internSpec(structuredClone(spec), 'uid-1')).toBe(first);
+    expect(internSpec(first, 'uid-1')).toBe(first);
+    // The caller may change its own object between reconciles: the content decides, not the object.
+    spec.templates[0]!.container.args.push('b');
+    const changed = internSpec(spec, 'uid-1');
+    expect(changed).not.toBe(first);
+    expect(changed.templates![0]!.container!.args).toEqual(['a', 'b']);
+    expect(internSpec(structuredClone(spec))).toBe(changed);
+  });
+
   it('derives a value once per object', () => {
     const cache = new WeakMap<object, number>();
     let calls = 0;

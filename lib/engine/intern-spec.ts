@@ -1,4 +1,5 @@
 import type { WorkflowSpec } from '../generated/argo';
+import { isSameJson } from './same-json';
 
 // Specs seen lately, by their JSON. The controller hands the engine a fresh copy of a workflow on every reconcile;
 // mapping equal specs to one frozen object lets what is derived from a spec (task maps, dependency graphs, whether a
@@ -12,11 +13,28 @@ function deepFreeze<T>(value: T): T {
   return Object.freeze(value);
 }
 
+// The canonical spec each workflow (by `owner`, its uid) had last: a spec rarely changes from one reconcile to the
+// next, and comparing it with the last one costs about half of serialising it, without a big string to hash and drop.
+const lastOfOwner = new Map<string, WorkflowSpec>();
+const maxOwners = 1024;
+
 /**
  * The canonical, deeply frozen object for a spec's content: equal specs give the same object. The engine never
- * changes a spec, and freezing makes sure of it, since one object may serve several workflows.
+ * changes a spec, and freezing makes sure of it, since one object may serve several workflows. `owner` names the
+ * workflow the spec is of, so that an unchanged spec is recognised by comparison.
  */
-export function internSpec(spec: WorkflowSpec): WorkflowSpec {
+export function internSpec(spec: WorkflowSpec, owner?: string): WorkflowSpec {
+  if (owner === undefined) return internByText(spec);
+  const last = lastOfOwner.get(owner);
+  if (last !== undefined && (last === spec || isSameJson(spec, last))) return last;
+  const canonical = internByText(spec);
+  lastOfOwner.delete(owner);
+  lastOfOwner.set(owner, canonical);
+  if (lastOfOwner.size > maxOwners) lastOfOwner.delete(lastOfOwner.keys().next().value!);
+  return canonical;
+}
+
+function internByText(spec: WorkflowSpec): WorkflowSpec {
   const key = JSON.stringify(spec);
   const found = recent.get(key);
   if (found) {

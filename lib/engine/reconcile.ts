@@ -48,7 +48,9 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
     if (problem) return failWorkflow(problem);
   }
 
-  let spec: WorkflowSpec = internSpec(workflow.spec ?? {});
+  // Interned per workflow: its spec is compared with the one it had last time rather than serialised again.
+  const owner = workflow.metadata.uid || `${workflow.metadata.namespace ?? ''}/${workflow.metadata.name ?? ''}`;
+  let spec: WorkflowSpec = internSpec(workflow.spec ?? {}, owner);
   if (spec.workflowTemplateRef) {
     const ref = spec.workflowTemplateRef;
     const stored = status.storedWorkflowTemplateSpec ?? input.resolveTemplateRef?.(ref.name ?? '', ref.clusterScope === true);
@@ -59,7 +61,7 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
     // As Argo's setStoredWfSpec: what is stored is the workflow's own spec joined over the template's, so the
     // submitted arguments (`argo submit --from ... -p`) are what `argo get` shows under Parameters.
     status.storedWorkflowTemplateSpec = status.storedWorkflowTemplateSpec ?? mergeWorkflowSpec(stored, spec);
-    spec = internSpec(mergeWorkflowSpec(status.storedWorkflowTemplateSpec, spec));
+    spec = internSpec(mergeWorkflowSpec(status.storedWorkflowTemplateSpec, spec), `${owner} merged`);
   }
   if (!spec.entrypoint) return failWorkflow('invalid spec: spec.entrypoint is required', 'Error');
 

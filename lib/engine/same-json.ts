@@ -7,19 +7,27 @@ export function isSameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    if (a.length !== other.length) return false;
-    for (let i = 0; i < a.length; i++) if (!isSameJson(a[i], other[i])) return false;
-    return true;
+  return Array.isArray(a) ? isSameArray(a, b as unknown[]) : isSameObject(a as Record<string, unknown>, b as Record<string, unknown>);
+}
+
+// Members are compared in place when they are primitives, without a call each: most members of a status are strings.
+
+function isSameArray(left: unknown[], right: unknown[]): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index++) {
+    const item = left[index];
+    if (item !== right[index] && (typeof item !== 'object' || !isSameJson(item, right[index]))) return false;
   }
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
+  return true;
+}
+
+function isSameObject(left: Record<string, unknown>, right: Record<string, unknown>): boolean {
   let count = 0;
   for (const key in left) {
-    if (left[key] === undefined) continue;
+    const member = left[key];
+    if (member === undefined) continue;
     count++;
-    if (!isSameJson(left[key], right[key])) return false;
+    if (member !== right[key] && (typeof member !== 'object' || !isSameJson(member, right[key]))) return false;
   }
   for (const key in right) if (right[key] !== undefined) count--;
   return count === 0;
