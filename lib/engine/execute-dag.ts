@@ -12,7 +12,7 @@ import { runLifecycleHooks } from './lifecycle-hooks';
 import { addLoopToScope, addNodeToScope, addSkippedOutputsToScope, markAbsentArguments, type Scope } from './scope';
 import { substituteObject } from './substitute';
 import { resolveArtifactArguments } from './artifact-arguments';
-import { succeedWithOutputs } from './template-outputs';
+import { declaresOutputs, succeedWithOutputs } from './template-outputs';
 import { TemplateTimeout } from './template-timeouts';
 import { derived } from './intern-spec';
 import { shouldExecute } from './when';
@@ -116,7 +116,8 @@ export function executeDag(op: Operation, context: TemplateContext): NodeStatus 
     return n ? op.outboundNodes(n.id) : [];
   });
   if (phase !== 'Succeeded') return op.markPhase(nodeName, phase);
-  const scope = buildTaskScope(state, state.tasks.map((t) => t.name ?? ''));
+  // Only declared outputs read the tasks' outputs: a DAG of thousands of tasks without any builds no scope of them all.
+  const scope = declaresOutputs(template) ? buildTaskScope(state, state.tasks.map((t) => t.name ?? '')) : {};
   return succeedWithOutputs(op, node, template, scope);
 }
 

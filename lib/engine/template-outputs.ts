@@ -6,13 +6,18 @@ import { parameterText } from './parameter-text';
 import type { Scope } from './scope';
 import { substituteStrict } from './substitute';
 
+/** Whether a template declares output parameters or artifacts, the only outputs taken from its children's. */
+export function declaresOutputs(template: Template): boolean {
+  return !!template.outputs?.parameters?.length || !!template.outputs?.artifacts?.length;
+}
+
 /**
  * The outputs a steps or DAG template declares, taken from its children's outputs in scope
  * (`valueFrom.parameter: "{{steps.a.outputs.parameters.x}}"`), as Argo's getTemplateOutputsFromScope.
  */
 export function resolveTemplateOutputs(template: Template, scope: Scope, op: Operation): Outputs | undefined {
   const declared = template.outputs;
-  if (!declared?.parameters?.length && !declared?.artifacts?.length) return undefined;
+  if (!declared || !declaresOutputs(template)) return undefined;
   const outputs: Outputs = {};
   if (declared.parameters?.length) {
     outputs.parameters = declared.parameters.map((parameter) => {
