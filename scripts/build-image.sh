@@ -15,7 +15,8 @@
 # Then, unless --no-check: starts the image as the Kubernetes install does (read-only root filesystem, all
 # capabilities dropped, no privilege escalation) in embedded mode under BASE_HREF=/argo/, and checks the probes,
 # metrics, a page and one of its assets, the API, a submitted workflow running to Succeeded inside the container, the
-# image's HEALTHCHECK, that the server runs as uid 1000, and that SIGTERM stops it with exit code 0; prints the time
+# image's HEALTHCHECK, that the server runs as uid 1000, and that SIGTERM stops it with exit code 0; then once more
+# with nested namespaces allowed, that steps run in bubblewrap inside the container; prints the time
 # from `podman run` to the first 200 on /healthz and the container's memory. With CHECK_KUBECONFIG, the same image in
 # kubernetes mode against that cluster too (TLS, probes, API, a workflow to Succeeded). Fails if the image is over
 # the 250 MB budget (issue #9).
@@ -124,7 +125,7 @@ say "image $image: $(mb "$size") ($size bytes); of which the base: $(mb "$base_s
 # --- run it and check it -------------------------------------------------------------------------------------------
 name=capstan-image-check-$$
 kube_name=capstan-image-check-kube-$$
-cleanup() { podman rm --force --volumes "$name" "$kube_name" >/dev/null 2>&1 || true; }
+cleanup() { podman rm --force --volumes "$name" "$name-sandbox" "$kube_name" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 # podman arms a systemd timer for the HEALTHCHECK and says so on stderr where there is no systemd; the check runs it
 # by hand instead (`podman healthcheck run`), so that message is noise.
@@ -183,6 +184,19 @@ quiet_podman stop --time 30 "$name" >/dev/null
 code=$(podman inspect --format '{{.State.ExitCode}}' "$name")
 echo "exit after SIGTERM: $code, in $(( $(date +%s) - stop_started )) s"; [ "$code" = 0 ] || fail "exit code $code after SIGTERM"
 [ "$failed" = 0 ] || podman logs --tail 40 "$name"
+
+# Steps sandboxed by bubblewrap inside the container: it needs nested namespaces, which the default profile refuses
+# (masked /proc paths stop it mounting /proc; the seccomp profile stops sethostname). With both relaxed, and still no
+# capabilities, Capstan must find bwrap usable and run the workflow in it.
+sandbox_name=$name-sandbox
+say "starting it again with nested namespaces allowed (unmask=/proc/*, seccomp=unconfined): steps in bubblewrap"
+run_started=$(node -e 'console.log(Date.now())')
+quiet_podman run "${engine[@]}" --detach --name "$sandbox_name" --read-only --cap-drop ALL --security-opt no-new-privileges \
+  --security-opt 'unmask=/proc/*' --security-opt seccomp=unconfined -e PORT="$port" "$image" >/dev/null
+wait_ready "$run_started" "http://127.0.0.1:$port/healthz"
+run_workflow "http://127.0.0.1:$port" '{"resourceKind":"WorkflowTemplate","resourceName":"hello-world"}' /submit
+if podman logs "$sandbox_name" 2>&1 | grep -q 'steps run without a sandbox'; then fail "bubblewrap was not usable: $(podman logs "$sandbox_name" 2>&1 | grep -o '"reason":"[^"]*"')"; else echo "steps sandboxed by bubblewrap: yes"; fi
+quiet_podman rm --force "$sandbox_name" >/dev/null
 
 # Kubernetes mode (opt-in: CHECK_KUBECONFIG): the image with that kubeconfig mounted read-only, TLS on (self-signed,
 # written to /data), auth mode server (the kubeconfig's identity), as `kubectl apply -k deploy/` runs it but outside

@@ -68,6 +68,12 @@ run_integration() {
   say "integration tests"
   npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json" \
     || [ -f "$results/integration.json" ] || step_result integration-crash 0 1
+  # Opt-in: the container image built from the Dockerfile (podman, no registry needed) and checked, in kubernetes mode
+  # against this test bed too. Not by default: each source change reruns next build inside it (~5 min + checks).
+  if [ "${CAPSTAN_TEST_IMAGE:-}" = 1 ]; then
+    "$CAPSTAN_TEST_KUBECTL" get namespace argo >/dev/null 2>&1 || "$CAPSTAN_TEST_KUBECTL" create namespace argo >/dev/null
+    check image env CHECK_KUBECONFIG="$KUBECONFIG" bash scripts/build-image.sh
+  fi
   bash scripts/test-bed/test-cluster.sh down; trap - EXIT INT TERM
 }
 

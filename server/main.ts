@@ -115,9 +115,6 @@ async function main(): Promise<void> {
       dataDir: config.dataDir, sandbox: config.sandbox, logger,
       artifacts: { secrets: configSource, localRoot: join(config.dataDir, 'artifacts') },
     });
-    if (!runner.sandboxed && config.sandbox !== 'none') {
-      logger.warn('bubblewrap is not usable here: steps run as plain local processes (apt-get install bubblewrap to sandbox them)');
-    }
     executor = new InProcessTasks(new LocalPodExecutor(runner), {
       http: (workflow, pod, signal) => runHttpTask(workflow, pod, signal, readSecret),
       resource: (workflow, pod, signal) =>

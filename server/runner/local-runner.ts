@@ -77,15 +77,20 @@ interface StepState {
 /** Detects the sandbox, recovers steps left in the data directory, and returns a ready runner. */
 export async function createLocalRunner(options: LocalRunnerOptions): Promise<LocalRunner> {
   const sandbox = await detectSandbox(options.sandbox ?? parseSandboxMode(process.env.CAPSTAN_SANDBOX), options.readOnlyPaths);
-  if (sandbox.kind === 'none') {
-    options.logger?.warn(
-      { reason: sandbox.reason },
-      'steps run without a sandbox: they see the whole host, share its /tmp and write output paths on it (CAPSTAN_SANDBOX)',
-    );
+  if (sandbox.kind === 'none' && sandbox.reason !== 'CAPSTAN_SANDBOX=none') {
+    options.logger?.warn({ reason: sandbox.reason }, `steps run without a sandbox: ${unsandboxedHint(sandbox.reason)}`);
   }
   const runner = new LocalRunner(options, sandbox);
   for (const { dir, record } of await recoverSteps(options.dataDir, new Date())) runner.adopt(dir, record);
   return runner;
+}
+
+/** What running without a sandbox means, and how to get one, for the reason bubblewrap was not used. */
+function unsandboxedHint(reason: string): string {
+  const fix = reason.includes('not installed')
+    ? 'install bubblewrap (apt-get install bubblewrap)'
+    : 'inside a container, allow nested namespaces (docs/deploy.md, "Sandboxed steps in the container")';
+  return `they see the whole host (or container), share its /tmp and write output paths on it; to sandbox them, ${fix}; CAPSTAN_SANDBOX=none silences this`;
 }
 
 /**

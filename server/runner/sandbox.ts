@@ -47,9 +47,13 @@ async function findOnPath(name: string, pathEnv: string): Promise<string | undef
   return undefined;
 }
 
-/** Runs a sandbox with the namespaces steps use; returns why it failed, if it did. */
+/**
+ * Runs a sandbox with the namespaces steps use, and sets its hostname as steps do: inside a container, mounting /proc
+ * and setting the hostname are refused separately (masked /proc paths; the seccomp profile), and a probe that passed
+ * without the second would leave every step failing to start.
+ */
 function probeBwrap(bwrapPath: string): Promise<string | undefined> {
-  const args = ['--ro-bind', '/', '/', '--proc', '/proc', '--dev', '/dev', '--unshare-pid', '--unshare-ipc', '--unshare-uts', '--die-with-parent', 'true'];
+  const args = ['--ro-bind', '/', '/', '--proc', '/proc', '--dev', '/dev', '--unshare-pid', '--unshare-ipc', '--unshare-uts', '--hostname', 'capstan-probe', '--die-with-parent', 'true'];
   return new Promise((resolve) => {
     execFile(bwrapPath, args, { timeout: 10_000 }, (error, _stdout, stderr) => {
       resolve(error ? `bwrap cannot create a sandbox here: ${stderr.trim() || error.message}` : undefined);
