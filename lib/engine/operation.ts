@@ -69,9 +69,10 @@ export class Operation {
    * Every node, in `nodes`' order (new ones appended by initNode). Walk this, not `Object.values(nodes)`: listing the
    * keys of an object of thousands of properties costs a sort each time, and a reconcile walks all nodes many times.
    */
-  readonly nodeList: NodeStatus[] = [];
+  readonly nodeList: NodeStatus[];
 
-  constructor(input: EngineInput, spec: WorkflowSpec, nodes: Nodes, status: WorkflowStatus) {
+  /** `nodeList`, when given, lists `nodes` in their order, each under its own ID. */
+  constructor(input: EngineInput, spec: WorkflowSpec, nodes: Nodes, status: WorkflowStatus, nodeList?: NodeStatus[]) {
     this.workflow = input.workflow;
     this.name = input.workflow.metadata.name ?? '';
     this.spec = spec;
@@ -85,10 +86,16 @@ export class Operation {
     this.status = status;
     this.localScope = { id: `local/${this.name}`, templates: spec.templates ?? [] };
     // The nodes already there name their own IDs: only new names need hashing.
-    for (const id in nodes) {
-      const node = nodes[id]!;
-      this.nodeList.push(node);
-      if (node.name !== undefined) this.ids.set(node.name, id);
+    if (nodeList !== undefined) {
+      this.nodeList = nodeList;
+      for (const node of nodeList) if (node.name !== undefined) this.ids.set(node.name, node.id);
+    } else {
+      this.nodeList = [];
+      for (const id in nodes) {
+        const node = nodes[id]!;
+        this.nodeList.push(node);
+        if (node.name !== undefined) this.ids.set(node.name, id);
+      }
     }
   }
 

@@ -20,7 +20,7 @@ import { isSameJson } from './same-json';
 import { releaseFinishedLocks, waitForWorkflowLocks } from './synchronization';
 import { executeUnlessTimedOut } from './template-timeouts';
 import { shutdownOf, stopRunningNodes } from './shutdown';
-import type { EngineInput, EngineOutput } from './types';
+import type { EngineInput, EngineOutput, Nodes } from './types';
 
 /**
  * One deterministic step of a workflow: from its spec, status, the observed pods and `now`, the next status and
@@ -30,9 +30,8 @@ import type { EngineInput, EngineOutput } from './types';
 export function reconcileWorkflow(input: EngineInput): EngineOutput {
   const workflow = input.workflow;
   const before = workflow.status ?? {};
-  const status: WorkflowStatus = cloneJson(before);
-  const unchanged = (): EngineOutput => ({ status, actions: [], changed: false });
-  if (isCompleted(status.phase)) return unchanged();
+  if (isCompleted(before.phase)) return { status: cloneJson(before), actions: [], changed: false };
+  const { status, nodeList: copiedNodes } = copyStatus(before);
 
   const failWorkflow = (message: string, phase: 'Failed' | 'Error' = 'Failed'): EngineOutput => {
     status.phase = phase;
@@ -67,7 +66,7 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
 
   // `status` is already a copy: its nodes are this reconcile's to change.
   const nodes = status.nodes ?? {};
-  const op = new Operation(input, spec, nodes, status);
+  const op = new Operation(input, spec, nodes, status, copiedNodes);
   if (spec.synchronization && input.locks && !spec.shutdown) {
     let waiting: string | undefined;
     try {
@@ -116,6 +115,29 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
   if (op.requeueAfter !== undefined && !isCompleted(status.phase)) op.actions.push({ type: 'requeue', afterSeconds: op.requeueAfter });
   const changed = !isSameJson(status, before);
   return { status: orderStatus(status), actions: op.actions, changed };
+}
+
+/**
+ * A copy of the status, this reconcile's to change, and its nodes as a list, made in one pass over them: listing the
+ * keys of an object of thousands of nodes again costs a sort. No list when a node is not under its own ID.
+ */
+function copyStatus(before: WorkflowStatus): { status: WorkflowStatus; nodeList: NodeStatus[] | undefined } {
+  const { nodes, ...rest } = before;
+  if (typeof nodes !== 'object' || nodes === null) return { status: cloneJson(before), nodeList: undefined };
+  const status: WorkflowStatus = cloneJson(rest);
+  const copies: Nodes = {};
+  const nodeList: NodeStatus[] = [];
+  let keyedById = true;
+  for (const id in nodes) {
+    const node = nodes[id];
+    if (node === undefined) continue;
+    const copy = cloneJson(node);
+    copies[id] = copy;
+    nodeList.push(copy);
+    if (copy?.id !== id) keyedById = false;
+  }
+  status.nodes = copies;
+  return { status, nodeList: keyedById ? nodeList : undefined };
 }
 
 function runWorkflow(op: Operation, spec: WorkflowSpec, status: WorkflowStatus): void {
