@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type ArtifactRouteParams, handleArtifactRoute } from './artifact-routes';
 import type { ArtifactReply } from './artifact-server';
+import type { ResponseBody } from './raw-http-get';
 
 type Endpoint = 'outputs' | 'inputs' | 'path';
 
@@ -47,7 +49,7 @@ export function matchArtifactRoute(pathname: string): { params: ArtifactRoutePar
 
 /**
  * Serves an artifact endpoint straight on Node's response, beside Next.js rather than through it: the object's
- * bytes are piped from S3's response to the socket as Node streams. Through a Next.js route handler's web streams
+ * bytes go from S3's socket to the client's as Node buffers. Through a Next.js route handler's web streams
  * the same download cost several times the CPU per byte (bench/artifact-download.ts).
  */
 export async function serveArtifactRoute(req: IncomingMessage, res: ServerResponse, url: URL, route: { params: ArtifactRouteParams; endpoint: Endpoint }): Promise<void> {
@@ -67,5 +69,11 @@ async function sendReply(reply: ArtifactReply, res: ServerResponse, headOnly: bo
     return;
   }
   // A store that fails midway, or a client that leaves, ends the pipe: the status is sent, so the body is cut short.
-  await pipeline(reply.body, res).catch(() => undefined);
+  // An S3 object's body is written from the buffers its socket reads into, with no copy (server/artifacts/raw-http-get.ts).
+  const body = reply.body;
+  await (isForwardable(body) ? body.forwardTo(res) : pipeline(body, res)).catch(() => undefined);
+}
+
+function isForwardable(body: Readable): body is Readable & Pick<ResponseBody, 'forwardTo'> {
+  return typeof (body as Partial<ResponseBody>).forwardTo === 'function';
 }

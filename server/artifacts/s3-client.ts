@@ -95,8 +95,8 @@ export class S3Client {
   }
 
   /**
-   * The object's bytes as a stream: the connection's own bytes after the headers (rawGet), piped to the artifact
-   * endpoint's socket with nothing in between. Through fetch's web stream the endpoint spent three times the CPU per
+   * The object's bytes as a stream: the connection's own bytes after the headers (rawGet), which the artifact
+   * endpoint writes to its socket from the buffers they were read into. Through fetch's web stream the endpoint spent three times the CPU per
    * byte, and through node:http's parser (which copies every chunk) about twice (bench/artifact-download.ts). An
    * answer rawGet does not take (chunked) is read with node:http. Errors are read as `send` reads them.
    */
