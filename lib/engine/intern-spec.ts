@@ -16,7 +16,7 @@ function deepFreeze<T>(value: T): T {
 // The canonical spec each workflow (by `owner`, its uid) had last: a spec rarely changes from one reconcile to the
 // next, and comparing it with the last one costs about half of serialising it, without a big string to hash and drop.
 const lastOfOwner = new Map<string, WorkflowSpec>();
-const maxOwners = 1024;
+const maxOwners = 64; // as many as `recent`: a spec of thousands of tasks is megabytes of objects
 
 /**
  * The canonical, deeply frozen object for a spec's content: equal specs give the same object. The engine never
