@@ -125,7 +125,8 @@ say "image $image: $(mb "$size") ($size bytes); of which the base: $(mb "$base_s
 # --- run it and check it -------------------------------------------------------------------------------------------
 name=capstan-image-check-$$
 kube_name=capstan-image-check-kube-$$
-cleanup() { podman rm --force --volumes "$name" "$name-sandbox" "$kube_name" >/dev/null 2>&1 || true; }
+# One at a time: podman 4.3 removes none of several names when one of them does not exist.
+cleanup() { local c; for c in "$name" "$name-sandbox" "$kube_name"; do podman rm --force --volumes "$c" >/dev/null 2>&1 || true; done; }
 trap cleanup EXIT
 # podman arms a systemd timer for the HEALTHCHECK and says so on stderr where there is no systemd; the check runs it
 # by hand instead (`podman healthcheck run`), so that message is noise.

@@ -2,9 +2,9 @@
 # Checks the container image's file set without a container engine: builds it as the Dockerfile does
 # (standalone build + scripts/assemble-image.mjs), copies it outside the repository (so nothing resolves from the
 # project's node_modules), starts it with plain node under BASE_HREF=/argo/, and checks pages, assets, the API and a
-# graceful stop. Estimates the image size (no container engine here to measure it): the bytes of the files the
-# Dockerfile copies, plus the base image and the Alpine packages it adds, as documented, not measured here; fails
-# above the 250 MB budget. PORT (default 3009) and WORK (a temp folder).
+# graceful stop. Estimates the image size: the bytes of the files the Dockerfile copies, plus the base image and the
+# Alpine packages it adds, as documented; fails above the 250 MB budget (scripts/build-image.sh builds the real image
+# with podman and measures it). PORT (default 3009) and WORK (a temp folder).
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 port=${PORT:-3009}
