@@ -155,6 +155,17 @@ describe('KubePodExecutor: Capstan runs Argo pods on the test bed like Argo does
     expect(withoutV4Env(podShape(myPod!, mine))).toEqual(withoutV4Env(podShape(oraclePod!, oracle)));
   });
 
+  it('runs a resource template whose manifest comes from an input artifact (manifestFrom) in the pod Argo builds', async () => {
+    // argoexec reads the manifest from the artifact init staged; kwok runs neither, so the pods are what must match.
+    const [mine, oracle] = await Promise.all([runOnCapstan('resource-manifest-from.yaml'), runOnOracle('resource-manifest-from.yaml')]);
+    expect(summary(mine)).toEqual(summary(oracle));
+    const [myPod] = await podsOf(namespace, mine.metadata.name ?? '');
+    const [oraclePod] = await podsOf(bed.oracleNamespace(), oracle.metadata.name ?? '');
+    expect(withoutV4Env(podShape(myPod!, mine))).toEqual(withoutV4Env(podShape(oraclePod!, oracle)));
+    const templateOf = (pod: V1Pod) => JSON.parse(pod.spec?.initContainers?.[0]?.env?.find((e) => e.name === 'ARGO_TEMPLATE')?.value ?? '{}') as { resource?: unknown };
+    expect(templateOf(myPod!).resource).toEqual(templateOf(oraclePod!).resource);
+  });
+
   it("memoizes in the cluster's ConfigMap as Argo does: the second run is a hit with the same node as the oracle's", async () => {
     const step = (w: Workflow) => Object.values(w.status?.nodes ?? {}).find((n) => n.displayName === 'a')!;
     const first = await runOnCapstan('memoized.yaml');
