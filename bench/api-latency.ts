@@ -5,6 +5,7 @@
  *   WITH_ARGO=1 scripts/test-bed/test-cluster.sh up && eval "$(scripts/test-bed/test-cluster.sh env)"
  *   npx tsx bench/api-latency.ts [count=10000] [clients=100]
  *   BENCH_CREATE_ONLY=1 npx tsx bench/api-latency.ts   # only create the workflows (once, outside a heavy slot)
+ *   BENCH_CAPSTAN_ARCHIVE_URL=$CAPSTAN_TEST_PG_URL npx tsx bench/api-latency.ts   # Capstan with an archive database
  *
  * The workflows are created once, already completed (status written at create: Argo's CRD has no status
  * subresource), in a namespace of their own (`BENCH_NAMESPACE`, default `bench-api`) that later runs reuse; no
@@ -133,8 +134,11 @@ async function startArgoServer(): Promise<Server> {
   };
 }
 
+// BENCH_CAPSTAN_ARCHIVE_URL (a postgresql:// URL, e.g. the bed's CAPSTAN_TEST_PG_URL) runs Capstan as installed with an
+// archive database: its build history then lives there instead of in a local PGlite index (about 130 MiB of RSS).
 async function startCapstanServer(): Promise<Server> {
-  const capstan = await startCapstan(kubeModeFlags(namespace), { KUBECONFIG: testBed().kubeconfig(), CAPSTAN_LOG_LEVEL: 'warn' });
+  const archive = process.env.BENCH_CAPSTAN_ARCHIVE_URL;
+  const capstan = await startCapstan(kubeModeFlags(namespace), { KUBECONFIG: testBed().kubeconfig(), CAPSTAN_LOG_LEVEL: 'warn', ...(archive ? { CAPSTAN_ARCHIVE_URL: archive } : {}) });
   return { name: 'Capstan', url: capstan.url, pid: capstan.child.pid ?? 0, stop: capstan.stop };
 }
 
@@ -259,7 +263,7 @@ async function watchFanOut(server: Server, updates: number) {
   return { deliveries, slowest };
 }
 
-console.log(`API gateway vs argo server v3.7.9 on the test bed (${new Date().toISOString()}), load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(`API gateway vs argo server v3.7.9 on the test bed (${new Date().toISOString()}), load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}${process.env.BENCH_CAPSTAN_ARCHIVE_URL ? '; Capstan with an archive database' : ''}`);
 await ensureWorkflows();
 if (process.env.BENCH_CREATE_ONLY) process.exit(0);
 const argo = await startArgoServer();
