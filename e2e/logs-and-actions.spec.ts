@@ -31,6 +31,9 @@ test('a running node’s logs stream into the node panel and the Logs tab', asyn
   await expect(log).not.toContainText('[32m');
 
   await page.getByRole('tab', { name: 'Logs' }).click();
+  // The node panel holds a "Logs" region too: wait until the tab's navigation has replaced it.
+  await expect(page.getByRole('tab', { name: 'Logs' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel).toBeHidden();
   const tabLog = page.getByRole('region', { name: 'Logs' }).getByRole('log');
   await expect(tabLog).toContainText('line 8');
   await page.getByLabel('Search logs').fill('line 5');

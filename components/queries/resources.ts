@@ -1,5 +1,6 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, replaceEqualDeep } from '@tanstack/react-query';
 import type { KubeObject } from '@/lib/k8s/object';
+import { isStaleFetch } from '@/lib/watch/apply-watch-event';
 import { apiFetch } from '../api-client';
 
 export interface ResourceList<T extends KubeObject = KubeObject> {
@@ -28,5 +29,15 @@ export function resourceQuery(baseHref: string, kind: ListableKind, namespace: s
   return queryOptions({
     queryKey: ['argo', kind, namespace, name, {}] as const,
     queryFn: () => apiFetch<KubeObject>(baseHref, `${apiPathByKind[kind]}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`),
+    structuralSharing: keepNewest,
   });
+}
+
+/**
+ * A refetch (after an action, say) may answer after the watch stream has already pushed a newer version into the
+ * cache: the older answer must not replace it, or the page would stay on a state that has passed, with no event left
+ * to correct it. Otherwise React Query's default sharing of unchanged parts.
+ */
+function keepNewest(old: unknown, next: unknown): KubeObject {
+  return (isStaleFetch(old as KubeObject | undefined, next as KubeObject) ? old : replaceEqualDeep(old, next)) as KubeObject;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../k8s/object';
-import { applyListEvent, applyObjectEvent, isNewer } from './apply-watch-event';
+import { applyListEvent, applyObjectEvent, isNewer, isStaleFetch } from './apply-watch-event';
 import { parseStreamFrame } from './parse-stream-frame';
 
 const wf = (name: string, rv: number, extra: Partial<KubeObject> = {}): KubeObject => ({
@@ -23,6 +23,19 @@ describe('applyObjectEvent', () => {
   });
   it('treats versions as numbers, not strings', () => {
     expect(isNewer(wf('a', 9), wf('a', 10))).toBe(true);
+  });
+});
+
+describe('isStaleFetch', () => {
+  it('is stale only for the same object at a lower version', () => {
+    expect(isStaleFetch(wf('a', 7), wf('a', 5))).toBe(true);
+    expect(isStaleFetch(wf('a', 7), wf('a', 7))).toBe(false);
+    expect(isStaleFetch(wf('a', 7), wf('a', 9))).toBe(false);
+    expect(isStaleFetch(undefined, wf('a', 5))).toBe(false);
+  });
+  it('takes a recreated object (another uid) and copies without versions (the archive)', () => {
+    expect(isStaleFetch(wf('a', 7), { metadata: { name: 'a', uid: 'other', resourceVersion: '3' } })).toBe(false);
+    expect(isStaleFetch(wf('a', 7), { metadata: { name: 'a', uid: 'uid-a' } })).toBe(false);
   });
 });
 

@@ -22,6 +22,15 @@ export function isNewer(current: KubeObject | undefined, next: KubeObject): bool
 }
 
 /**
+ * Whether a fetched copy is older than the one already held: the same object (uid) at a lower resourceVersion. A
+ * refetch that answers after the watch stream has pushed a newer version must not replace it.
+ */
+export function isStaleFetch(current: KubeObject | undefined, fetched: KubeObject | undefined): boolean {
+  if (!current?.metadata?.uid || !fetched || current.metadata.uid !== fetched.metadata?.uid) return false;
+  return versionOf(fetched) < versionOf(current);
+}
+
+/**
  * The object after one watch event on it: a newer version replaces it, an older one (a replay after a reconnect)
  * leaves it untouched and returns the same reference, so React Query and memoised views see no change.
  * A DELETED event returns undefined.
