@@ -72,12 +72,19 @@ export async function* watchWorkflows(cluster: ClusterPort, request: WatchWorkfl
     matchesLabels(o.metadata.labels, labels);
   const message = (type: string, object: KubeObject): StreamMessage => cleanFields(cleaner, { result: { type, object } });
 
-  const sent = new Map<string, number>();
   const from = Number.parseInt(request.resourceVersion || '0', 10) || 0;
+  // Events queued while the list was read may be older than what it showed: those (and only those) are checked
+  // against the listed versions. Later events are newer than the list. Keeping every listed version per client
+  // instead cost each open stream ~40 bytes per workflow in the namespace, for as long as it stayed open.
+  let listedVersions: Map<string, number>;
+  let queuedDuringList: number;
   try {
     const { items } = await cluster.list('workflows', request.namespace);
+    queuedDuringList = pending.length;
+    const queuedUids = new Set(pending.map((e) => e.object.metadata.uid ?? ''));
+    listedVersions = new Map();
     for (const item of items) {
-      sent.set(item.metadata.uid ?? '', version(item));
+      if (queuedUids.has(item.metadata.uid ?? '')) listedVersions.set(item.metadata.uid ?? '', version(item));
       if (matches(item) && version(item) > from) yield message(from ? 'MODIFIED' : 'ADDED', item);
     }
   } catch (error) {
@@ -92,8 +99,12 @@ export async function* watchWorkflows(cluster: ClusterPort, request: WatchWorkfl
       wake = undefined;
       continue;
     }
-    const seen = sent.get(event.object.metadata.uid ?? '');
-    if (event.type !== 'DELETED' && seen !== undefined && version(event.object) <= seen) continue;
+    if (queuedDuringList > 0) {
+      queuedDuringList--;
+      const listed = listedVersions.get(event.object.metadata.uid ?? '');
+      if (queuedDuringList === 0) listedVersions = new Map();
+      if (event.type !== 'DELETED' && listed !== undefined && version(event.object) <= listed) continue;
+    }
     if (matches(event.object)) yield message(event.type, event.object);
   }
 }
