@@ -32,7 +32,7 @@ describe('watchWorkflows in embedded mode', () => {
     const abort = new AbortController();
     const stream = watchWorkflows(store, { namespace: 'watch' }, abort.signal)[Symbol.asyncIterator]();
     // Written while the stream lists: the change is either in the list or sent after it, never twice nor reordered.
-    const writing = store.update('workflows', 'watch', { ...a, status: { phase: 'Running' } });
+    const writing = store.update<KubeObject>('workflows', 'watch', { ...a, status: { phase: 'Running' } });
     const events = await take(stream, (seen) => seen.some((e) => e.name === 'a' && e.phase === 'Running') && seen.some((e) => e.name === 'b'));
     const updated = await writing;
     const versionsOfA = events.filter((e) => e.name === 'a').map((e) => e.version);
