@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobDescription } from './describe-job';
-import { compareJobs, isDescriptionCurrent, isJobInNamespace, jobList, noHistory } from './job-list';
+import { compareJobs, dependsOnNow, isDescriptionCurrent, isJobInNamespace, jobList, noHistory } from './job-list';
 import type { JobKind } from './job-ref';
 import type { JobHistory } from './job-summary';
 import { compileViewFilter } from './view-filter';
@@ -64,5 +64,16 @@ describe('isJobInNamespace', () => {
     expect(isJobInNamespace({ kind: 'workflowtemplates', namespace: 'a' }, '')).toBe(true);
     expect(isJobInNamespace({ kind: 'workflowtemplates', namespace: 'a' }, 'b')).toBe(false);
     expect(isJobInNamespace({ kind: 'clusterworkflowtemplates', namespace: '' }, 'b')).toBe(true);
+  });
+});
+
+describe('dependsOnNow', () => {
+  it('holds while a build of the jobs has started and not finished (its duration grows)', () => {
+    const jobs = [job('workflowtemplates', 'a', 'x'), job('workflowtemplates', 'a', 'y')];
+    const running: JobHistory = { recent: [{ number: 2, phase: 'Running', startedAt: '2026-01-01T00:00:00Z', finishedAt: null }], buildCount: 2, lastNumber: 2 };
+    const pending: JobHistory = { recent: [{ number: 1, phase: 'Pending', startedAt: null, finishedAt: null }], buildCount: 1, lastNumber: 1 };
+    expect(dependsOnNow(jobs, (key) => (key === 'workflowtemplates/a/y' ? built('Succeeded') : undefined))).toBe(false);
+    expect(dependsOnNow(jobs, (key) => (key === 'workflowtemplates/a/y' ? pending : undefined))).toBe(false);
+    expect(dependsOnNow(jobs, (key) => (key === 'workflowtemplates/a/y' ? running : undefined))).toBe(true);
   });
 });

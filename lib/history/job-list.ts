@@ -48,3 +48,15 @@ export function isDescriptionCurrent(description: Pick<JobDescription, 'nextRun'
 export function isJobInNamespace(job: { kind: JobKind; namespace: string }, namespace: string): boolean {
   return !namespace || job.kind === 'clusterworkflowtemplates' || job.namespace === namespace;
 }
+
+/**
+ * Whether `jobList`'s answer for these jobs changes with `now` alone: some build among their histories has started
+ * and not finished, so its duration grows.
+ */
+export function dependsOnNow(jobs: readonly JobRef[], historyOf: (key: string) => JobHistory | undefined): boolean {
+  const running = (b: { startedAt?: string | null; finishedAt?: string | null } | undefined) => Boolean(b?.startedAt && !b.finishedAt);
+  return jobs.some((job) => {
+    const history = historyOf(jobKey(job));
+    return Boolean(history && (history.recent.some(running) || running(history.lastSuccess) || running(history.lastFailure)));
+  });
+}

@@ -36,6 +36,10 @@ export class JobCatalog {
   private readonly dirty = new Map<string, JobRef>();
   private refreshing?: Promise<void>;
   private readonly unsubscribe: () => void;
+  /** Changes whenever what a list is made from changes: a kind's jobs, the summaries, or where they are read. */
+  private changes = 0;
+  /** Lists made at a generation, by the question asked (`listJobs`), dropped once the generation moves on. */
+  private readonly lists = new Map<string, { generation: number; list: unknown }>();
 
   constructor(
     /** Capstan's own cluster port: callers whose requests it serves need no further check. */
@@ -70,6 +74,7 @@ export class JobCatalog {
     if (previous && sameObjects(previous.objects, objects) && previous.jobs.every((job) => isDescriptionCurrent(job, now))) return previous.jobs;
     const jobs = objects.map((object) => this.describe(kind, object, now)).sort(compareJobs);
     this.sorted.set(kind, { objects, jobs });
+    this.changes++;
     return jobs;
   }
 
@@ -85,6 +90,7 @@ export class JobCatalog {
   async historiesOf(jobs: JobRef[]): Promise<(key: string) => JobHistory | undefined> {
     const run = this.followingRun();
     if (run === undefined) {
+      if (this.summaries) this.changes++;
       this.summaries = undefined;
       const read = await this.store.summaries(jobs);
       return (key) => read.get(key);
@@ -96,6 +102,7 @@ export class JobCatalog {
   /** Every summary, read in full once per run of the indexer, then the jobs marked since re-read (one query for all). */
   private async currentSummaries(run: number): Promise<Map<string, JobHistory>> {
     if (this.summaries?.run !== run) {
+      this.changes++;
       // Marks made during the full read are kept and re-read after it: it may or may not have seen their change.
       const read = this.store.allSummaries();
       const loading = { run, read };
@@ -121,12 +128,38 @@ export class JobCatalog {
   private async reread(summaries: Map<string, JobHistory>): Promise<void> {
     const jobs = [...this.dirty.values()];
     this.dirty.clear();
+    this.changes++;
     try {
       for (const [key, summary] of await this.store.summaries(jobs)) summaries.set(key, summary);
     } catch (error) {
       for (const job of jobs) this.dirty.set(jobKey(job), job);
       throw error;
     }
+  }
+
+  /**
+   * A number that moves on whenever the jobs or their summaries change; it moves only while they are read
+   * (`jobsOf`, `historiesOf`), so read it before and after reading them: the same number means nothing changed.
+   */
+  get generation(): number {
+    return this.changes;
+  }
+
+  /** Whether `historiesOf` answers from memory (this process sees every write to the history). */
+  get summariesInMemory(): boolean {
+    return this.followingRun() !== undefined;
+  }
+
+  /** The list remembered for `question` at `generation`, if any. */
+  recall<T>(question: string, generation: number): T | undefined {
+    const known = this.lists.get(question);
+    return known?.generation === generation ? (known.list as T) : undefined;
+  }
+
+  /** Remembers the list made for `question` from what was read at `generation` (a few questions at a time). */
+  remember(question: string, generation: number, list: unknown): void {
+    if (this.lists.size >= 32) this.lists.clear();
+    this.lists.set(question, { generation, list });
   }
 
   close(): void {

@@ -3,7 +3,7 @@ import { isCompleted } from '@/lib/engine/phases';
 import type { Workflow } from '@/lib/generated/argo';
 import { toBuildJson, toBuildLink } from '@/lib/history/build-record';
 import { type JobDescription, describeJob } from '@/lib/history/describe-job';
-import { isJobInNamespace, jobList } from '@/lib/history/job-list';
+import { dependsOnNow, isJobInNamespace, jobList } from '@/lib/history/job-list';
 import { type JobKind, type JobRef, jobKey, jobKinds } from '@/lib/history/job-ref';
 import { toJobSummary } from '@/lib/history/job-summary';
 import { type StageRun, stagesOfNodes } from '@/lib/history/stages';
@@ -36,30 +36,44 @@ async function listKind(cluster: ClusterPort, kind: JobKind, namespace: string, 
 /**
  * The jobs of one kind a caller lists in `namespace`, described: from the catalog in memory when the caller may list
  * them (Capstan itself; any other caller after the API server says so), else, while the catalog cannot watch that
- * kind, read from the cluster.
+ * kind, read from the cluster (`fromCatalog` false).
  */
-async function describedJobs(cluster: ClusterPort, catalog: JobCatalog, kind: JobKind, namespace: string, now: Date): Promise<JobDescription[]> {
+async function describedJobs(cluster: ClusterPort, catalog: JobCatalog, kind: JobKind, namespace: string, now: Date): Promise<{ jobs: JobDescription[]; fromCatalog: boolean }> {
   // Another caller's right to list is the API server's to say (its refusal is the answer), asked as a list of one;
   // when that caller sees none there, there are none for it.
-  if (cluster !== catalog.cluster && !(await listKind(cluster, kind, namespace, { limit: 1 })).length) return [];
+  if (cluster !== catalog.cluster && !(await listKind(cluster, kind, namespace, { limit: 1 })).length) return { jobs: [], fromCatalog: true };
   let jobs: JobDescription[];
   try {
     jobs = await catalog.jobsOf(kind, now);
   } catch {
-    return (await listKind(cluster, kind, namespace)).map((r) => describeJob(kind, r, now));
+    return { jobs: (await listKind(cluster, kind, namespace)).map((r) => describeJob(kind, r, now)), fromCatalog: false };
   }
-  return namespace && kind !== 'clusterworkflowtemplates' ? jobs.filter((job) => isJobInNamespace(job, namespace)) : jobs;
+  return { jobs: namespace && kind !== 'clusterworkflowtemplates' ? jobs.filter((job) => isJobInNamespace(job, namespace)) : jobs, fromCatalog: true };
 }
 
-/** `GET /api/capstan/v1/jobs`: every job the caller can list, with history, filtered; and the folder tree. */
+/**
+ * `GET /api/capstan/v1/jobs`: every job the caller can list, with history, filtered; and the folder tree. The same
+ * question asked again while nothing it is made from has changed gets the list made the first time (the catalog's
+ * generation), unless that list holds a running build, whose duration grows with `now`.
+ */
 export async function listJobs(cluster: ClusterPort, history: History, query: JobListQuery, now: Date) {
   const view = query.view ? await history.settings.getView(query.view) : undefined;
   if (query.view && !view) throw notFound('views', query.view);
   const filters = [compileViewFilter({ ...query, namespace: undefined }), compileViewFilter(view?.filter ?? {})];
   const namespace = query.namespace ?? '';
-  const described = (await Promise.all(jobKinds.map((kind) => describedJobs(cluster, history.catalog, kind, namespace, now)))).flat();
-  const historyOf = await history.catalog.historiesOf(described);
-  return { ...jobList(described, historyOf, filters, now), ...(history.notice ? { notice: history.notice } : {}) };
+  const { catalog } = history;
+  const before = catalog.generation;
+  const perKind = await Promise.all(jobKinds.map((kind) => describedJobs(cluster, catalog, kind, namespace, now)));
+  const described = perKind.flatMap((k) => k.jobs);
+  const historyOf = await catalog.historiesOf(described);
+  // Remembered only when every input came from memory and none changed while they were gathered.
+  const key = catalog.generation === before && catalog.summariesInMemory && perKind.every((k) => k.fromCatalog)
+    ? JSON.stringify([namespace, perKind.map((k) => k.jobs.length > 0), { ...query, view: undefined, namespace: undefined }, view?.filter ?? {}])
+    : undefined;
+  const remembered = key === undefined ? undefined : catalog.recall<ReturnType<typeof jobList>>(key, before);
+  const list = remembered ?? jobList(described, historyOf, filters, now);
+  if (key !== undefined && !remembered && !dependsOnNow(described, historyOf)) catalog.remember(key, before, list);
+  return { ...list, ...(history.notice ? { notice: history.notice } : {}) };
 }
 
 async function describeOne(cluster: ClusterPort, history: History, job: JobRef, now: Date): Promise<JobDescription> {
