@@ -117,7 +117,10 @@ it('runs a CronWorkflow on schedule, keeps its history limit, and makes up a mis
   expect(stopped.names).not.toContain(oldestRun);
   const last = Math.floor(Date.parse(stopped.cron.status?.lastScheduledTime ?? '') / 1000);
   expect(stopped.names).toContain(`${name}-${last}`);
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, stoppedAt + 7_000 - Date.now())));
+  // Down until two scheduled times after the last run have passed, whenever in its period the first Capstan stopped
+  // (it may have run one just before stopping): only then is "the latest missed time" not also the first one.
+  const twoMissedAt = Math.max(stoppedAt + 7_000, (last + 10) * 1000 + 500);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, twoMissedAt - Date.now())));
   const second = await startCapstan([], env, { dataDir, keepData: true });
   let secondRuns: LoggedRun[];
   try {
