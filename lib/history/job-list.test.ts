@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JobDescription } from './describe-job';
-import { compareJobs, dependsOnNow, isDescriptionCurrent, isJobInNamespace, jobList, noHistory } from './job-list';
+import { compareJobs, dependsOnNow, isDescriptionCurrent, isJobInNamespace, jobList } from './job-list';
 import type { JobKind } from './job-ref';
-import type { JobHistory } from './job-summary';
+import { type JobHistory, noHistory } from './job-summary';
 import { compileViewFilter } from './view-filter';
 
 const job = (kind: JobKind, namespace: string, name: string, folder = ''): JobDescription =>

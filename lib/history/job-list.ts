@@ -1,11 +1,8 @@
 import type { JobDescription } from './describe-job';
 import { type Folder, folderTree } from './folders';
 import { type JobKind, type JobRef, jobKey } from './job-ref';
-import { type JobHistory, type JobSummary, toJobSummary } from './job-summary';
+import { type JobHistory, type JobSummary, noHistory, toJobSummary } from './job-summary';
 import type { FilterableJob } from './view-filter';
-
-/** The history of a job never built. */
-export const noHistory: JobHistory = { recent: [], buildCount: 0, lastNumber: 0 };
 
 /** The order of the jobs home: folder, then name, namespace and kind (the API's documented order). */
 export function compareJobs(a: JobRef & { folder: string }, b: JobRef & { folder: string }): number {

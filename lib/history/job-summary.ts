@@ -14,6 +14,9 @@ export interface JobHistory {
   lastNumber: number;
 }
 
+/** The history of a job never built. */
+export const noHistory: JobHistory = { recent: [], buildCount: 0, lastNumber: 0 };
+
 /** A job in lists and headers (the API's `JobSummary`). */
 export type JobSummary = Omit<JobDescription, 'stages'> & {
   lastBuild?: BuildLink;

@@ -1,7 +1,7 @@
 import type { NodeStatus } from '@/lib/generated/argo';
 import type { WorkflowFacts } from '@/lib/history/build-facts';
 import type { BuildRecord } from '@/lib/history/build-record';
-import type { JobHistory } from '@/lib/history/job-summary';
+import { type JobHistory, noHistory } from '@/lib/history/job-summary';
 import { type JobRef, jobKey } from '@/lib/history/job-ref';
 import type { StageRun } from '@/lib/history/stages';
 import type { Trigger } from '@/lib/history/trigger';
@@ -323,7 +323,7 @@ export class BuildStore {
   /** Last builds, last success and failure, count and counter of many jobs at once (the job list), by `jobKey`. */
   async summaries(jobs: JobRef[]): Promise<Map<string, JobHistorySummary>> {
     const result = new Map<string, JobHistorySummary>();
-    for (const job of jobs) result.set(jobKey(job), { recent: [], buildCount: 0, lastNumber: 0 });
+    for (const job of jobs) result.set(jobKey(job), noHistory);
     if (!jobs.length) return result;
     const { rows } = await this.session.query<SummaryRow>(
       `select c.job_kind, c.job_namespace, c.job_name, c.last_number, c.build_count, c.summary from capstan_build_counters c

@@ -5,7 +5,7 @@ import { toBuildJson, toBuildLink } from '@/lib/history/build-record';
 import { type JobDescription, describeJob } from '@/lib/history/describe-job';
 import { dependsOnNow, isJobInNamespace, jobList } from '@/lib/history/job-list';
 import { type JobKind, type JobRef, jobKey, jobKinds } from '@/lib/history/job-ref';
-import { toJobSummary } from '@/lib/history/job-summary';
+import { noHistory, toJobSummary } from '@/lib/history/job-summary';
 import { type StageRun, stagesOfNodes } from '@/lib/history/stages';
 import { stageMatrix, summarise, trendPoints } from '@/lib/history/statistics';
 import { type ViewFilter, compileViewFilter } from '@/lib/history/view-filter';
@@ -86,7 +86,7 @@ async function describeOne(cluster: ClusterPort, history: History, job: JobRef, 
 export async function getJob(cluster: ClusterPort, history: History, job: JobRef, now: Date) {
   const description = await describeOne(cluster, history, job, now);
   const summaries = await history.store.summaries([job]);
-  const summary = toJobSummary(description, summaries.values().next().value ?? { recent: [], buildCount: 0, lastNumber: 0 }, now);
+  const summary = toJobSummary(description, summaries.values().next().value ?? noHistory, now);
   return { ...summary, stages: description.stages, ...(history.notice ? { notice: history.notice } : {}) };
 }
 
