@@ -1,18 +1,32 @@
 import type { NodeStatus } from '../generated/argo';
 import { applyContainerObservations } from './container-set';
+import { cloneJson } from './clone-json';
 import type { Operation } from './operation';
 import { isFulfilled } from './phases';
 import type { PodObservation } from './types';
 
 /** Brings Pod and HTTP nodes up to date with what was observed of their pods (or requests), as Argo's podReconciliation. */
 export function applyPodObservations(op: Operation): void {
-  for (const node of op.nodeList) {
+  const nodeList = op.nodeList;
+  for (let index = 0; index < nodeList.length; index++) {
+    const node = nodeList[index]!;
     if ((node.type !== 'Pod' && node.type !== 'HTTP') || isFulfilled(node.phase)) continue;
     const pod = op.pods[node.id];
     if (!pod) continue;
-    applyObservation(node, pod, op.nowText, isDaemon(op, node));
+    const daemon = isDaemon(op, node);
+    // Most pods of a big workflow are as they were last time: their nodes are left shared, not copied.
+    if (changesNode(node, pod, daemon)) applyObservation(op.own(node), pod, op.nowText, daemon);
     if (pod.containers?.length) applyContainerObservations(op, node, pod.containers, pod.phase === 'Failed' || pod.phase === 'Error');
   }
+}
+
+/** Whether applyObservation would change the node (an unfulfilled one). */
+function changesNode(node: NodeStatus, pod: PodObservation, daemon: boolean): boolean {
+  if (isFulfilled(pod.phase) || node.phase !== pod.phase) return true;
+  if (daemon && pod.phase === 'Running' ? node.daemoned !== true : node.daemoned !== undefined) return true;
+  if (pod.message && node.message !== pod.message) return true;
+  if (pod.hostNodeName && node.hostNodeName !== pod.hostNodeName) return true;
+  return daemon && !!pod.podIP && node.podIP !== pod.podIP;
 }
 
 // Daemons are declared on the template the node was started from.
@@ -36,7 +50,8 @@ function applyObservation(node: NodeStatus, pod: PodObservation, now: string, da
   const outputs = { ...(node.outputs ?? {}) };
   if (pod.outputs?.result !== undefined) outputs.result = pod.outputs.result;
   if (pod.outputs?.parameters?.length) outputs.parameters = pod.outputs.parameters.map((p) => ({ name: p.name, value: p.value }));
-  if (pod.outputs?.artifacts?.length) outputs.artifacts = pod.outputs.artifacts as never;
+  // A copy: the node is sealed (frozen) once written, and the observation is the caller's.
+  if (pod.outputs?.artifacts?.length) outputs.artifacts = cloneJson(pod.outputs.artifacts) as never;
   if (pod.exitCode !== undefined) outputs.exitCode = String(pod.exitCode);
   if (Object.keys(outputs).length) node.outputs = outputs;
   if (node.type === 'Pod') node.taskResultSynced = true;

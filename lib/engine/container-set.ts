@@ -13,7 +13,7 @@ export function addContainerNodes(op: Operation, context: TemplateContext, podNo
   const containers = context.template.containerSet?.containers ?? [];
   for (const container of containers) {
     const name = `${context.nodeName}.${container.name}`;
-    if (!op.getNode(name)) {
+    if (!op.peekNode(name)) {
       op.initNode(name, 'Container', { holder: context.holder, templateScope: context.scope.id, boundaryID: podNode.id, phase: 'Pending' });
     }
   }
@@ -36,7 +36,7 @@ const emissaryErrorCode = 64;
 export function applyContainerObservations(op: Operation, podNode: NodeStatus, containers: readonly ContainerObservation[], podFailed: boolean): void {
   for (const container of containers) {
     const name = `${podNode.name}.${container.name}`;
-    if (!op.getNode(name)) continue;
+    if (!op.peekNode(name)) continue;
     if (container.state === 'terminated') {
       const exitCode = container.exitCode ?? 0;
       const message = `${container.name}: ${container.reason ?? ''} (exit code ${exitCode}): ${container.message ?? ''}`;

@@ -6,8 +6,9 @@ import type { Operation } from './operation';
  * stop serving: their pods are deleted and their nodes end Succeeded.
  */
 export function killDaemonedChildren(op: Operation, boundaryID?: string): void {
-  for (const node of op.nodeList) {
-    if (node.daemoned !== true || (boundaryID !== undefined && node.boundaryID !== boundaryID)) continue;
+  for (const listed of op.nodeList) {
+    if (listed.daemoned !== true || (boundaryID !== undefined && listed.boundaryID !== boundaryID)) continue;
+    const node = op.own(listed);
     delete node.daemoned;
     op.markPhase(node.name, 'Succeeded');
     op.actions.push({ type: 'deletePod', nodeId: node.id, podName: toPodName(op.name, node.name, node.templateName ?? ''), reason: 'daemon no longer needed' });

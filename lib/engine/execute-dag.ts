@@ -74,7 +74,8 @@ function taskNodeName(state: DagState, taskName: string): string {
   return name;
 }
 
-const taskNode = (state: DagState, taskName: string) => state.op.getNode(taskNodeName(state, taskName));
+// Read only (a DAG of thousands of tasks copies none to walk them): changes go through op.markPhase and the like.
+const taskNode = (state: DagState, taskName: string) => state.op.peekNode(taskNodeName(state, taskName));
 const noDependencies = { logic: '', dependencies: [] };
 const dependenciesOf = (state: DagState, taskName: string) => state.dependencies.get(taskName) ?? noDependencies;
 
@@ -99,7 +100,7 @@ function isPlainTask(task: DAGTask): boolean {
  */
 export function executeDag(op: Operation, context: TemplateContext): NodeStatus {
   const { nodeName, template } = context;
-  let node = op.getNode(nodeName);
+  let node = op.peekNode(nodeName);
   if (!node) {
     node = op.initNode(nodeName, 'DAG', { holder: context.holder, templateScope: context.scope.id, boundaryID: context.options.boundaryID, phase: 'Running' });
     if (hasInputs(template)) node.inputs = structuredClone(template.inputs);
@@ -110,8 +111,9 @@ export function executeDag(op: Operation, context: TemplateContext): NodeStatus 
   for (const target of targets) executeDagTask(state, target);
 
   const phase = assessDagPhase(state, targets, template.dag?.failFast !== false);
-  if (phase === 'Running') return node;
-  node.outboundNodes = targets.flatMap((t) => {
+  // Tasks may have copied the DAG's node (to add children) since it was read.
+  if (phase === 'Running') return op.peekNodeById(node.id)!;
+  op.own(node).outboundNodes = targets.flatMap((t) => {
     const n = taskNode(state, t);
     return n ? op.outboundNodes(n.id) : [];
   });
@@ -128,7 +130,7 @@ function buildTaskScope(state: DagState, names: string[]): Scope {
     const node = taskNode(state, name);
     if (!node) continue;
     if (node.type === 'TaskGroup') {
-      const children = (node.children ?? []).map((id) => state.op.getNodeById(id)).filter((n): n is NodeStatus => !!n);
+      const children = (node.children ?? []).map((id) => state.op.peekNodeById(id)).filter((n): n is NodeStatus => !!n);
       addLoopToScope(scope, 'tasks', name, children);
     }
     addNodeToScope(scope, 'tasks', name, state.op.lastAttempt(node));
@@ -169,7 +171,7 @@ function executeDagTask(state: DagState, taskName: string): void {
   const nodeName = taskNodeName(state, taskName);
   const { logic, dependencies } = dependenciesOf(state, taskName);
   const boundaryID = state.node.id;
-  let group = op.getNode(nodeName);
+  let group = op.peekNode(nodeName);
   if (group && group.type !== 'TaskGroup') group = undefined;
 
   if (logic && !existing) {
@@ -179,7 +181,7 @@ function executeDagTask(state: DagState, taskName: string): void {
       const depNode = taskNode(state, dependency);
       if (!depNode || !isNodeFulfilled(depNode)) return;
       // Only a loop's children decide AnySucceeded/AllFailed; a root with thousands of children is not walked per task.
-      const children = depNode.type === 'TaskGroup' ? (depNode.children ?? []).map((id) => op.getNodeById(id)) : [];
+      const children = depNode.type === 'TaskGroup' ? (depNode.children ?? []).map((id) => op.peekNodeById(id)) : [];
       results[dependency] = taskResults(depNode, children);
     }
     let execute: boolean;
@@ -208,7 +210,7 @@ function executeDagTask(state: DagState, taskName: string): void {
       expanded = shouldExpand(resolved) ? expandLoop(resolved, values, op.now) : [resolved];
       if (shouldExpand(task)) {
         if (expanded.length === 0) {
-          if (!op.getNode(nodeName)) {
+          if (!op.peekNode(nodeName)) {
             op.initNode(nodeName, 'Skipped', { holder: task, templateScope: context.scope.id, boundaryID, phase: 'Skipped', message: 'Skipped, empty params' });
             connectTask(state, dependencies, group, nodeName);
           }
@@ -227,7 +229,7 @@ function executeDagTask(state: DagState, taskName: string): void {
 
   for (const item of expanded) {
     const itemName = taskNodeName(state, item.name ?? '');
-    if (!op.getNode(itemName)) {
+    if (!op.peekNode(itemName)) {
       connectTask(state, dependencies, group, itemName);
       let proceed: boolean;
       try {
@@ -256,7 +258,7 @@ function executeDagTask(state: DagState, taskName: string): void {
   if (group) {
     let phase: 'Succeeded' | 'Failed' | 'Error' = 'Succeeded';
     for (const item of expanded) {
-      const n = op.getNode(taskNodeName(state, item.name ?? ''));
+      const n = op.peekNode(taskNodeName(state, item.name ?? ''));
       if (!n || !isNodeFulfilled(n)) return;
       if (isFailedOrError(n.phase)) phase = n.phase as 'Failed' | 'Error';
     }
@@ -275,7 +277,7 @@ function connectTask(state: DagState, dependencies: readonly string[], group: No
     const depNode = taskNode(state, dependency);
     if (!depNode) continue;
     for (const outboundId of op.outboundNodes(depNode.id)) {
-      const outbound = op.getNodeById(outboundId);
+      const outbound = op.peekNodeById(outboundId);
       if (outbound) op.addChild(outbound.name, childName);
     }
   }
@@ -284,7 +286,7 @@ function connectTask(state: DagState, dependencies: readonly string[], group: No
 /** Ends a task that cannot run (bad `depends`, unresolvable variables) in Error, linked like any task. */
 function failTask(state: DagState, task: DAGTask, group: NodeStatus | undefined, message: string): void {
   const nodeName = taskNodeName(state, task.name ?? '');
-  if (!state.op.getNode(nodeName)) {
+  if (!state.op.peekNode(nodeName)) {
     state.op.initNode(nodeName, 'Skipped', { holder: task, templateScope: state.context.scope.id, boundaryID: state.node.id, phase: 'Error', message });
   }
   connectTask(state, dependenciesOf(state, task.name ?? '').dependencies, group, nodeName);
@@ -325,12 +327,13 @@ function dependencyClosure(state: DagState, taskName: string): string[] {
 function assessDagPhase(state: DagState, targets: string[], failFast: boolean): 'Running' | 'Succeeded' | 'Failed' | 'Error' {
   const { op } = state;
   const targetPhases = new Map<string, string>(targets.map((t) => [op.nodeId(taskNodeName(state, t)), '']));
-  const queue: { id: string; phase: string }[] = (state.node.children ?? []).map((id) => ({ id, phase: 'Succeeded' }));
+  const roots = op.peekNodeById(state.node.id)?.children ?? [];
+  const queue: { id: string; phase: string }[] = roots.map((id) => ({ id, phase: 'Succeeded' }));
   const seen = new SeenPhases();
   for (let head = 0; head < queue.length; head++) {
     const current = queue[head]!;
     if (!seen.firstVisit(current.id, current.phase)) continue;
-    const node = op.getNodeById(current.id);
+    const node = op.peekNodeById(current.id);
     if (!node) return 'Running';
     let branchPhase = current.phase;
     if (!isNodeFulfilled(node)) {
@@ -342,7 +345,7 @@ function assessDagPhase(state: DagState, targets: string[], failFast: boolean): 
     if (targetPhases.has(node.id) && !isFailedOrError(targetPhases.get(node.id))) targetPhases.set(node.id, branchPhase);
     // A retry's dependents hang under its attempts, not under the Retry node itself.
     const next = node.type === 'Retry'
-      ? (node.children ?? []).flatMap((id) => op.getNodeById(id)?.children ?? [])
+      ? (node.children ?? []).flatMap((id) => op.peekNodeById(id)?.children ?? [])
       : (node.children ?? []);
     for (const id of next) queue.push({ id, phase: branchPhase });
   }
@@ -391,7 +394,7 @@ function completableGroupPhase(op: Operation, node: NodeStatus): 'Succeeded' | '
   if (node.type !== 'TaskGroup' || !node.children?.length) return undefined;
   let phase: 'Succeeded' | 'Failed' | 'Error' = 'Succeeded';
   for (const id of node.children) {
-    const child = op.getNodeById(id);
+    const child = op.peekNodeById(id);
     if (!child || !isNodeFulfilled(child)) return undefined;
     if (isFailedOrError(child.phase)) phase = child.phase as 'Failed' | 'Error';
   }

@@ -11,7 +11,7 @@ import { podDeadlineSeconds } from './template-timeouts';
  * caller to create the pod; its phase and outputs then follow the pod's observations (applyPodObservations).
  */
 export function executePod(op: Operation, context: TemplateContext): NodeStatus {
-  const existing = op.getNode(context.nodeName);
+  const existing = op.peekNode(context.nodeName);
   if (existing) {
     // A node saved as Pending whose pod was never seen (the process stopped between saving and creating it):
     // ask again; creating a pod is idempotent.

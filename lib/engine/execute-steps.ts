@@ -19,7 +19,7 @@ import { shouldExecute } from './when';
  */
 export function executeSteps(op: Operation, context: TemplateContext): NodeStatus {
   const { nodeName, template } = context;
-  let node = op.getNode(nodeName);
+  let node = op.peekNode(nodeName);
   if (!node) {
     node = op.initNode(nodeName, 'Steps', { holder: context.holder, templateScope: context.scope.id, boundaryID: context.options.boundaryID, phase: 'Running' });
     if (hasInputs(template)) node.inputs = structuredClone(template.inputs);
@@ -28,15 +28,15 @@ export function executeSteps(op: Operation, context: TemplateContext): NodeStatu
   const groups = template.steps ?? [];
   for (let i = 0; i < groups.length; i++) {
     const groupName = `${nodeName}[${i}]`;
-    let group = op.getNode(groupName);
+    let group = op.peekNode(groupName);
     if (!group) group = op.initNode(groupName, 'StepGroup', { templateScope: context.scope.id, boundaryID: node.id, phase: 'Running' });
     if (i === 0) op.addChild(nodeName, groupName);
     else {
-      const previous = op.getNode(`${nodeName}[${i - 1}]`)!;
+      const previous = op.peekNode(`${nodeName}[${i - 1}]`)!;
       if (!previous.children?.length) op.addChild(previous.name, groupName);
       for (const childId of previous.children ?? []) {
         for (const outboundId of op.outboundNodes(childId)) {
-          const outbound = op.getNodeById(outboundId);
+          const outbound = op.peekNodeById(outboundId);
           if (outbound) op.addChild(outbound.name, groupName);
         }
       }
@@ -55,7 +55,7 @@ export function executeSteps(op: Operation, context: TemplateContext): NodeStatu
 
 function addStepToScope(op: Operation, context: TemplateContext, scope: Scope, groupName: string, step: WorkflowStep, boundaryID: string): void {
   const childName = `${groupName}.${step.name}`;
-  const child = op.getNode(childName);
+  const child = op.peekNode(childName);
   if (child) {
     addNodeToScope(scope, 'steps', step.name ?? '', op.lastAttempt(child));
     addSkippedOutputsToScope(scope, 'steps', step.name ?? '', child, templateOf(op, context, step));
@@ -78,7 +78,7 @@ export function templateOf(op: Operation, context: TemplateContext, holder: Work
 
 function updateOutboundNodes(op: Operation, nodeName: string, groupCount: number): void {
   for (let i = groupCount - 1; i >= 0; i--) {
-    const group = op.getNode(`${nodeName}[${i}]`);
+    const group = op.peekNode(`${nodeName}[${i}]`);
     if (!group) continue;
     const node = op.getNode(nodeName)!;
     node.outboundNodes = (group.children ?? []).flatMap((id) => op.outboundNodes(id));
@@ -94,8 +94,10 @@ function executeStepGroup(
   boundaryID: string,
   scope: Scope,
 ): NodeStatus {
-  const group = op.getNode(groupName)!;
-  if (isFulfilled(group.phase) && op.childrenFulfilled(group)) return group;
+  const current = op.peekNode(groupName)!;
+  if (isFulfilled(current.phase) && op.childrenFulfilled(current)) return current;
+  // This reconcile's own copy: the children it adds below are read back from it.
+  const group = op.own(current);
   // `{{steps.name}}` is the called step's own name, bound when its template runs: keep it for then.
   const values = { ...op.globalParams, ...scope, 'steps.name': '{{steps.name}}' };
   const stepsToRun: WorkflowStep[] = [];
@@ -112,7 +114,7 @@ function executeStepGroup(
       const expanded = expandLoop(step, values, op.now);
       if (expanded.length === 0) {
         const childName = `${groupName}.${step.name}`;
-        if (!op.getNode(childName)) {
+        if (!op.peekNode(childName)) {
           op.initNode(childName, 'Skipped', { holder: step, templateScope: context.scope.id, boundaryID, phase: 'Skipped', message: 'Skipped, empty params' });
           op.addChild(groupName, childName);
         }
@@ -131,12 +133,12 @@ function executeStepGroup(
       proceed = shouldExecute(step.when);
     } catch (error) {
       if (!(error instanceof NodeError)) throw error;
-      if (!op.getNode(childName)) op.initNode(childName, 'Skipped', { holder: step, templateScope: context.scope.id, boundaryID, phase: 'Error', message: error.message });
+      if (!op.peekNode(childName)) op.initNode(childName, 'Skipped', { holder: step, templateScope: context.scope.id, boundaryID, phase: 'Error', message: error.message });
       op.addChild(groupName, childName);
       return op.markError(groupName, error.message);
     }
     if (!proceed) {
-      if (!op.getNode(childName)) {
+      if (!op.peekNode(childName)) {
         op.initNode(childName, 'Skipped', { holder: step, templateScope: context.scope.id, boundaryID, phase: 'Skipped', message: `when '${step.when}' evaluated false` });
         op.addChild(groupName, childName);
       }
@@ -152,7 +154,8 @@ function executeStepGroup(
     if (child) op.addChild(groupName, childName);
   }
 
-  const children = (group.children ?? []).map((id) => op.getNodeById(id)).filter((n): n is NodeStatus => !!n);
+  // Read only: a group of thousands of steps copies none of them to decide whether they are done.
+  const children = (group.children ?? []).map((id) => op.peekNodeById(id)).filter((n): n is NodeStatus => !!n);
   for (const child of children) {
     const step = stepsToRun.find((s) => `${groupName}.${s.name}` === child.name);
     if (!step?.hooks) continue;

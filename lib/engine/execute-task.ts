@@ -10,7 +10,7 @@ import type { Operation } from './operation';
  * whose template has `http`), and its result comes back as the node's observation.
  */
 export function executeHttp(op: Operation, context: TemplateContext): NodeStatus {
-  const existing = op.getNode(context.nodeName);
+  const existing = op.peekNode(context.nodeName);
   if (existing) {
     if (existing.phase === 'Pending' && !op.pods[existing.id] && !op.shutdown) pushTask(op, context, existing);
     return existing;

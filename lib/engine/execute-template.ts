@@ -42,7 +42,8 @@ export function executeTemplate(
   args: Arguments | undefined,
   options: ExecuteOptions,
 ): NodeStatus | undefined {
-  let node = op.getNode(nodeName);
+  // Read only until something is written (a big DAG's running pods are looked at, not copied, on every reconcile).
+  let node = op.peekNode(nodeName);
   // errorNode, not a closure: the server runs under tsx, whose keepNames makes each closure made per task a call.
   if (node && isFulfilled(node.phase)) {
     // A node that ended in this reconcile (its pod was just observed) emits its template's metrics once.
@@ -87,7 +88,7 @@ export function executeTemplate(
     if (error instanceof NodeError) return errorNode(op, nodeName, holder, scope, options, error.message);
     throw error;
   }
-  node = op.getNode(nodeName);
+  node = op.peekNode(nodeName);
 
   // A memoized template whose node is about to be created first asks its cache; a hit ends here, Succeeded.
   let memoization: MemoizationStatus | undefined;
@@ -112,7 +113,7 @@ export function executeTemplate(
     const next = processRetries(op, retryNode, retryStrategy);
     const metrics = processed.metrics?.prometheus;
     if (next.done) {
-      const decided = op.getNode(nodeName) ?? retryNode;
+      const decided = op.peekNode(nodeName) ?? retryNode;
       if (metrics?.length && op.justFulfilled(decided)) op.emitMetrics(`${decided.id}/final`, metrics, decided, false);
       return decided;
     }
@@ -122,7 +123,7 @@ export function executeTemplate(
     }
     nodeName = next.attemptName;
     op.addChild(retryNodeName, nodeName);
-    node = op.getNode(nodeName);
+    node = op.peekNode(nodeName);
     const locals: Record<string, string> = { retries: String(next.attempt) };
     if (isPodTemplate(processed)) locals['pod.name'] = toPodName(op.name, nodeName, processed.name ?? '');
     if (next.lastAttempt) {
@@ -182,7 +183,7 @@ export function executeTemplate(
   if (outer && !outer.memoizationStatus) outer.memoizationStatus = memoization;
 
   if (retryNodeName) {
-    const retryNode = op.getNode(retryNodeName)!;
+    const retryNode = op.peekNode(retryNodeName)!;
     // A finished attempt decides the retry node right away instead of on the next reconcile.
     if (!isFulfilled(retryNode.phase) && isFulfilled(node.phase)) {
       return executeTemplate(op, retryNodeName, holder, scope, args, options);

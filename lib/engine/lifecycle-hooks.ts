@@ -25,7 +25,7 @@ export function runLifecycleHooks(
     const name = `${parentName}.hooks.${hookName}`;
     if (!hook.expression) throw new NodeError(`Expression required for hook ${name}`);
     const values: Scope = { ...op.globalParams, ...options.scope };
-    const parent = op.getNode(parentName);
+    const parent = op.peekNode(parentName);
     if (options.ref && parent) {
       for (const parameter of op.lastAttempt(parent).outputs?.parameters ?? []) {
         values[`${options.ref.prefix}.${options.ref.name}.outputs.parameters.${parameter.name}`] = parameterText(parameter.value) ?? '';
@@ -37,11 +37,11 @@ export function runLifecycleHooks(
     } catch (error) {
       throw new NodeError(error instanceof ExpressionError ? error.message : String(error));
     }
-    if (!execute && !op.getNode(name)) continue;
+    if (!execute && !op.peekNode(name)) continue;
     const args = hook.arguments ? substituteObject(markAbsentArguments({ arguments: hook.arguments }, values).arguments, values, op.now, []) : undefined;
     const node = executeUnlessTimedOut(() =>
       executeTemplate(op, name, { template: hook.template, templateRef: hook.templateRef }, options.templateScope, args, { boundaryID: options.boundaryID }));
-    if (node) node.nodeFlag = { ...node.nodeFlag, hooked: true };
+    if (node && node.nodeFlag?.hooked !== true) op.own(node).nodeFlag = { ...node.nodeFlag, hooked: true };
     op.addChild(parentName, name);
     if (!node || !isNodeFulfilled(node)) done = false;
   }

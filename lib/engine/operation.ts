@@ -2,6 +2,7 @@ import type { NodeStatus, Prometheus, Template, TemplateRef, Workflow, WorkflowS
 import { computeMetrics, metricScope, type RealtimeSources } from './metrics';
 import type { LockTable } from '../sync/lock-table';
 import { toKubeTime } from '../k8s/object';
+import { cloneJson } from './clone-json';
 import { derived } from './intern-spec';
 import { toDisplayName, toNodeId } from './node-names';
 import { isFulfilled, isNodeFulfilled } from './phases';
@@ -70,6 +71,16 @@ export class Operation {
    * keys of an object of thousands of properties costs a sort each time, and a reconcile walks all nodes many times.
    */
   readonly nodeList: NodeStatus[];
+  /**
+   * The nodes this reconcile made or copied, and so may change. Every other node is the input's own object, shared
+   * with the output as long as nothing changes it (copy on write): a reconcile of a big workflow copies the few
+   * nodes that change, not the megabytes of those that do not. Walks that only read use `peekNode`.
+   */
+  readonly owned = new Set<NodeStatus>();
+  /** How many nodes the input had. */
+  readonly inputNodeCount: number;
+  /** Each node's index in `nodeList`, by ID: made when the first shared node is copied. */
+  private positions: Map<string, number> | undefined;
 
   /** `nodeList`, when given, lists `nodes` in their order, each under its own ID. */
   constructor(input: EngineInput, spec: WorkflowSpec, nodes: Nodes, status: WorkflowStatus, nodeList?: NodeStatus[]) {
@@ -85,17 +96,22 @@ export class Operation {
     this.memoCaches = input.memoCaches;
     this.status = status;
     this.localScope = { id: `local/${this.name}`, templates: spec.templates ?? [] };
-    // The nodes already there name their own IDs: only new names need hashing.
+    // The nodes already there name their own IDs: only new names need hashing. A status whose nodes are not all
+    // under their own IDs (not one the engine wrote) is copied whole, as copy on write finds a node by its ID.
     if (nodeList !== undefined) {
       this.nodeList = nodeList;
+      this.inputNodeCount = nodeList.length;
       for (const node of nodeList) if (node.name !== undefined) this.ids.set(node.name, node.id);
     } else {
       this.nodeList = [];
       for (const id in nodes) {
-        const node = nodes[id]!;
+        const node = cloneJson(nodes[id]!);
+        nodes[id] = node;
+        this.owned.add(node);
         this.nodeList.push(node);
         if (node.name !== undefined) this.ids.set(node.name, id);
       }
+      this.inputNodeCount = this.nodeList.length;
     }
   }
 
@@ -137,12 +153,52 @@ export class Operation {
     return id;
   }
 
+  /** The node of this name, this reconcile's to change (copied from the input's the first time). */
   getNode(nodeName: string): NodeStatus | undefined {
+    const node = this.nodes[this.nodeId(nodeName)];
+    return node && this.own(node);
+  }
+
+  /** The node with this ID, this reconcile's to change (copied from the input's the first time). */
+  getNodeById(id: string): NodeStatus | undefined {
+    const node = this.nodes[id];
+    return node && this.own(node);
+  }
+
+  /** The node of this name as it is now, to read only: it may be the input's own object. */
+  peekNode(nodeName: string): NodeStatus | undefined {
     return this.nodes[this.nodeId(nodeName)];
   }
 
-  getNodeById(id: string): NodeStatus | undefined {
+  /** The node with this ID as it is now, to read only: it may be the input's own object. */
+  peekNodeById(id: string): NodeStatus | undefined {
     return this.nodes[id];
+  }
+
+  /**
+   * A node this reconcile may change: the node itself when it is already this reconcile's, else a copy that replaces
+   * the input's (which stays as it was). Given a node read earlier that has been copied since, the copy.
+   */
+  own(node: NodeStatus): NodeStatus {
+    if (this.owned.has(node)) return node;
+    const current = this.nodes[node.id];
+    if (current === undefined) throw new Error(`node ${node.id} is not in this workflow`);
+    if (current !== node && this.owned.has(current)) return current;
+    const copy = cloneJson(current);
+    this.owned.add(copy);
+    this.nodes[node.id] = copy;
+    this.nodeList[this.positionOf(node.id)] = copy;
+    return copy;
+  }
+
+  private positionOf(id: string): number {
+    if (this.positions === undefined) {
+      this.positions = new Map();
+      for (let index = 0; index < this.nodeList.length; index++) this.positions.set(this.nodeList[index]!.id, index);
+    }
+    const position = this.positions.get(id);
+    if (position === undefined) throw new Error(`node ${id} is not listed`);
+    return position;
   }
 
   /** Creates a node the way Argo's initializeNode does; the node must not exist yet. */
@@ -151,7 +207,7 @@ export class Operation {
     type: string,
     fields: { holder?: TemplateHolder; templateScope: string; boundaryID?: string; phase: NodePhase; message?: string },
   ): NodeStatus {
-    const boundary = fields.boundaryID ? this.nodes[fields.boundaryID] : undefined;
+    const boundary = fields.boundaryID ? this.peekNodeById(fields.boundaryID) : undefined;
     const node: NodeStatus = {
       id: this.nodeId(nodeName),
       name: nodeName,
@@ -168,8 +224,14 @@ export class Operation {
     if (isFulfilled(fields.phase)) node.finishedAt = this.nowText;
     const replaced = this.nodes[node.id];
     this.nodes[node.id] = node;
-    if (replaced) this.nodeList[this.nodeList.indexOf(replaced)] = node;
-    else this.nodeList.push(node);
+    this.owned.add(node);
+    if (replaced) {
+      this.owned.delete(replaced);
+      this.nodeList[this.nodeList.indexOf(replaced)] = node;
+    } else {
+      this.positions?.set(node.id, this.nodeList.length);
+      this.nodeList.push(node);
+    }
     return node;
   }
 
@@ -188,20 +250,25 @@ export class Operation {
   }
 
   addChild(parentName: string, childName: string): void {
-    const parent = this.getNode(parentName);
-    if (!parent) return;
+    const current = this.peekNode(parentName);
+    if (!current) return;
     const childId = this.nodeId(childName);
+    // Steps add their children again on every reconcile: a parent that has the child already is not copied.
+    if (current.children && this.childIdsOf(current.children).has(childId)) return;
+    const parent = this.own(current);
     parent.children ??= [];
-    // A set beside each children list: a DAG root with thousands of children made `includes` quadratic.
-    let known = this.childIds.get(parent.children);
+    this.childIdsOf(parent.children).add(childId);
+    parent.children.push(childId);
+  }
+
+  // A set beside each children list: a DAG root with thousands of children made `includes` quadratic.
+  private childIdsOf(children: string[]): Set<string> {
+    let known = this.childIds.get(children);
     if (!known) {
-      known = new Set(parent.children);
-      this.childIds.set(parent.children, known);
+      known = new Set(children);
+      this.childIds.set(children, known);
     }
-    if (!known.has(childId)) {
-      known.add(childId);
-      parent.children.push(childId);
-    }
+    return known;
   }
 
   requeue(afterSeconds: number): void {

@@ -41,7 +41,7 @@ export function parallelismReached(op: Operation, template: Template, node: Node
   }
 
   if (boundaryID && (!node || !isActive(node))) {
-    const boundary = op.getNodeById(boundaryID);
+    const boundary = op.peekNodeById(boundaryID);
     const boundaryTemplate = boundary ? op.templateOfNode(boundary) : undefined;
     if (!boundary || !boundaryTemplate) return false;
     if (failFastStops(op, boundaryTemplate, boundary)) return true;

@@ -1,5 +1,5 @@
 import type { NodeStatus } from '../generated/argo';
-import type { Nodes } from './types';
+import type { Operation } from './operation';
 
 // Nodes whose progress is their own (Argo's `executable` node types); the others sum theirs.
 const executableTypes = new Set(['Pod', 'HTTP', 'Plugin', 'Container', 'Suspend']);
@@ -8,9 +8,10 @@ const isExecutable = (node: NodeStatus | undefined) => node !== undefined && exe
 /**
  * Sets `progress` ("succeeded/total") on every node and returns the workflow's, as Argo does: an executable node
  * (pod, container of a containerSet, HTTP, suspend) counts itself; any other node counts the distinct executable
- * nodes reachable through its children.
+ * nodes reachable through its children. Only a node whose progress changes is written (copied, when it is shared).
  */
-export function updateProgress(nodes: Nodes, nodeList: readonly NodeStatus[]): string {
+export function updateProgress(op: Operation): string {
+  const { nodes, nodeList } = op;
   // Only non-executable nodes need the set of executables under them; executables are walked through, and a
   // non-executable node met on the way contributes its own (memoised) set. A big DAG's thousands of pods thus
   // cost one set for the DAG, not one per pod.
@@ -44,10 +45,12 @@ export function updateProgress(nodes: Nodes, nodeList: readonly NodeStatus[]): s
   const isDone = (node: NodeStatus | undefined) => node?.phase === 'Succeeded' || node?.phase === 'Skipped' || node?.phase === 'Omitted';
   let total = 0;
   let done = 0;
-  for (const node of nodeList) {
+  for (let index = 0; index < nodeList.length; index++) {
+    const node = nodeList[index]!;
     if (isExecutable(node)) {
       const finished = isDone(node) ? 1 : 0;
-      node.progress = finished ? '1/1' : '0/1';
+      const progress = finished ? '1/1' : '0/1';
+      if (node.progress !== progress) op.own(node).progress = progress;
       total++;
       done += finished;
       continue;
@@ -58,7 +61,8 @@ export function updateProgress(nodes: Nodes, nodeList: readonly NodeStatus[]): s
       under++;
       if (isDone(nodes[id])) underDone++;
     }
-    node.progress = `${underDone}/${under}`;
+    const progress = `${underDone}/${under}`;
+    if (node.progress !== progress) op.own(node).progress = progress;
   }
   return `${done}/${total}`;
 }

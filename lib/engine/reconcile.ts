@@ -6,6 +6,7 @@ import { executeTemplate } from './execute-template';
 import { toGlobalParams } from './global-params';
 import { mergeWorkflowSpec } from './merge-spec';
 import { orderNodeFields } from './node-order';
+import { isSealed, sealNode } from './sealed-nodes';
 import { countActivePods } from './parallelism';
 import { runLifecycleHooks } from './lifecycle-hooks';
 import { killDaemonedChildren } from './daemons';
@@ -102,42 +103,62 @@ export function reconcileWorkflow(input: EngineInput): EngineOutput {
   emitWorkflowMetrics(op, spec, workflow.status?.phase, status);
   for (const save of memoCacheSaves(workflow.status?.nodes ?? {}, op.nodeList)) op.actions.push({ type: 'saveMemoCache', ...save });
   releaseFinishedLocks(op, status, isCompleted(status.phase));
+  status.progress = updateProgress(op);
+  // The nodes this reconcile wrote get Argo's field order and are sealed: shared from now on, never changed again.
   const nodeList = op.nodeList;
   for (let index = 0; index < nodeList.length; index++) {
-    const ordered = orderNodeFields(nodeList[index]!);
-    if (ordered === nodeList[index]) continue;
-    nodeList[index] = ordered;
-    nodes[ordered.id] = ordered;
+    const node = nodeList[index]!;
+    if (isSealed(node)) continue;
+    const owned = op.owned.has(node);
+    let ordered = orderNodeFields(node);
+    // A node given out of order is copied whole before it is sealed: what it holds is the caller's.
+    if (ordered !== node && !owned) ordered = cloneJson(ordered);
+    if (ordered !== node) {
+      nodeList[index] = ordered;
+      nodes[ordered.id] = ordered;
+    }
+    if (ordered !== node || owned) sealNode(ordered);
   }
   status.nodes = nodes;
-  status.progress = updateProgress(nodes, nodeList);
   status.conditions = conditionsOf(status.phase, nodeList);
   if (op.requeueAfter !== undefined && !isCompleted(status.phase)) op.actions.push({ type: 'requeue', afterSeconds: op.requeueAfter });
-  const changed = !isSameJson(status, before);
+  const changed = copiedNodes === undefined ? !isSameJson(status, before) : hasChanged(status, before, op);
   return { status: orderStatus(status), actions: op.actions, changed };
 }
 
 /**
  * A copy of the status, this reconcile's to change, and its nodes as a list, made in one pass over them: listing the
- * keys of an object of thousands of nodes again costs a sort. No list when a node is not under its own ID.
+ * keys of an object of thousands of nodes again costs a sort. The nodes themselves are the input's, shared until one
+ * is changed (Operation copies it then). No list when a node is not under its own ID.
  */
 function copyStatus(before: WorkflowStatus): { status: WorkflowStatus; nodeList: NodeStatus[] | undefined } {
   const { nodes, ...rest } = before;
   if (typeof nodes !== 'object' || nodes === null) return { status: cloneJson(before), nodeList: undefined };
   const status: WorkflowStatus = cloneJson(rest);
-  const copies: Nodes = {};
+  const shared: Nodes = {};
   const nodeList: NodeStatus[] = [];
   let keyedById = true;
   for (const id in nodes) {
     const node = nodes[id];
     if (node === undefined) continue;
-    const copy = cloneJson(node);
-    copies[id] = copy;
-    nodeList.push(copy);
-    if (copy?.id !== id) keyedById = false;
+    shared[id] = node;
+    nodeList.push(node);
+    if (node === null || typeof node !== 'object' || node.id !== id) keyedById = false;
   }
-  status.nodes = copies;
+  status.nodes = shared;
   return { status, nodeList: keyedById ? nodeList : undefined };
+}
+
+/**
+ * Whether the status differs from the input's, as isSameJson would say, without walking every node: a node this
+ * reconcile did not write is the input's own object, so only the nodes it wrote (or added) are compared.
+ */
+function hasChanged(status: WorkflowStatus, before: WorkflowStatus, op: Operation): boolean {
+  if (!isSameJson({ ...status, nodes: undefined }, { ...before, nodes: undefined })) return true;
+  if (op.nodeList.length !== op.inputNodeCount) return true;
+  const beforeNodes = before.nodes ?? {};
+  for (const node of op.owned) if (!isSameJson(status.nodes?.[node.id], beforeNodes[node.id])) return true;
+  return false;
 }
 
 function runWorkflow(op: Operation, spec: WorkflowSpec, status: WorkflowStatus): void {
@@ -186,7 +207,7 @@ function emitWorkflowMetrics(op: Operation, spec: WorkflowSpec, phaseBefore: str
   if (isCompleted(status.phase) && !isCompleted(phaseBefore)) {
     const extra: Record<string, string> = { 'workflow.status': status.phase ?? '' };
     if (status.startedAt && status.finishedAt) extra['workflow.duration'] = String((Date.parse(status.finishedAt) - Date.parse(status.startedAt)) / 1000);
-    op.emitMetrics('workflow/final', metrics, op.getNode(op.name), false, extra);
+    op.emitMetrics('workflow/final', metrics, op.peekNode(op.name), false, extra);
   }
 }
 

@@ -28,7 +28,7 @@ function toLimit(value: unknown): number | undefined {
  */
 export function processRetries(op: Operation, retryNode: NodeStatus, strategy: RetryStrategy): RetryDecision {
   if (isFulfilled(retryNode.phase)) return { done: true };
-  const attempts = (retryNode.children ?? []).map((id) => op.getNodeById(id)).filter((n): n is NodeStatus => !!n);
+  const attempts = (retryNode.children ?? []).map((id) => op.peekNodeById(id)).filter((n): n is NodeStatus => !!n);
   const last = attempts.at(-1);
   const next = (): RetryDecision => ({ done: false, attempt: attempts.length, attemptName: `${retryNode.name}(${attempts.length})`, ...(last ? { lastAttempt: last } : {}) });
   if (!last) return next();
@@ -38,7 +38,7 @@ export function processRetries(op: Operation, retryNode: NodeStatus, strategy: R
     return { done: true };
   };
   if (!isFailedOrError(last.phase)) {
-    if (last.outputs) retryNode.outputs = structuredClone(last.outputs);
+    if (last.outputs) op.own(retryNode).outputs = structuredClone(last.outputs);
     op.markPhase(retryNode.name, last.phase === 'Succeeded' ? 'Succeeded' : (last.phase as 'Skipped'));
     return { done: true };
   }
@@ -84,10 +84,10 @@ export function processRetries(op: Operation, retryNode: NodeStatus, strategy: R
     if (maxDeadline && until > maxDeadline) return finish('Backoff would exceed max duration limit');
     if (op.now < until && limit !== undefined && attempts.length <= limit) {
       op.requeue((until.getTime() - op.now.getTime()) / 1000);
-      retryNode.message = `Backoff for ${describeSeconds(wait)}`;
+      op.own(retryNode).message = `Backoff for ${describeSeconds(wait)}`;
       return { done: true };
     }
-    delete retryNode.message;
+    if (retryNode.message !== undefined) delete op.own(retryNode).message;
   }
   return next();
 }

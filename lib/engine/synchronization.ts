@@ -102,7 +102,7 @@ export function releaseFinishedLocks(op: Operation, status: WorkflowStatus, work
       if (workflowDone) releaseHolder(locks, status, holder);
       continue;
     }
-    const node = op.getNodeById(holder.split('/')[2] ?? '');
+    const node = op.peekNodeById(holder.split('/')[2] ?? '');
     if (workflowDone || !node || isFulfilled(node.phase)) releaseHolder(locks, status, holder);
   }
   if (!workflowDone) return;
@@ -112,7 +112,7 @@ export function releaseFinishedLocks(op: Operation, status: WorkflowStatus, work
   for (const node of op.nodeList) {
     if (!node.synchronizationStatus) continue;
     if (node.synchronizationStatus.waiting) locks.release(holderKeyOf(op, node.id), node.synchronizationStatus.waiting);
-    delete node.synchronizationStatus;
+    delete op.own(node).synchronizationStatus;
   }
   delete status.synchronization;
 }
@@ -133,8 +133,9 @@ export function waitForTemplateLocks(
   if (!template.synchronization || !op.locks) return undefined;
   const requests = lockRequestsOf(template.synchronization, op.workflow.metadata.namespace ?? '');
   const result = acquireLocks(op.locks, op.status, holderKeyOf(op, op.nodeId(nodeName)), requests, Number(op.spec.priority ?? 0), op.workflow.metadata.creationTimestamp ?? '');
+  // `node` may be shared with the input: what is written goes to this reconcile's own copy.
   if (!result.acquired) {
-    const waiting = node ?? op.initNode(nodeName, nodeTypeOf(template, { retryNode: true }), {
+    const waiting = node ? op.own(node) : op.initNode(nodeName, nodeTypeOf(template, { retryNode: true }), {
       holder: fields.holder, templateScope: fields.scope.id, boundaryID: fields.boundaryID, phase: 'Pending', message: result.message,
     });
     waiting.synchronizationStatus = { waiting: result.failedLock };
@@ -142,11 +143,12 @@ export function waitForTemplateLocks(
     return waiting;
   }
   if (node?.synchronizationStatus) {
-    delete node.synchronizationStatus;
-    delete node.message;
+    const owned = op.own(node);
+    delete owned.synchronizationStatus;
+    delete owned.message;
   }
   // A steps, DAG or retry node that waited starts running now; a pod node stays Pending until its pod runs.
-  if (node && node.phase === 'Pending' && node.type !== 'Pod') node.phase = 'Running';
+  if (node && node.phase === 'Pending' && node.type !== 'Pod') op.own(node).phase = 'Running';
   return undefined;
 }
 

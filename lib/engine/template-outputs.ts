@@ -67,7 +67,7 @@ function evaluateOutputExpression(expression: string, values: Scope, now: Date):
 export function succeedWithOutputs(op: Operation, node: NodeStatus, template: Template, scope: Scope): NodeStatus {
   try {
     const outputs = resolveTemplateOutputs(template, scope, op);
-    if (outputs) node.outputs = outputs;
+    if (outputs) op.own(node).outputs = outputs;
   } catch (error) {
     if (error instanceof NodeError) return op.markError(node.name, error.message);
     throw error;

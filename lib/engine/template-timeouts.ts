@@ -33,9 +33,9 @@ export function checkTemplateTimeouts(op: Operation, template: Template, node: N
   if (deadlines.length === 0) return;
   const earliest = new Date(Math.min(...deadlines.map((d) => d.getTime())));
   if (node.phase === 'Pending' && op.now > earliest) {
-    op.markPhase(node.name, 'Failed', 'timeout');
+    const failed = op.markPhase(node.name, 'Failed', 'timeout');
     if (node.type === 'Pod') op.actions.push({ type: 'deletePod', nodeId: node.id, podName: toPodName(op.name, node.name, template.name ?? ''), reason: 'timeout' });
-    throw new TemplateTimeout(node);
+    throw new TemplateTimeout(failed);
   }
   if (op.now < earliest) op.requeue((earliest.getTime() - op.now.getTime()) / 1000);
 }
