@@ -44,6 +44,23 @@ export function toErrorMessage(error: unknown): StreamMessage {
 const version = (o: KubeObject) => Number.parseInt(o.metadata.resourceVersion ?? '0', 10) || 0;
 
 /**
+ * Removes, in place, the events queued while the list was read that the list already shows (a change to a listed
+ * workflow at or below its listed version). Later events are newer than the list, so nothing is kept per workflow
+ * once this is done: keeping every listed version per client cost each open stream ~40 bytes per workflow.
+ */
+function dropListedEvents(pending: WatchEvent[], listed: KubeObject[]): void {
+  if (!pending.length) return;
+  const queuedUids = new Set(pending.map((e) => e.object.metadata.uid ?? ''));
+  const listedVersions = new Map<string, number>();
+  for (const item of listed) if (queuedUids.has(item.metadata.uid ?? '')) listedVersions.set(item.metadata.uid ?? '', version(item));
+  const kept = pending.filter((event) => {
+    const listedVersion = listedVersions.get(event.object.metadata.uid ?? '');
+    return event.type === 'DELETED' || listedVersion === undefined || version(event.object) > listedVersion;
+  });
+  pending.splice(0, pending.length, ...kept);
+}
+
+/**
  * `GET /api/v1/workflow-events/{namespace}`: the workflows' watch events, as argo-server's `WatchWorkflows`. A
  * `metadata.name` selector is resolved first (so `@latest` works and a missing workflow ends the stream with a 404
  * error chunk). The store's watch starts before the initial list, and events already covered by the list are
@@ -73,20 +90,10 @@ export async function* watchWorkflows(cluster: ClusterPort, request: WatchWorkfl
   const message = (type: string, object: KubeObject): StreamMessage => cleanFields(cleaner, { result: { type, object } });
 
   const from = Number.parseInt(request.resourceVersion || '0', 10) || 0;
-  // Events queued while the list was read may be older than what it showed: those (and only those) are checked
-  // against the listed versions. Later events are newer than the list. Keeping every listed version per client
-  // instead cost each open stream ~40 bytes per workflow in the namespace, for as long as it stayed open.
-  let listedVersions: Map<string, number>;
-  let queuedDuringList: number;
   try {
     const { items } = await cluster.list('workflows', request.namespace);
-    queuedDuringList = pending.length;
-    const queuedUids = new Set(pending.map((e) => e.object.metadata.uid ?? ''));
-    listedVersions = new Map();
-    for (const item of items) {
-      if (queuedUids.has(item.metadata.uid ?? '')) listedVersions.set(item.metadata.uid ?? '', version(item));
-      if (matches(item) && version(item) > from) yield message(from ? 'MODIFIED' : 'ADDED', item);
-    }
+    dropListedEvents(pending, items);
+    for (const item of items) if (matches(item) && version(item) > from) yield message(from ? 'MODIFIED' : 'ADDED', item);
   } catch (error) {
     yield toErrorMessage(error);
     return;
@@ -98,12 +105,6 @@ export async function* watchWorkflows(cluster: ClusterPort, request: WatchWorkfl
       await new Promise<void>((resolve) => (wake = resolve));
       wake = undefined;
       continue;
-    }
-    if (queuedDuringList > 0) {
-      queuedDuringList--;
-      const listed = listedVersions.get(event.object.metadata.uid ?? '');
-      if (queuedDuringList === 0) listedVersions = new Map();
-      if (event.type !== 'DELETED' && listed !== undefined && version(event.object) <= listed) continue;
     }
     if (matches(event.object)) yield message(event.type, event.object);
   }
