@@ -71,6 +71,8 @@ export function evaluateDepends(logic: string, results: Record<string, ValueMap>
   const env: ValueMap = {};
   for (const [name, value] of Object.entries(results)) env[name.replaceAll('-', '_')] = value;
   const source = logic.replaceAll('-', '_');
+  const plain = evaluatePlainDepends(source, env);
+  if (plain !== undefined) return plain;
   try {
     return evaluateBool(source, env);
   } catch (error) {
@@ -78,5 +80,95 @@ export function evaluateDepends(logic: string, results: Record<string, ValueMap>
     // A DAG with thousands of dependencies has an expression too long to repeat whole in a node's message.
     const shown = source.length > 240 ? `${source.slice(0, 240)}…` : source;
     throw new NodeError(`unable to evaluate expression '${shown}': ${reason}`);
+  }
+}
+
+// Words expr-lang reads as operators or literals, never as a task's name.
+const reservedWords = new Set(['in', 'or', 'and', 'not', 'matches', 'contains', 'startsWith', 'endsWith', 'let', 'if', 'else', 'true', 'false', 'nil']);
+const resultNames = new Set(['Succeeded', 'Failed', 'Errored', 'Skipped', 'Omitted', 'Daemoned', 'AnySucceeded', 'AllFailed']);
+
+/**
+ * Expanded `depends` logic of the usual shape — `task.Result` terms joined by `&&`, `||`, `!` and parentheses, every
+ * task in `env` — evaluated in one pass, as expr-lang would (`!` binds tightest, then `&&`, then `||`; every term is a
+ * boolean, so there is nothing else to check). A fan-in of hundreds of tasks is tens of thousands of characters, which
+ * the general evaluator parses, checks and walks once per join. Undefined for anything else: expr-lang's evaluator
+ * then answers, and words any error.
+ */
+export function evaluatePlainDepends(source: string, env: ValueMap): boolean | undefined {
+  let at = 0;
+  let plain = true;
+  const skipSpaces = () => {
+    while (source.charCodeAt(at) === 32) at++;
+  };
+  const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  const isNameChar = (code: number) => isNameStart(code) || (code >= 48 && code <= 57);
+  const term = (): boolean => {
+    skipSpaces();
+    const code = source.charCodeAt(at);
+    if (code === 33 /* ! */ && source.charCodeAt(at + 1) !== 61 /* = */) {
+      at++;
+      return !term();
+    }
+    if (code === 40 /* ( */) {
+      at++;
+      const value = disjunction();
+      skipSpaces();
+      if (source.charCodeAt(at) !== 41 /* ) */) plain = false;
+      at++;
+      return value;
+    }
+    if (!isNameStart(code)) {
+      plain = false;
+      return false;
+    }
+    const start = at;
+    while (isNameChar(source.charCodeAt(at))) at++;
+    const task = source.slice(start, at);
+    if (source.charCodeAt(at) !== 46 /* . */ || reservedWords.has(task) || !Object.hasOwn(env, task)) {
+      plain = false;
+      return false;
+    }
+    const resultStart = ++at;
+    while (isNameChar(source.charCodeAt(at))) at++;
+    const result = source.slice(resultStart, at);
+    const facts = env[task];
+    const value = resultNames.has(result) && typeof facts === 'object' && facts !== null && !Array.isArray(facts)
+      ? (facts as Record<string, unknown>)[result]
+      : undefined;
+    if (typeof value !== 'boolean') {
+      plain = false;
+      return false;
+    }
+    return value;
+  };
+  const conjunction = (): boolean => {
+    let value = term();
+    for (;;) {
+      skipSpaces();
+      if (!plain || source.charCodeAt(at) !== 38 || source.charCodeAt(at + 1) !== 38) return value;
+      at += 2;
+      // Every term is read (not short-circuited), so a malformed one further on is still noticed.
+      const next = term();
+      value = value && next;
+    }
+  };
+  const disjunction = (): boolean => {
+    let value = conjunction();
+    for (;;) {
+      skipSpaces();
+      if (!plain || source.charCodeAt(at) !== 124 || source.charCodeAt(at + 1) !== 124) return value;
+      at += 2;
+      const next = conjunction();
+      value = value || next;
+    }
+  };
+  try {
+    const value = disjunction();
+    skipSpaces();
+    return plain && at === source.length ? value : undefined;
+  } catch (error) {
+    // Parentheses nested deeper than the stack allows: the general evaluator decides.
+    if (error instanceof RangeError) return undefined;
+    throw error;
   }
 }

@@ -16,13 +16,22 @@ export interface Token {
 const KEYWORD_OPERATORS = new Set(['in', 'or', 'and', 'matches', 'contains', 'startsWith', 'endsWith', 'let', 'if', 'else']);
 const NEGATABLE = new Set(['in', 'matches', 'contains', 'startsWith', 'endsWith']);
 
+// ASCII characters answer from a table instead of a Unicode regex: a `depends` of hundreds of tasks is tens of
+// thousands of characters, each tested twice.
+const asciiIdentifier = new Uint8Array(128);
+for (let code = 0; code < 128; code++) asciiIdentifier[code] = /^[\p{L}\p{Nd}_$]$/u.test(String.fromCharCode(code)) ? 1 : 0;
+const asciiSpace = new Uint8Array(128);
+for (const char of '\t\n\v\f\r ') asciiSpace[char.charCodeAt(0)] = 1;
+
 /** Whether a character may appear in an identifier: letters, digits, `_` and `$`. */
 export function isIdentifierChar(char: string): boolean {
+  if (char.length === 1 && char.charCodeAt(0) < 128) return asciiIdentifier[char.charCodeAt(0)] === 1;
   return /^[\p{L}\p{Nd}_$]$/u.test(char);
 }
 
 /** Go's unicode.IsSpace. */
 export function isGoSpace(char: string): boolean {
+  if (char.length === 1 && char.charCodeAt(0) < 128) return asciiSpace[char.charCodeAt(0)] === 1;
   return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/.test(char);
 }
 
@@ -127,6 +136,9 @@ export function tokenizeExpr(source: string): Token[] {
 }
 
 function charAt(source: string, index: number): string {
+  const code = source.charCodeAt(index);
+  // Not a surrogate: the character is the one code unit (the common case, without building a string from a code point).
+  if (code < 0xd800 || code > 0xdfff) return source[index] ?? '\0';
   return String.fromCodePoint(source.codePointAt(index) ?? 0);
 }
 
