@@ -21,11 +21,13 @@ const secondary = [
   { href: '/apidocs', label: 'API docs' },
 ];
 
+// Not prefetched: every page is rendered per request (force-dynamic), so a prefetch is a server render of each
+// sidebar page (16 requests) just as the page being opened hydrates, on the same server and CPU.
 function NavLink({ href, label, pathname }: { href: string; label: string; pathname: string }) {
   const active = pathname === href || pathname.startsWith(`${href}/`) || (href === '/workflows' && pathname === '/');
   return (
     <li>
-      <Link href={href} aria-current={active ? 'page' : undefined} className={`block rounded-md px-3 py-2 text-sm ${active ? 'bg-slate-700 text-white' : 'hover:bg-slate-800'}`}>
+      <Link href={href} prefetch={false} aria-current={active ? 'page' : undefined} className={`block rounded-md px-3 py-2 text-sm ${active ? 'bg-slate-700 text-white' : 'hover:bg-slate-800'}`}>
         {label}
       </Link>
     </li>

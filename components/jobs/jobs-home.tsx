@@ -8,6 +8,7 @@ import { QueryState } from '../query-state';
 import { jobListQuery, viewsQuery } from '../queries/history';
 import type { Folder, JobList } from '../queries/history-types';
 import { useSettings } from '../settings-context';
+import { useHydrated } from '../use-hydrated';
 import { useJobListWatch } from '../streams/use-build-watch';
 import { useNow } from '../workflow-detail/use-now';
 import { FolderTree } from './folder-tree';
@@ -31,8 +32,11 @@ function SideLink({ href, active, children }: { href: string; active: boolean; c
   );
 }
 
-/** The jobs home: folders, favourites and saved views beside a filtered, virtualised list of every job. */
-export function JobsHome() {
+/**
+ * The jobs home: folders, favourites and saved views beside a filtered, virtualised list of every job. Its first
+ * answers come with the page (app/jobs/page.tsx); `renderedAt` is when the server rendered it.
+ */
+export function JobsHome({ renderedAt }: { renderedAt?: number }) {
   const { baseHref } = useSettings();
   const { state, update, hrefFor } = useJobsState();
   const filter = useMemo(() => ({ ...filterOf(state), view: state.view }), [state]);
@@ -52,7 +56,7 @@ export function JobsHome() {
   const jobs = useQuery({ ...listQuery, placeholderData: narrowed, refetchInterval: () => (live.current ? false : fallbackPollMs) });
   const views = useQuery(viewsQuery(baseHref));
   const favourites = useFavourites();
-  const now = useNow(true, 30_000);
+  const now = useNow(true, 30_000, renderedAt);
   const items = useMemo(() => {
     const all = jobs.data?.items ?? [];
     return state.favourites ? all.filter((job) => favourites.isFavourite(job)) : all;
@@ -70,9 +74,10 @@ export function JobsHome() {
   }, [jobs.data]);
   const folderHref = (folder: string | undefined) => hrefFor({ ...state, folder });
   const onlyAll = !state.favourites && !state.view && !state.folder;
+  const hydrated = useHydrated();
   const title = view ? view.name : state.favourites ? 'Favourites' : state.folder ? state.folder.split('/').join(' / ') : 'All jobs';
   return (
-    <div className="flex h-[calc(100vh-3rem)] min-h-[30rem] flex-col">
+    <div className="flex h-[calc(100vh-3rem)] min-h-[30rem] flex-col" inert={!hydrated}>
       <PageHeader
         title="Jobs"
         subtitle={<>{title} · {jobs.data ? `${items.length.toLocaleString('en')} job${items.length === 1 ? '' : 's'}` : '…'}{jobs.isFetching && !jobs.isPending ? ' · refreshing' : ''}</>}
