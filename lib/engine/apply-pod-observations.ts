@@ -8,12 +8,23 @@ import type { PodObservation } from './types';
 /** Brings Pod and HTTP nodes up to date with what was observed of their pods (or requests), as Argo's podReconciliation. */
 export function applyPodObservations(op: Operation): void {
   const nodeList = op.nodeList;
+  // Whether a template is a daemon, by scope and name: thousands of pods of a fan-out share one template.
+  const daemons = new Map<string, Map<string, boolean>>();
   for (let index = 0; index < nodeList.length; index++) {
     const node = nodeList[index]!;
     if ((node.type !== 'Pod' && node.type !== 'HTTP') || isFulfilled(node.phase)) continue;
     const pod = op.pods[node.id];
     if (!pod) continue;
-    const daemon = isDaemon(op, node);
+    let daemon: boolean;
+    if (node.type !== 'Pod') daemon = false;
+    else if (node.templateRef) daemon = isDaemon(op, node);
+    else {
+      let byName = daemons.get(node.templateScope ?? '');
+      if (byName === undefined) daemons.set(node.templateScope ?? '', (byName = new Map()));
+      let known = byName.get(node.templateName ?? '');
+      if (known === undefined) byName.set(node.templateName ?? '', (known = isDaemon(op, node)));
+      daemon = known;
+    }
     // Most pods of a big workflow are as they were last time: their nodes are left shared, not copied.
     if (changesNode(node, pod, daemon)) applyObservation(op.own(node), pod, op.nowText, daemon);
     if (pod.containers?.length) applyContainerObservations(op, node, pod.containers, pod.phase === 'Failed' || pod.phase === 'Error');
