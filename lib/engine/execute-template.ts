@@ -17,6 +17,7 @@ import { substituteObject } from './substitute';
 import { waitForTemplateLocks } from './synchronization';
 import { checkTemplateTimeouts } from './template-timeouts';
 import { isPodTemplate, templateType } from './template-type';
+import { derived } from './intern-spec';
 
 export interface ExecuteOptions {
   boundaryID?: string;
@@ -53,6 +54,9 @@ export function executeTemplate(
     }
     return node;
   }
+  // A running pod whose template has nothing to apply or watch is as applyPodObservations left it: a big DAG's
+  // thousands of running pods are each looked at once, not taken through every step below, on every reconcile.
+  if (node && node.type === 'Pod' && node.phase === 'Running' && isQuietPodTemplate(op, holder, scope)) return node;
 
   let resolved: { template: Template; scope: TemplateScope };
   let processed: Template;
@@ -196,6 +200,28 @@ export function executeTemplate(
     if (op.justFulfilled(node)) op.emitMetrics(`${node.id}/final`, processed.metrics.prometheus, node, false);
   }
   return node;
+}
+
+const quietPodTemplates = new WeakMap<Template, boolean>();
+
+/**
+ * Whether the template a holder names, once its pod runs, needs nothing more from executeTemplate until the pod ends:
+ * a pod template (not a containerSet, whose containers are tracked) with no variables to substitute, no timeout,
+ * synchronization, retries, memoization or metrics. Its node then stays as its pod's observations make it.
+ */
+function isQuietPodTemplate(op: Operation, holder: TemplateHolder, scope: TemplateScope): boolean {
+  if (holder.inline || holder.templateRef || holder.template === undefined) return false;
+  let template: Template;
+  try {
+    template = op.resolveTemplate(holder, scope).template;
+  } catch {
+    return false;
+  }
+  return derived(quietPodTemplates, template, (t) => {
+    const type = templateType(t);
+    return (type === 'container' || type === 'script' || type === 'resource' || type === 'data') && isConstantTemplate(t) &&
+      !t.timeout && !t.pendingTimeout && !t.synchronization && !t.retryStrategy && !t.memoize && !t.metrics?.prometheus?.length;
+  });
 }
 
 /** Marks a node Error, creating it (as a Skipped node, as Argo's initializeNode on errors) when it does not exist. */
