@@ -95,80 +95,89 @@ const resultNames = new Set(['Succeeded', 'Failed', 'Errored', 'Skipped', 'Omitt
  * then answers, and words any error.
  */
 export function evaluatePlainDepends(source: string, env: ValueMap): boolean | undefined {
-  let at = 0;
-  let plain = true;
-  const skipSpaces = () => {
-    while (source.charCodeAt(at) === 32) at++;
-  };
-  const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-  const isNameChar = (code: number) => isNameStart(code) || (code >= 48 && code <= 57);
-  const term = (): boolean => {
-    skipSpaces();
-    const code = source.charCodeAt(at);
-    if (code === 33 /* ! */ && source.charCodeAt(at + 1) !== 61 /* = */) {
-      at++;
-      return !term();
-    }
-    if (code === 40 /* ( */) {
-      at++;
-      const value = disjunction();
-      skipSpaces();
-      if (source.charCodeAt(at) !== 41 /* ) */) plain = false;
-      at++;
-      return value;
-    }
-    if (!isNameStart(code)) {
-      plain = false;
-      return false;
-    }
-    const start = at;
-    while (isNameChar(source.charCodeAt(at))) at++;
-    const task = source.slice(start, at);
-    if (source.charCodeAt(at) !== 46 /* . */ || reservedWords.has(task) || !Object.hasOwn(env, task)) {
-      plain = false;
-      return false;
-    }
-    const resultStart = ++at;
-    while (isNameChar(source.charCodeAt(at))) at++;
-    const result = source.slice(resultStart, at);
-    const facts = env[task];
-    const value = resultNames.has(result) && typeof facts === 'object' && facts !== null && !Array.isArray(facts)
-      ? (facts as Record<string, unknown>)[result]
-      : undefined;
-    if (typeof value !== 'boolean') {
-      plain = false;
-      return false;
-    }
-    return value;
-  };
-  const conjunction = (): boolean => {
-    let value = term();
-    for (;;) {
-      skipSpaces();
-      if (!plain || source.charCodeAt(at) !== 38 || source.charCodeAt(at + 1) !== 38) return value;
-      at += 2;
-      // Every term is read (not short-circuited), so a malformed one further on is still noticed.
-      const next = term();
-      value = value && next;
-    }
-  };
-  const disjunction = (): boolean => {
-    let value = conjunction();
-    for (;;) {
-      skipSpaces();
-      if (!plain || source.charCodeAt(at) !== 124 || source.charCodeAt(at + 1) !== 124) return value;
-      at += 2;
-      const next = conjunction();
-      value = value || next;
-    }
-  };
+  const reader = new PlainDependsReader(source, env);
   try {
-    const value = disjunction();
-    skipSpaces();
-    return plain && at === source.length ? value : undefined;
+    const value = reader.disjunction();
+    reader.skipSpaces();
+    return reader.plain && reader.at === source.length ? value : undefined;
   } catch (error) {
     // Parentheses nested deeper than the stack allows: the general evaluator decides.
     if (error instanceof RangeError) return undefined;
     throw error;
+  }
+}
+
+const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const isNameChar = (code: number) => isNameStart(code) || (code >= 48 && code <= 57);
+
+// Methods rather than closures: thousands of tasks of a fan-out each evaluate their `depends` once.
+class PlainDependsReader {
+  at = 0;
+  /** Cleared at the first thing outside the plain shape; what is read after that no longer matters. */
+  plain = true;
+
+  constructor(private readonly source: string, private readonly env: ValueMap) {}
+
+  skipSpaces(): void {
+    while (this.source.charCodeAt(this.at) === 32) this.at++;
+  }
+
+  disjunction(): boolean {
+    let value = this.conjunction();
+    for (;;) {
+      this.skipSpaces();
+      if (!this.plain || this.source.charCodeAt(this.at) !== 124 || this.source.charCodeAt(this.at + 1) !== 124) return value;
+      this.at += 2;
+      // Every term is read (not short-circuited), so a malformed one further on is still noticed.
+      const next = this.conjunction();
+      value = value || next;
+    }
+  }
+
+  private conjunction(): boolean {
+    let value = this.term();
+    for (;;) {
+      this.skipSpaces();
+      if (!this.plain || this.source.charCodeAt(this.at) !== 38 || this.source.charCodeAt(this.at + 1) !== 38) return value;
+      this.at += 2;
+      const next = this.term();
+      value = value && next;
+    }
+  }
+
+  private term(): boolean {
+    this.skipSpaces();
+    const source = this.source;
+    const code = source.charCodeAt(this.at);
+    if (code === 33 /* ! */ && source.charCodeAt(this.at + 1) !== 61 /* = */) {
+      this.at++;
+      return !this.term();
+    }
+    if (code === 40 /* ( */) {
+      this.at++;
+      const value = this.disjunction();
+      this.skipSpaces();
+      if (source.charCodeAt(this.at) !== 41 /* ) */) this.plain = false;
+      this.at++;
+      return value;
+    }
+    if (!isNameStart(code)) return this.notPlain();
+    const start = this.at;
+    while (isNameChar(source.charCodeAt(this.at))) this.at++;
+    const task = source.slice(start, this.at);
+    if (source.charCodeAt(this.at) !== 46 /* . */ || reservedWords.has(task) || !Object.hasOwn(this.env, task)) return this.notPlain();
+    const resultStart = ++this.at;
+    while (isNameChar(source.charCodeAt(this.at))) this.at++;
+    const result = source.slice(resultStart, this.at);
+    const facts = this.env[task];
+    const value = resultNames.has(result) && typeof facts === 'object' && facts !== null && !Array.isArray(facts)
+      ? (facts as Record<string, unknown>)[result]
+      : undefined;
+    return typeof value === 'boolean' ? value : this.notPlain();
+  }
+
+  private notPlain(): boolean {
+    this.plain = false;
+    return false;
   }
 }
