@@ -9,15 +9,16 @@
  * same run: its built files are served to the page by Playwright with the `<base href>` argo-server writes in, the
  * workflow is served exactly as to Capstan's page, and its other API calls go to Capstan (Argo's REST API).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { type Page, chromium } from '@playwright/test';
+import { type CDPSession, type Page, chromium } from '@playwright/test';
 import { generateLargeDag } from '../lib/graph/testing/large-dag';
 
 const port = Number(process.env.BENCH_PORT ?? 3014);
-const base = `http://127.0.0.1:${port}`;
+/** BENCH_URL: measure a Capstan that is already running instead of starting one (embedded mode, namespace argo). */
+const base = process.env.BENCH_URL ?? `http://127.0.0.1:${port}`;
 const dataDir = process.env.BENCH_DATA_DIR ?? '/tmp/capstan-bench-dashboard';
 
 async function startCapstan() {
@@ -52,6 +53,32 @@ async function stopFrameMeter(page: Page) {
     const seconds = (f[f.length - 1]! - f[0]!) / 1000;
     return { fps: (f.length - 1) / seconds, longestFrameMs: longest };
   });
+}
+
+/** BENCH_PROFILE=1: Chromium's sampling profiler over CDP, to see what a measurement spends its frames on. */
+async function startProfile(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+/** Prints the functions with the most self time and saves the profile (open it in Chromium's DevTools). */
+async function stopProfile(cdp: CDPSession, name: string) {
+  const { profile } = await cdp.send('Profiler.stop');
+  const file = join(tmpdir(), `capstan-bench-${name}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  const selfUs = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+    selfUs.set(key, (selfUs.get(key) ?? 0) + (deltas[i] ?? 0));
+  });
+  const top = [...selfUs].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.error(`${name} profile (${file}), self time:`);
+  for (const [key, us] of top) console.error(`  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}`);
 }
 
 async function heapMb(page: Page) {
@@ -192,6 +219,14 @@ async function benchList(page: Page, count: number) {
   return { count, bytes: body.length, firstRows, fps, heap };
 }
 
+/** The machine's floor: frames of a page that does nothing but count them, over `seconds`. */
+async function idleFrames(page: Page, seconds: number) {
+  await page.setContent('<p>idle</p>');
+  await startFrameMeter(page);
+  await page.waitForTimeout(seconds * 1000);
+  return stopFrameMeter(page);
+}
+
 async function benchLogs(page: Page, lines: number) {
   const workflow = {
     metadata: { generateName: 'bench-logs-' },
@@ -205,17 +240,26 @@ async function benchLogs(page: Page, lines: number) {
     w.__longTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask' });
   });
+  const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : undefined;
   await startFrameMeter(page);
   const started = Date.now();
-  await page.waitForFunction((n) => document.querySelector('[role=log]')?.parentElement?.textContent?.includes(`${n.toLocaleString()} lines`), lines, { timeout: 300_000, polling: 250 });
+  // Poll the viewer's line count (and say how far it got, so a stall is visible) until every line is shown.
+  for (let shown = 0; shown < lines;) {
+    if (Date.now() - started > 300_000) throw new Error(`the logs viewer showed ${shown} of ${lines} lines after 300 s`);
+    await page.waitForTimeout(1000);
+    const status = await page.evaluate(() => document.querySelector('[role=log]')?.parentElement?.querySelector('p')?.textContent ?? '');
+    shown = Number(/^([\d,]+) lines/.exec(status)?.[1]?.replaceAll(',', '') ?? 0);
+    if (process.env.BENCH_VERBOSE) console.error(`logs: ${((Date.now() - started) / 1000).toFixed(0)} s, ${status}`);
+  }
   const seconds = (Date.now() - started) / 1000;
   const fps = await stopFrameMeter(page);
+  if (profiler) await stopProfile(profiler, 'logs');
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   const heap = await heapMb(page);
   return { lines, seconds, fps, longestTask: Math.max(0, ...longTasks), longTasksOver50: longTasks.filter((t) => t > 50).length, heap };
 }
 
-const capstan = await startCapstan();
+const capstan = process.env.BENCH_URL ? undefined : await startCapstan();
 const browser = await chromium.launch({ executablePath: process.env.PW_CHROMIUM ?? '/usr/bin/chromium', args: ['--disable-gpu', '--enable-precise-memory-info'] });
 try {
   const which = process.argv[2] ?? 'all';
@@ -243,10 +287,12 @@ try {
     console.log(`list ${r.count} workflows (${(r.bytes / 1e6).toFixed(1)} MB): first rows ${r.firstRows.toFixed(0)} ms after data; scroll ${r.fps.fps.toFixed(0)} fps, longest frame ${r.fps.longestFrameMs.toFixed(0)} ms; heap ${r.heap.toFixed(0)} MB`);
   }
   if (which === 'all' || which === 'logs') {
+    const floor = await idleFrames(await fresh(), 10);
+    console.log(`idle page (the machine's floor), 10 s: ${floor.fps.toFixed(0)} fps, longest frame ${floor.longestFrameMs.toFixed(0)} ms`);
     const r = await benchLogs(await fresh(), 100_000);
     console.log(`logs ${r.lines} lines followed in ${r.seconds.toFixed(1)} s: ${r.fps.fps.toFixed(0)} fps, longest frame ${r.fps.longestFrameMs.toFixed(0)} ms, longest task ${r.longestTask.toFixed(0)} ms (${r.longTasksOver50} over 50 ms); heap ${r.heap.toFixed(0)} MB`);
   }
 } finally {
   await browser.close();
-  capstan.kill();
+  capstan?.kill();
 }

@@ -1,6 +1,6 @@
 'use client';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import type { LogLine } from '@/lib/logs/log-line';
 import { formatTimestamp } from '../workflow-detail/format';
 import { AnsiText } from './ansi-text';
@@ -41,14 +41,25 @@ export function LogRows(props: LogRowsProps) {
     count: lines.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 30,
+    overscan: 10,
     measureElement: wrap ? (element) => element.getBoundingClientRect().height : undefined,
+    // Re-render in the next batch, not synchronously inside every scroll event (React Virtual's default).
+    useFlushSync: false,
   });
+  // Following unwrapped lines: the rows in view are the last ones, known without asking the virtualizer, whose
+  // range still reflects the scroll position before the new lines (rendering that range first is wasted work).
+  const rows: { index: number; key: number | string | bigint; start: number }[] = follow && !wrap
+    ? lastRows(lines.length, Math.ceil((virtualizer.scrollRect?.height || 900) / rowHeight) + 10)
+    : virtualizer.getVirtualItems();
+  const totalSize = wrap ? virtualizer.getTotalSize() : lines.length * rowHeight;
 
-  // Following: stay at the bottom as lines arrive.
+  // Following: stay at the bottom as lines arrive. One write of scrollTop per commit (at most one a frame), not
+  // the virtualizer's scrollToIndex: that re-reads the scroll height (a forced layout) on every scroll event and
+  // animation frame until the target settles, which never happens while lines keep arriving.
   useLayoutEffect(() => {
-    if (follow && lines.length > 0) virtualizer.scrollToIndex(lines.length - 1, { align: 'end' });
-  }, [follow, version, lines.length, virtualizer]);
+    const el = scroller.current;
+    if (follow && el && lines.length > 0) el.scrollTop = el.scrollHeight;
+  }, [follow, version, lines.length]);
   useEffect(() => {
     if (focusLine !== undefined) virtualizer.scrollToIndex(focusLine, { align: 'center' });
   }, [focusLine, virtualizer]);
@@ -73,25 +84,61 @@ export function LogRows(props: LogRowsProps) {
       aria-label="Log lines"
       tabIndex={0}
     >
-      <div style={{ height: virtualizer.getTotalSize(), width: wrap ? '100%' : `max(100%, ${widest.current + prefix}ch)`, position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const line = lines[row.index]!;
-          return (
-            <div
-              key={row.key}
-              data-index={row.index}
-              ref={wrap ? virtualizer.measureElement : undefined}
-              className={`absolute left-0 flex w-full px-3 hover:bg-slate-900 ${row.index === focusLine ? 'bg-slate-800' : ''}`}
-              style={{ transform: `translateY(${row.start}px)`, minHeight: rowHeight, height: wrap ? undefined : rowHeight }}
-            >
-              <span aria-hidden className="w-12 shrink-0 select-none pr-3 text-right text-slate-500">{row.index + 1}</span>
-              {timestamps ? <span className="shrink-0 select-none pr-3 text-slate-500">{line.time ? formatTimestamp(line.time) : ''}</span> : null}
-              {podNames ? <span className="w-48 shrink-0 truncate select-none pr-3 text-sky-300" title={line.podName}>{podLabel(line.podName)}</span> : null}
-              <span className={wrap ? 'min-w-0 whitespace-pre-wrap break-all' : 'whitespace-pre'}><AnsiText text={line.text} search={search} /></span>
-            </div>
-          );
-        })}
+      <div style={{ height: totalSize, width: wrap ? '100%' : `max(100%, ${widest.current + prefix}ch)`, position: 'relative' }}>
+        {rows.map((row) => (
+          <LogRow
+            key={row.key}
+            index={row.index}
+            start={row.start}
+            line={lines[row.index]!}
+            measure={wrap ? virtualizer.measureElement : undefined}
+            focused={row.index === focusLine}
+            search={search}
+            timestamps={timestamps}
+            podLabel={podNames ? podLabel(lines[row.index]!.podName) : undefined}
+            wrap={wrap}
+          />
+        ))}
       </div>
     </div>
   );
 }
+
+/**
+ * The last `count` rows of `total` fixed-height rows. Keyed by slot (index modulo count), so while following React
+ * updates the text of the rows already in the DOM instead of removing them and creating new ones each frame.
+ */
+function lastRows(total: number, count: number) {
+  const rows = [];
+  for (let index = Math.max(0, total - count); index < total; index++) rows.push({ index, key: `slot-${index % count}`, start: index * rowHeight });
+  return rows;
+}
+
+/** One log line; memoised, so re-rendering the list (a scroll, new lines) leaves the rows already drawn alone. */
+const LogRow = memo(function LogRow({ index, start, line, measure, focused, search, timestamps, podLabel, wrap }: {
+  index: number;
+  start: number;
+  line: LogLine;
+  measure: ((element: Element | null) => void) | undefined;
+  focused: boolean;
+  search: string;
+  timestamps: boolean;
+  /** The pod column's text; undefined hides the column. */
+  podLabel: string | undefined;
+  wrap: boolean;
+}) {
+  return (
+    <div
+      data-index={index}
+      ref={measure}
+      className={`absolute left-0 flex w-full px-3 hover:bg-slate-900 ${focused ? 'bg-slate-800' : ''}`}
+      // Unwrapped rows have a fixed size: size and layout containment (no paint containment: nothing is clipped) keep laying out a new row from touching the rest.
+      style={{ transform: `translateY(${start}px)`, minHeight: rowHeight, height: wrap ? undefined : rowHeight, contain: wrap ? undefined : 'size layout style' }}
+    >
+      <span aria-hidden className="w-12 shrink-0 select-none pr-3 text-right text-slate-500">{index + 1}</span>
+      {timestamps ? <span className="shrink-0 select-none pr-3 text-slate-500">{line.time ? formatTimestamp(line.time) : ''}</span> : null}
+      {podLabel !== undefined ? <span className="w-48 shrink-0 truncate select-none pr-3 text-sky-300" title={line.podName}>{podLabel}</span> : null}
+      <span className={wrap ? 'min-w-0 whitespace-pre-wrap break-all' : 'whitespace-pre'}><AnsiText text={line.text} search={search} /></span>
+    </div>
+  );
+});

@@ -29,6 +29,18 @@ function logUrl(source: LogSource): string {
   return apiUrl(source.baseHref, `api/v1/workflows/${encodeURIComponent(source.namespace)}/${encodeURIComponent(source.workflowName)}/log?${query}`);
 }
 
+/** How long parsing may hold the main thread before it lets the page draw a frame. */
+const sliceMs = 8;
+
+/** Resolves in a new task (after the browser had the chance to render), unlike a resolved promise. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+    channel.port2.postMessage(undefined);
+  });
+}
+
 async function readError(response: Response): Promise<string> {
   const text = await response.text();
   try {
@@ -91,11 +103,22 @@ export function useLogStream(source: LogSource): { lines: readonly LogLine[]; ve
           if (done) break;
           const chunks = (rest + value).split('\n');
           rest = chunks.pop() ?? '';
-          for (const chunk of chunks) {
-            if (!chunk.trim()) continue;
-            const message = JSON.parse(chunk) as { result?: { content?: string; podName?: string }; error?: { message?: string } };
-            if (message.error) streamError = message.error.message ?? 'the log stream failed';
-            else if (message.result) lines.current.push(toLogLine(message.result.podName ?? '', message.result.content ?? '', true));
+          // A read can bring tens of thousands of lines at once: parse them in slices of a few milliseconds, so
+          // the page keeps drawing frames (and showing the lines parsed so far) meanwhile.
+          let sliceStart = performance.now();
+          for (let i = 0; i < chunks.length; i++) {
+            const chunk = chunks[i]!;
+            if (chunk.trim()) {
+              const message = JSON.parse(chunk) as { result?: { content?: string; podName?: string }; error?: { message?: string } };
+              if (message.error) streamError = message.error.message ?? 'the log stream failed';
+              else if (message.result) lines.current.push(toLogLine(message.result.podName ?? '', message.result.content ?? '', true));
+            }
+            if (i % 256 === 255 && performance.now() - sliceStart > sliceMs) {
+              flush();
+              await nextTask();
+              if (abort.signal.aborted) return;
+              sliceStart = performance.now();
+            }
           }
           flush();
         }
