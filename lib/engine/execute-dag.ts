@@ -3,7 +3,7 @@ import type { DAGTask, NodeStatus } from '../generated/argo';
 import { taskDependencies, evaluateDepends, taskResults, type TaskDependencies } from './depends';
 import { continuesOn } from './execute-steps';
 import { hasInputs } from './execute-pod';
-import { executeTemplate, type TemplateContext } from './execute-template';
+import { executeTemplate, isQuietPodTemplate, type TemplateContext } from './execute-template';
 import { expandLoop, shouldExpand } from './expand-items';
 import { NodeError, type Operation } from './operation';
 import { isCompleted, isFailedOrError, isNodeFulfilled } from './phases';
@@ -153,6 +153,9 @@ function executeDagTask(state: DagState, taskName: string): void {
   const task = state.tasksByName.get(taskName);
   if (!task) return;
   const existing = taskNode(state, taskName);
+  // The common task of a big DAG: its pod runs, and there is nothing to resolve, expand, hook or watch. It stays as
+  // its pod's observations made it (what the steps below would conclude, at a fraction of the cost).
+  if (existing && existing.type === 'Pod' && existing.phase === 'Running' && !task.hooks && isPlainTask(task) && isQuietPodTemplate(op, task, context.scope)) return;
   if (existing && (isNodeFulfilled(existing) || existing.phase === 'Running') && task.hooks) {
     const scope = { ...buildTaskScope(state, dependencyClosure(state, taskName)), [`tasks.${taskName}.status`]: existing.phase ?? '' };
     try {

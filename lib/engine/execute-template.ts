@@ -209,7 +209,7 @@ const quietPodTemplates = new WeakMap<Template, boolean>();
  * a pod template (not a containerSet, whose containers are tracked) with no variables to substitute, no timeout,
  * synchronization, retries, memoization or metrics. Its node then stays as its pod's observations make it.
  */
-function isQuietPodTemplate(op: Operation, holder: TemplateHolder, scope: TemplateScope): boolean {
+export function isQuietPodTemplate(op: Operation, holder: TemplateHolder, scope: TemplateScope): boolean {
   if (holder.inline || holder.templateRef || holder.template === undefined) return false;
   let template: Template;
   try {
