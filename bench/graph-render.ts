@@ -81,6 +81,22 @@ async function stopProfile(cdp: CDPSession, name: string) {
   for (const [key, us] of top) console.error(`  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}`);
 }
 
+/** BENCH_TRACE=1: where the renderer's main thread spent a measurement (Chromium's timeline events). */
+function summariseTrace(buffer: Buffer, name: string) {
+  const file = join(tmpdir(), `capstan-bench-${name}.trace.json`);
+  writeFileSync(file, buffer);
+  const { traceEvents } = JSON.parse(buffer.toString()) as { traceEvents: { name: string; ph: string; dur?: number }[] };
+  const total = new Map<string, { count: number; ms: number; longest: number }>();
+  for (const e of traceEvents) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    const t = total.get(e.name) ?? { count: 0, ms: 0, longest: 0 };
+    t.count++; t.ms += e.dur / 1000; t.longest = Math.max(t.longest, e.dur / 1000);
+    total.set(e.name, t);
+  }
+  console.error(`${name} trace (${file}):`);
+  for (const [event, t] of [...total].sort((a, b) => b[1].ms - a[1].ms).slice(0, 14)) console.error(`  ${t.ms.toFixed(0).padStart(7)} ms  ${event} ×${t.count}, longest ${t.longest.toFixed(0)} ms`);
+}
+
 async function heapMb(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -211,9 +227,14 @@ async function benchList(page: Page, count: number) {
   const firstRows = await sinceResponse(page, '/api/v1/workflows/argo?', '[role=table] [role=rowgroup] [role=row]');
   const scroller = page.getByTestId('workflow-rows');
   await scroller.hover();
+  const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : undefined;
+  if (process.env.BENCH_TRACE) await page.context().browser()!.startTracing(page, { categories: ['devtools.timeline'] });
   await startFrameMeter(page);
   for (let i = 0; i < 60; i++) { await page.mouse.wheel(0, 800); await page.waitForTimeout(16); }
   const fps = await stopFrameMeter(page);
+  if (profiler) await stopProfile(profiler, 'list');
+  if (process.env.BENCH_TRACE) summariseTrace(await page.context().browser()!.stopTracing(), 'list');
+  if (process.env.BENCH_SCREENSHOTS) await page.screenshot({ path: join(process.env.BENCH_SCREENSHOTS, 'list-scrolled.png') });
   const heap = await heapMb(page);
   await page.unrouteAll();
   return { count, bytes: body.length, firstRows, fps, heap };

@@ -9,7 +9,7 @@ import type { ListedWorkflow } from '../queries/workflow-list';
 import { formatElapsed, formatTimestamp } from '../workflow-detail/format';
 
 const rowHeight = 44;
-const columns = 'grid grid-cols-[2.5rem_minmax(12rem,2fr)_7rem_10rem_6rem_7rem_minmax(8rem,1fr)_minmax(10rem,2fr)] items-center';
+const columns = 'grid grid-cols-[2.5rem_minmax(12rem,2fr)_7rem_11rem_6rem_7rem_minmax(8rem,1fr)_minmax(10rem,2fr)] items-center';
 
 export function templateOf(workflow: ListedWorkflow): string {
   const labels = workflow.metadata.labels ?? {};
@@ -44,13 +44,15 @@ const Row = memo(function Row({ workflow, selected, onToggle, now, top }: {
       role="row"
       aria-selected={selected}
       className={`${columns} absolute left-0 w-full border-t border-slate-100 px-2 text-sm dark:border-slate-800 ${selected ? 'bg-blue-50 dark:bg-blue-950' : 'hover:bg-slate-50 dark:hover:bg-slate-800/50'}`}
-      style={{ height: rowHeight, transform: `translateY(${top}px)` }}
+      // A fixed-size row: containment keeps drawing a row that scrolls into view from re-laying out the others.
+      style={{ height: rowHeight, transform: `translateY(${top}px)`, contain: 'strict' }}
     >
       <span role="cell" className="px-2">
         <input type="checkbox" checked={selected} onChange={() => onToggle(name)} aria-label={`Select ${name}`} className="h-4 w-4" />
       </span>
       <span role="cell" className="truncate px-2 font-medium">
-        <Link href={`/workflows/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`} className="text-blue-700 hover:underline dark:text-blue-300">{name}</Link>
+        {/* No prefetch: while scrolling thousands of rows, each one entering the view would fetch its page. */}
+        <Link prefetch={false} href={`/workflows/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`} className="text-blue-700 hover:underline dark:text-blue-300">{name}</Link>
         {workflow.metadata.labels?.[workflowLabels.archivingStatus] === 'Persisted' ? (
           <span title="Listed from the workflow archive" className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-normal text-slate-600 dark:bg-slate-800 dark:text-slate-300">archived</span>
         ) : null}
@@ -99,6 +101,8 @@ export function WorkflowRows({ items, selected, onToggle, onToggleAll, now, sort
     estimateSize: () => rowHeight,
     overscan: 10,
     getItemKey: (i) => items[i]?.metadata.uid ?? i,
+    // Render the rows a scroll brings into view in React's next batch, not synchronously inside each scroll event.
+    useFlushSync: false,
   });
   // Keep the first row in view where it is when rows are inserted or removed above it.
   const anchor = useRef<{ uid: string; offset: number } | undefined>(undefined);
