@@ -42,7 +42,8 @@ export function executeSteps(op: Operation, context: TemplateContext): NodeStatu
       }
     }
     group = executeStepGroup(op, context, groups[i] ?? [], groupName, node.id, scope);
-    if (!isFulfilled(group.phase)) return node;
+    // Groups may have copied the steps node (to add children) since it was read.
+    if (!isFulfilled(group.phase)) return op.peekNodeById(node.id)!;
     if (isFailedOrError(group.phase)) {
       updateOutboundNodes(op, nodeName, groups.length);
       return op.markPhase(nodeName, 'Failed', group.message);
