@@ -6,12 +6,22 @@ import { GET as getViews } from '@/app/api/capstan/v1/views/route';
 import { apiUrl, earlyRequestsScript } from '@/components/api-client';
 import { JobsHome } from '@/components/jobs/jobs-home';
 import { favouritesPath, favouritesQuery, jobListPath, jobListQuery, viewsPath, viewsQuery } from '@/components/queries/history';
+import type { JobList } from '@/components/queries/history-types';
 import { type SeededAnswer, SeededQueries } from '@/components/seeded-queries';
 import { filterOf, parseJobsQuery } from '@/lib/job-catalog/jobs-query-string';
 import { answerInPage } from '@/server/api/answer-in-page';
 import { findRuntime } from '@/server/runtime';
 
 type SearchParams = Record<string, string | string[] | undefined>;
+
+// Rows the server renders and seeds: more than a tall screen shows, far fewer than a thousand jobs.
+const firstScreenRows = 40;
+
+/** A list's first screen, or undefined when the list is short enough to send whole. */
+function firstScreenOf(list: JobList): JobList | undefined {
+  const items = list.items ?? [];
+  return items.length > firstScreenRows ? { ...list, items: items.slice(0, firstScreenRows), firstScreenOf: items.length } : undefined;
+}
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const entries = Object.entries(await searchParams).flatMap(([key, value]): [string, string][] =>
@@ -31,8 +41,16 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const requestHeaders = new Headers(await headers());
   const at = Date.now();
   const answered = await Promise.all(questions.map(async (q) => ({ ...q, json: await answerInPage(q.handler, q.path, requestHeaders) })));
-  const seeded: SeededAnswer[] = answered.flatMap((a) => (a.json === undefined ? [] : [{ queryKey: a.queryKey, json: a.json, at }]));
-  const early = answered.filter((a) => a.json === undefined).map((a) => apiUrl(baseHref, a.path));
+  const [list, ...rest] = answered;
+  // A long list is seeded as its first screen only (the page's payload stays small, and hydration quick), marked
+  // stale so the browser asks for the whole list at once: it is requested from the HTML, so it is usually there by
+  // the time the page has hydrated.
+  const firstScreen = list?.json === undefined || state.favourites ? undefined : firstScreenOf(JSON.parse(list.json) as JobList);
+  const seeded: SeededAnswer[] = [
+    ...(firstScreen ? [{ queryKey: list!.queryKey, json: JSON.stringify(firstScreen), at: 0 }] : list?.json === undefined ? [] : [{ queryKey: list.queryKey, json: list.json, at }]),
+    ...rest.flatMap((a) => (a.json === undefined ? [] : [{ queryKey: a.queryKey, json: a.json, at }])),
+  ];
+  const early = answered.filter((a) => a.json === undefined || (a === list && firstScreen)).map((a) => apiUrl(baseHref, a.path));
   return (
     <>
       {early.length ? <script dangerouslySetInnerHTML={{ __html: earlyRequestsScript(early) }} /> : null}

@@ -49,7 +49,7 @@ export function JobsHome({ renderedAt }: { renderedAt?: number }) {
     const base = queryClient.getQueryData<JobList>(jobListQuery(baseHref, { namespace: filter.namespace }).queryKey)
       ?? queryClient.getQueryData<JobList>(jobListQuery(baseHref, {}).queryKey);
     const view = filter.view ? queryClient.getQueryData(viewsQuery(baseHref).queryKey)?.items?.find((v) => v.id === filter.view) : undefined;
-    if (!base?.items || (filter.view && !view)) return previous;
+    if (!base?.items || base.firstScreenOf !== undefined || (filter.view && !view)) return previous;
     const items = narrowJobList(base.items, filter, view?.filter);
     return items ? { ...base, items } : previous;
   };
@@ -61,9 +61,11 @@ export function JobsHome({ renderedAt }: { renderedAt?: number }) {
     const all = jobs.data?.items ?? [];
     return state.favourites ? all.filter((job) => favourites.isFavourite(job)) : all;
   }, [jobs.data, state.favourites, favourites]);
+  // The first screen the server rendered, while the whole list is on its way (app/jobs/page.tsx).
+  const firstScreenOf = jobs.data?.firstScreenOf;
   const namespaces = useMemo(() => [...new Set((jobs.data?.items ?? []).map((j) => j.namespace).filter(Boolean))].sort(), [jobs.data]);
   // One namespace's watch when the jobs are all in one (kubernetes mode is namespaced), else every namespace's.
-  const watched = !jobs.data ? undefined : state.namespace || (namespaces.length === 1 ? namespaces[0]! : '');
+  const watched = !jobs.data || firstScreenOf !== undefined ? undefined : state.namespace || (namespaces.length === 1 ? namespaces[0]! : '');
   live.current = useJobListWatch(baseHref, watched, listQuery.queryKey) === 'open';
   const view = views.data?.items?.find((v) => v.id === state.view);
   const folderPaths = useMemo(() => {
@@ -80,7 +82,7 @@ export function JobsHome({ renderedAt }: { renderedAt?: number }) {
     <div className="flex h-[calc(100vh-3rem)] min-h-[30rem] flex-col" inert={!hydrated}>
       <PageHeader
         title="Jobs"
-        subtitle={<>{title} · {jobs.data ? `${items.length.toLocaleString('en')} job${items.length === 1 ? '' : 's'}` : '…'}{jobs.isFetching && !jobs.isPending ? ' · refreshing' : ''}</>}
+        subtitle={<>{title} · {jobs.data ? jobCount(firstScreenOf ?? items.length) : '…'}{jobs.isFetching && !jobs.isPending && firstScreenOf === undefined ? ' · refreshing' : ''}</>}
         actions={hasFilter(state) || state.view || state.favourites ? <ShallowLink href="/jobs" className="text-sm text-blue-700 hover:underline">Clear filters</ShallowLink> : null}
       />
       <HistoryNotice notice={jobs.data?.notice} />
@@ -119,6 +121,8 @@ export function JobsHome({ renderedAt }: { renderedAt?: number }) {
     </div>
   );
 }
+
+const jobCount = (n: number) => `${n.toLocaleString('en')} job${n === 1 ? '' : 's'}`;
 
 const emptyFilter: Partial<JobsPageState> = {
   favourites: false, folder: undefined, namespace: undefined, search: undefined, labels: undefined, nameRegex: undefined, lastStatus: undefined,
