@@ -38,8 +38,8 @@ function templateNamed(templates: Template[], name: string): Template | undefine
 export class NodeError extends Error {}
 
 /**
- * The working state of one reconcile: a mutable copy of the nodes plus the actions decided so far. It never
- * escapes the engine; callers see only EngineOutput.
+ * The working state of one reconcile: its own map of the nodes (each shared with the input until it is written, see
+ * `own`) plus the actions decided so far. It never escapes the engine; callers see only EngineOutput.
  */
 export class Operation {
   readonly workflow: Workflow;
