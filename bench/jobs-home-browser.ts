@@ -51,11 +51,6 @@ async function createTemplates(url: string): Promise<void> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const fmt = (values: number[]) => `median ${median(values).toFixed(0).padStart(4)} ms (max ${Math.max(...values).toFixed(0)})`;
 
-/** Waits until the server-rendered jobs home is hydrated (components/use-hydrated.ts: inert until then). */
-async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[data-testid="job-rows"]')?.closest('[inert]'), undefined, { polling: 'raf' });
-}
-
 /** Long tasks (main thread busy over 50 ms) since the page started: the end of the last one bounds time to interactive. */
 async function lastLongTaskEnd(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.reduce((a, b) => Math.max(a, b), 0));
@@ -115,8 +110,6 @@ async function main(): Promise<void> {
 
     const home: number[] = [];
     const phases: { html: number; scripts: number; listStart: number; listEnd: number }[] = [];
-    const homeClickable: number[] = [];
-    const homeWhole: number[] = [];
     const homeQuiet: number[] = [];
     for (let i = 0; i < runs; i++) {
       const fresh = await context.newPage();
@@ -124,12 +117,6 @@ async function main(): Promise<void> {
       await fresh.getByRole('table', { name: 'Jobs' }).getByRole('row').nth(1).waitFor();
       await fresh.getByRole('tree', { name: 'Folders' }).waitFor();
       const shown = await fresh.evaluate(() => performance.now());
-      // The server renders the first screen; it takes clicks once hydrated (components/use-hydrated.ts: inert until then).
-      await hydrated(fresh);
-      const clickable = await fresh.evaluate(() => performance.now());
-      // The server seeds only the first screen's rows; the whole list (aria-rowcount) follows from the browser's request.
-      await fresh.waitForFunction((n) => document.querySelector('[role="table"][aria-label="Jobs"]')?.getAttribute('aria-rowcount') === String(n), jobCount + 1, { polling: 'raf' });
-      const whole = await fresh.evaluate(() => performance.now());
       const timing = await fresh.evaluate(() => {
         const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
         const list = performance.getEntriesByType('resource').find((e) => /\/api\/capstan\/v1\/jobs(\?|$)/.test(e.name)) as PerformanceResourceTiming | undefined;
@@ -138,9 +125,7 @@ async function main(): Promise<void> {
       phases.push(timing);
       await fresh.waitForTimeout(1500);
       home.push(shown);
-      homeClickable.push(clickable);
-      homeWhole.push(whole);
-      homeQuiet.push(Math.max(clickable, await lastLongTaskEnd(fresh)));
+      homeQuiet.push(Math.max(shown, await lastLongTaskEnd(fresh)));
       await fresh.close();
     }
 
@@ -150,7 +135,6 @@ async function main(): Promise<void> {
     for (let i = 0; i < runs; i++) {
       await page.goto(`${capstan.url}/jobs`);
       await rows.nth(1).waitFor();
-      await hydrated(page);
       const tree = page.getByRole('tree', { name: 'Folders' });
       const group = `group-${i}`;
       const team = `team-${i % 5}`;
@@ -163,7 +147,6 @@ async function main(): Promise<void> {
 
       await page.goto(`${capstan.url}/jobs`);
       await rows.nth(1).waitFor();
-      await hydrated(page);
       const box = page.getByLabel('Search jobs');
       const typed = await page.evaluate(() => performance.now());
       await box.fill(`job-0${i}7`);
@@ -180,9 +163,7 @@ async function main(): Promise<void> {
 
     console.log(`  GET /api/capstan/v1/jobs (1,000 jobs, folder tree):          ${fmt(api)}`);
     console.log(`  /jobs from navigation to rows and folder tree on screen:      ${fmt(home)}`);
-    console.log(`  /jobs from navigation to rows clickable (page hydrated):      ${fmt(homeClickable)}`);
-    console.log(`  /jobs from navigation to the whole list in the table:         ${fmt(homeWhole)}`);
-    console.log(`  /jobs time to interactive (clickable, no long task after):    ${fmt(homeQuiet)}`);
+    console.log(`  /jobs time to interactive (and no long task after):           ${fmt(homeQuiet)}`);
     console.log(`    of which: HTML ${fmt(phases.map((p) => p.html))}; scripts run ${fmt(phases.map((p) => p.scripts))}; ` +
       `jobs request sent ${fmt(phases.map((p) => p.listStart))}, answered ${fmt(phases.map((p) => p.listEnd))}; rows drawn ${fmt(home.map((h, i) => h - phases[i]!.listEnd))} after the answer`);
     console.log(`  open a folder (click to the table showing its 20 jobs):       ${fmt(folder)}`);

@@ -11,7 +11,6 @@ import { FavouriteStar, type useFavourites } from './use-favourites';
 import { WeatherIcon } from './weather-icon';
 
 const rowHeight = 52;
-const firstScreen = { width: 1200, height: 720 };
 const columns = 'grid grid-cols-[1.25rem_1.25rem_minmax(10rem,2.2fr)_minmax(5rem,1fr)_5rem_5rem_5rem_4rem_4.25rem] items-center gap-x-2.5 px-3';
 
 function LastBuild({ job, build, now }: { job: JobRef; build?: JobSummary['lastBuild']; now: Date }) {
@@ -31,11 +30,7 @@ function LastBuild({ job, build, now }: { job: JobRef; build?: JobSummary['lastB
  */
 export function JobTable({ jobs, favourites, now }: { jobs: JobSummary[]; favourites: ReturnType<typeof useFavourites>; now: Date }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // The server renders the rows of a typical first screen (it has no scroll box to measure); hydration renders the
-  // same, then the real height takes over.
-  const virtualizer = useVirtualizer({
-    count: jobs.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12, initialRect: firstScreen,
-  });
+  const virtualizer = useVirtualizer({ count: jobs.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
   return (
     <div role="table" aria-label="Jobs" aria-rowcount={jobs.length + 1} className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <div role="row" className={`${columns} shrink-0 border-b border-slate-200 bg-slate-50 py-2 text-xs font-medium uppercase tracking-wide text-slate-500`}>

@@ -8,7 +8,6 @@ import { QueryState } from '../query-state';
 import { jobListQuery, viewsQuery } from '../queries/history';
 import type { Folder, JobList } from '../queries/history-types';
 import { useSettings } from '../settings-context';
-import { useHydrated } from '../use-hydrated';
 import { useJobListWatch } from '../streams/use-build-watch';
 import { useNow } from '../workflow-detail/use-now';
 import { FolderTree } from './folder-tree';
@@ -32,11 +31,8 @@ function SideLink({ href, active, children }: { href: string; active: boolean; c
   );
 }
 
-/**
- * The jobs home: folders, favourites and saved views beside a filtered, virtualised list of every job. Its first
- * answers come with the page (app/jobs/page.tsx); `renderedAt` is when the server rendered it.
- */
-export function JobsHome({ renderedAt }: { renderedAt?: number }) {
+/** The jobs home: folders, favourites and saved views beside a filtered, virtualised list of every job. */
+export function JobsHome() {
   const { baseHref } = useSettings();
   const { state, update, hrefFor } = useJobsState();
   const filter = useMemo(() => ({ ...filterOf(state), view: state.view }), [state]);
@@ -49,23 +45,21 @@ export function JobsHome({ renderedAt }: { renderedAt?: number }) {
     const base = queryClient.getQueryData<JobList>(jobListQuery(baseHref, { namespace: filter.namespace }).queryKey)
       ?? queryClient.getQueryData<JobList>(jobListQuery(baseHref, {}).queryKey);
     const view = filter.view ? queryClient.getQueryData(viewsQuery(baseHref).queryKey)?.items?.find((v) => v.id === filter.view) : undefined;
-    if (!base?.items || base.firstScreenOf !== undefined || (filter.view && !view)) return previous;
+    if (!base?.items || (filter.view && !view)) return previous;
     const items = narrowJobList(base.items, filter, view?.filter);
     return items ? { ...base, items } : previous;
   };
   const jobs = useQuery({ ...listQuery, placeholderData: narrowed, refetchInterval: () => (live.current ? false : fallbackPollMs) });
   const views = useQuery(viewsQuery(baseHref));
   const favourites = useFavourites();
-  const now = useNow(true, 30_000, renderedAt);
+  const now = useNow(true, 30_000);
   const items = useMemo(() => {
     const all = jobs.data?.items ?? [];
     return state.favourites ? all.filter((job) => favourites.isFavourite(job)) : all;
   }, [jobs.data, state.favourites, favourites]);
-  // The first screen the server rendered, while the whole list is on its way (app/jobs/page.tsx).
-  const firstScreenOf = jobs.data?.firstScreenOf;
   const namespaces = useMemo(() => [...new Set((jobs.data?.items ?? []).map((j) => j.namespace).filter(Boolean))].sort(), [jobs.data]);
   // One namespace's watch when the jobs are all in one (kubernetes mode is namespaced), else every namespace's.
-  const watched = !jobs.data || firstScreenOf !== undefined ? undefined : state.namespace || (namespaces.length === 1 ? namespaces[0]! : '');
+  const watched = !jobs.data ? undefined : state.namespace || (namespaces.length === 1 ? namespaces[0]! : '');
   live.current = useJobListWatch(baseHref, watched, listQuery.queryKey) === 'open';
   const view = views.data?.items?.find((v) => v.id === state.view);
   const folderPaths = useMemo(() => {
@@ -76,13 +70,12 @@ export function JobsHome({ renderedAt }: { renderedAt?: number }) {
   }, [jobs.data]);
   const folderHref = (folder: string | undefined) => hrefFor({ ...state, folder });
   const onlyAll = !state.favourites && !state.view && !state.folder;
-  const hydrated = useHydrated();
   const title = view ? view.name : state.favourites ? 'Favourites' : state.folder ? state.folder.split('/').join(' / ') : 'All jobs';
   return (
-    <div className="flex h-[calc(100vh-3rem)] min-h-[30rem] flex-col" inert={!hydrated}>
+    <div className="flex h-[calc(100vh-3rem)] min-h-[30rem] flex-col">
       <PageHeader
         title="Jobs"
-        subtitle={<>{title} · {jobs.data ? jobCount(firstScreenOf ?? items.length) : '…'}{jobs.isFetching && !jobs.isPending && firstScreenOf === undefined ? ' · refreshing' : ''}</>}
+        subtitle={<>{title} · {jobs.data ? `${items.length.toLocaleString('en')} job${items.length === 1 ? '' : 's'}` : '…'}{jobs.isFetching && !jobs.isPending ? ' · refreshing' : ''}</>}
         actions={hasFilter(state) || state.view || state.favourites ? <ShallowLink href="/jobs" className="text-sm text-blue-700 hover:underline">Clear filters</ShallowLink> : null}
       />
       <HistoryNotice notice={jobs.data?.notice} />
@@ -121,8 +114,6 @@ export function JobsHome({ renderedAt }: { renderedAt?: number }) {
     </div>
   );
 }
-
-const jobCount = (n: number) => `${n.toLocaleString('en')} job${n === 1 ? '' : 's'}`;
 
 const emptyFilter: Partial<JobsPageState> = {
   favourites: false, folder: undefined, namespace: undefined, search: undefined, labels: undefined, nameRegex: undefined, lastStatus: undefined,

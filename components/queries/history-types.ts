@@ -26,13 +26,7 @@ export interface BuildDetail extends Build {
 export interface JobDetail extends JobSummary { stages: string[]; notice?: string }
 
 /** `notice`: the history is degraded (kubernetes mode without a database); say so on the page. */
-export interface JobList {
-  items: JobSummary[] | null;
-  folders: Folder[] | null;
-  notice?: string;
-  /** Only on the first screen a page's server rendered (app/jobs/page.tsx): the whole list's length, asked for meanwhile. */
-  firstScreenOf?: number;
-}
+export interface JobList { items: JobSummary[] | null; folders: Folder[] | null; notice?: string }
 
 export interface BuildPage { items: Build[] | null; nextBefore?: number }
 
