@@ -73,9 +73,12 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('keyboard: / focuses the search, g w goes to the workflows', async ({ page }) => {
   await page.goto('/workflow-templates');
-  await page.keyboard.press('g');
-  await page.keyboard.press('w');
-  await expect(page).toHaveURL(/\/workflows$/);
+  // Shortcuts listen once the page has hydrated; keys pressed before that do nothing, as for a user.
+  await expect(async () => {
+    await page.keyboard.press('g');
+    await page.keyboard.press('w');
+    await expect(page).toHaveURL(/\/workflows$/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   // The URL changes before the new page has rendered; a user presses `/` once they see the search box.
   const search = page.getByLabel('Name contains');
   await expect(search).toBeVisible();
