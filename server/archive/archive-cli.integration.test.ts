@@ -78,7 +78,9 @@ it('archives a completed workflow and serves it to argo archive list, get, label
 
   // Resubmit creates a new workflow from the archived spec, which runs and is archived in turn.
   await cli('archive', 'resubmit', '-n', 'argo', uid, '-p', 'msg=again', '--wait');
-  const resubmitted = JSON.parse(await cli('get', '-n', 'argo', '@latest', '-o', 'json')) as Workflow;
+  // Found by its label, not `@latest`: creation times are whole seconds, so on a fast machine both workflows may tie.
+  const [resubmittedName] = (await cli('list', '-n', 'argo', '-l', `workflows.argoproj.io/resubmitted-from-workflow=${name}`, '-o', 'name')).trim().split('\n');
+  const resubmitted = JSON.parse(await cli('get', '-n', 'argo', resubmittedName!, '-o', 'json')) as Workflow;
   expect(resubmitted.metadata.labels?.['workflows.argoproj.io/resubmitted-from-workflow']).toBe(name);
   expect(resubmitted.spec.arguments?.parameters?.[0]?.value).toBe('again');
   expect(resubmitted.status?.phase).toBe('Succeeded');
