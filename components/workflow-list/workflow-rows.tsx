@@ -9,7 +9,9 @@ import type { ListedWorkflow } from '../queries/workflow-list';
 import { formatElapsed, formatTimestamp } from '../workflow-detail/format';
 
 const rowHeight = 44;
-const columns = 'grid grid-cols-[2.5rem_minmax(12rem,2fr)_7rem_11rem_6rem_7rem_minmax(8rem,1fr)_minmax(10rem,2fr)] items-center';
+// The name takes the most room: at 1280 px the message column (empty for most runs) used to take as much as the name,
+// which was cut after ~25 characters. Template and message keep a readable minimum and show the rest on hover.
+const columns = 'grid grid-cols-[2.5rem_minmax(14rem,3fr)_7rem_10.5rem_6rem_7rem_minmax(6rem,1fr)_minmax(6rem,1.5fr)] items-center';
 
 export function templateOf(workflow: ListedWorkflow): string {
   const labels = workflow.metadata.labels ?? {};
@@ -50,18 +52,26 @@ const Row = memo(function Row({ workflow, selected, onToggle, now, top }: {
       <span role="cell" className="px-2">
         <input type="checkbox" checked={selected} onChange={() => onToggle(name)} aria-label={`Select ${name}`} className="h-4 w-4" />
       </span>
-      <span role="cell" className="truncate px-2 font-medium">
+      <span role="cell" className="flex min-w-0 items-center px-2 font-medium">
         {/* No prefetch: while scrolling thousands of rows, each one entering the view would fetch its page. */}
-        <Link prefetch={false} href={`/workflows/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`} className="text-blue-700 hover:underline dark:text-blue-300">{name}</Link>
+        <Link prefetch={false} href={`/workflows/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`} title={name} className="truncate text-blue-700 hover:underline dark:text-blue-300">{name}</Link>
+        {/* An icon, not a word: with an archive every finished run is listed from it, so a badge on most rows was
+            noise that took the name's room. It never shrinks: a long name is cut, not the mark. */}
         {workflow.metadata.labels?.[workflowLabels.archivingStatus] === 'Persisted' ? (
-          <span title="Listed from the workflow archive" className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-normal text-slate-600 dark:bg-slate-800 dark:text-slate-300">archived</span>
+          <span title="Listed from the workflow archive" className="ml-1.5 shrink-0 text-slate-400 dark:text-slate-500">
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5">
+              <rect x="1.75" y="2.75" width="12.5" height="3.5" rx="0.75" />
+              <path d="M2.75 6.25v6a1 1 0 0 0 1 1h8.5a1 1 0 0 0 1-1v-6M6.5 9h3" strokeLinecap="round" />
+            </svg>
+            <span className="sr-only">archived</span>
+          </span>
         ) : null}
       </span>
       <span role="cell" className="px-2"><PhaseBadge phase={status.phase} /></span>
       <span role="cell" className="px-2 tabular-nums text-slate-600 dark:text-slate-300">{formatTimestamp(status.startedAt ?? workflow.metadata.creationTimestamp)}</span>
       <span role="cell" className="px-2 tabular-nums text-slate-600 dark:text-slate-300">{formatElapsed(status, now) || '-'}</span>
       <span role="cell" className="px-2"><Progress progress={status.progress} /></span>
-      <span role="cell" className="truncate px-2 text-slate-600 dark:text-slate-300">{templateOf(workflow)}</span>
+      <span role="cell" className="truncate px-2 text-slate-600 dark:text-slate-300" title={templateOf(workflow)}>{templateOf(workflow)}</span>
       <span role="cell" className={`truncate px-2 ${failed ? 'text-rose-700 dark:text-rose-300' : 'text-slate-600 dark:text-slate-300'}`} title={status.message}>{status.message}</span>
     </div>
   );
