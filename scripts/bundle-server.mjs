@@ -2,7 +2,11 @@
 // Bundles Capstan's server (server/main.ts and the lib/ code it imports) into dist/main.mjs with esbuild. `npm start`,
 // the tests and the container image all run this bundle with plain `node`: running from sources under tsx costs
 // ~150 MiB more memory (source text, source maps and the loader's own state) for the same code.
-// Packages stay external and load from node_modules as usual.
+// Packages stay external and load from node_modules as usual, except @kubernetes/client-node: bundled, only the part
+// Capstan uses is loaded (its generated API layer is ~12 MB of source for every API group, and V8 keeps loaded source
+// for lazy compilation). Route handlers must not import it (they reach it through the runtime's KubeCluster), or the
+// whole package would load beside it (docs/architecture.md). The output is minified without renaming: half the source
+// text to keep, stack traces still name functions.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +35,26 @@ export function isServerBundleCurrent() {
   return existsSync(serverBundle) && statSync(serverBundle).mtimeMs >= newestSource();
 }
 
+const bundledPackages = new Set(['@kubernetes/client-node']);
+
+/**
+ * esbuild's `packages: 'external'`, but the named packages are bundled; the packages those import stay external
+ * (resolved from node_modules beside dist/, where npm hoists them).
+ */
+function externalPackagesExcept(bundled) {
+  const packageOf = (path) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
+  return {
+    name: 'external-packages-except',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        // Only bare package names: not relative or absolute paths, node: builtins or the project's @/ alias.
+        if (args.kind === 'entry-point' || /^(\.|\/|node:|@\/)/.test(args.path) || bundled.has(packageOf(args.path))) return undefined;
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
+
 export async function bundleServer() {
   // Written beside the target and renamed, so a server starting meanwhile never loads half a file.
   const partial = `${serverBundle}.${process.pid}.partial`;
@@ -41,7 +65,10 @@ export async function bundleServer() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    plugins: [externalPackagesExcept(bundledPackages)],
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
     tsconfig: join(root, 'tsconfig.json'),
     // `require` for the few CommonJS-style calls left in bundled code.
     banner: { js: "import { createRequire as capstanCreateRequire } from 'node:module'; const require = capstanCreateRequire(import.meta.url);" },

@@ -45,6 +45,7 @@ import { setHistory } from './history/history-runtime';
 import { openHistoryFor } from './history/open-history-for';
 import { refuseMalformedApiRequest } from './api/request-guard';
 import { createListener } from './listener';
+import { matchWorkflowEventsRoute, serveWorkflowEvents } from './api/workflow-events-node-route';
 import { loadOrCreateTls } from './tls';
 import { versionInfo } from './version';
 import { openSso } from './auth/open-sso';
@@ -243,14 +244,18 @@ async function main(): Promise<void> {
       logger[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000), remote: req.socket.remoteAddress }, 'request');
     });
     if (refuseMalformedApiRequest(req, res, req.url)) return;
-    // Artifact downloads bypass Next.js: they stream gigabytes (server/artifacts/artifact-node-route.ts).
+    // Artifact downloads bypass Next.js: they stream gigabytes (server/artifacts/artifact-node-route.ts); so does the
+    // workflow watch, which every open dashboard holds (server/api/workflow-events-node-route.ts).
     const path = received.split('?')[0] ?? '/';
-    const artifactRoute = req.method === 'GET' || req.method === 'HEAD'
-      ? matchArtifactRoute(path.startsWith(config.baseHref) ? `/${path.slice(config.baseHref.length)}` : path)
-      : undefined;
+    const appPath = path.startsWith(config.baseHref) ? `/${path.slice(config.baseHref.length)}` : path;
+    const url = () => new URL(received, `http://${req.headers.host ?? 'localhost'}`);
+    const artifactRoute = req.method === 'GET' || req.method === 'HEAD' ? matchArtifactRoute(appPath) : undefined;
+    const watchRoute = req.method === 'GET' ? matchWorkflowEventsRoute(appPath) : undefined;
     const served = artifactRoute
-      ? serveArtifactRoute(req, res, new URL(received, `http://${req.headers.host ?? 'localhost'}`), artifactRoute)
-      : handle(req, res);
+      ? serveArtifactRoute(req, res, url(), artifactRoute)
+      : watchRoute
+        ? serveWorkflowEvents(req, res, url(), watchRoute.namespace)
+        : handle(req, res);
     served.catch((error: unknown) => {
       logger.error({ err: error, url: req.url }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });

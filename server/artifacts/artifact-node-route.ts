@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { webRequestOf } from '../api/web-request';
 import { type ArtifactRouteParams, handleArtifactRoute } from './artifact-routes';
 import type { ArtifactReply } from './artifact-server';
 import type { ResponseBody } from './raw-http-get';
@@ -53,11 +54,7 @@ export function matchArtifactRoute(pathname: string): { params: ArtifactRoutePar
  * the same download cost several times the CPU per byte (bench/artifact-download.ts).
  */
 export async function serveArtifactRoute(req: IncomingMessage, res: ServerResponse, url: URL, route: { params: ArtifactRouteParams; endpoint: Endpoint }): Promise<void> {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  await sendReply(await handleArtifactRoute(new Request(url, { headers }), route.params, route.endpoint), res, req.method === 'HEAD');
+  await sendReply(await handleArtifactRoute(webRequestOf(req, url), route.params, route.endpoint), res, req.method === 'HEAD');
 }
 
 /** Writes a reply to Node's response; a stream is piped (backpressure, and the store's read stops when the client goes away). */

@@ -1,41 +1,12 @@
-import { KubeConfig } from '@kubernetes/client-node';
 import { ApiError, GrpcCode } from '@/lib/api-error';
 import { type Credential, readAuthorization, toCredential } from '@/lib/auth/credential';
 import { requestNamespace } from '@/lib/auth/request-namespace';
 import type { SsoClaims } from '@/lib/auth/sso-rbac';
 import type { ClusterPort } from '../cluster/cluster-port';
-import { KubeCluster } from '../cluster/kube-cluster';
+// A type only: the caller's adapter is made by the runtime's (KubeCluster.asCaller), so route handlers never load
+// the Kubernetes client themselves (docs/architecture.md).
+import type { KubeCluster } from '../cluster/kube-cluster';
 import { getRuntime, type Runtime } from '../runtime';
-
-// One client per token for a while: building a KubeConfig per request would redo TLS set-up each time.
-const clientCache = new Map<string, { cluster: KubeCluster; expires: number }>();
-const cacheMs = 60_000;
-
-function clusterWithToken(server: KubeCluster, scheme: 'Bearer' | 'Basic', token: string): KubeCluster {
-  const base = server.kubeConfig;
-  const key = `${scheme} ${token}`;
-  const cached = clientCache.get(key);
-  if (cached && cached.expires > Date.now()) return cached.cluster;
-  const current = base.getCurrentCluster();
-  if (!current) throw new ApiError(GrpcCode.Internal, 'no current cluster in the kubeconfig');
-  const config = new KubeConfig();
-  const user = scheme === 'Bearer'
-    ? { name: 'caller', token }
-    : (() => {
-        const [username = '', password = ''] = Buffer.from(token, 'base64').toString('utf8').split(/:(.*)/s);
-        return { name: 'caller', username, password };
-      })();
-  config.loadFromOptions({
-    clusters: [current],
-    users: [user],
-    contexts: [{ name: 'caller', cluster: current.name, user: 'caller' }],
-    currentContext: 'caller',
-  });
-  // The caller reads workflows through Capstan's shared watch once the API server says it may list them.
-  const cluster = new KubeCluster(config, undefined, { sharedCache: server.workflowCache });
-  clientCache.set(key, { cluster, expires: Date.now() + cacheMs });
-  return cluster;
-}
 
 function credentialOf(request: Request, runtime: Runtime): Credential {
   const authorization = readAuthorization(request.headers.get('authorization'), request.headers.get('cookie'));
@@ -66,9 +37,9 @@ export async function clusterFor(request: Request): Promise<ClusterPort> {
     const accounts = runtime.sso.accounts;
     if (!accounts || runtime.cluster.name !== 'kubernetes') return runtime.cluster;
     const { token } = await accounts.tokenFor(claims, requestNamespace(new URL(request.url)));
-    return clusterWithToken(runtime.cluster as KubeCluster, 'Bearer', token);
+    return (runtime.cluster as KubeCluster).asCaller('Bearer', token);
   }
   // By name, not instanceof: route handlers are bundled apart from server/main.ts (docs/architecture.md).
   if (credential.mode === 'server' || runtime.cluster.name !== 'kubernetes') return runtime.cluster;
-  return clusterWithToken(runtime.cluster as KubeCluster, credential.scheme, credential.token);
+  return (runtime.cluster as KubeCluster).asCaller(credential.scheme, credential.token);
 }

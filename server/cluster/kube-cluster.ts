@@ -1,4 +1,4 @@
-import { CoreV1Api, type CoreV1Event as ClientEvent, CustomObjectsApi, KubeConfig, Watch } from '@kubernetes/client-node';
+import { AuthenticationV1Api, CoreV1Api, type CoreV1Event as ClientEvent, CustomObjectsApi, KubeConfig, Watch } from '@kubernetes/client-node';
 import type { CoreV1Event } from '@/lib/generated/k8s';
 import type { Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
@@ -10,6 +10,7 @@ import { fromKubeError } from './kube-errors';
 import { withPooledAgents } from './pooled-agents';
 import { WatchCache } from './watch-cache';
 import { parseLabelSelector } from '@/lib/k8s/label-selector';
+import { ApiError, GrpcCode } from '@/lib/api-error';
 
 /** Loads a kubeconfig from a path, or in-cluster, or from the default locations, in that order. */
 export function loadKubeConfig(path?: string): KubeConfig {
@@ -58,6 +59,8 @@ export class KubeCluster implements ClusterPort {
   readonly workflowCache?: WatchCache<KubeObject>;
   /** Who the cache serves: Capstan's own identity, or a caller whose right to list is asked first. */
   private readonly cacheReader?: 'self' | 'caller';
+  /** Adapters acting as callers' tokens, by `scheme token` (asCaller). */
+  private readonly callers = new Map<string, { cluster: KubeCluster; expires: number }>();
 
   /**
    * `options.cacheWorkflows`: this adapter (Capstan's own identity) keeps the shared workflow cache;
@@ -299,6 +302,55 @@ export class KubeCluster implements ClusterPort {
     const date = (time: string | undefined) => (time ? new Date(time) : undefined);
     const body = { ...event, firstTimestamp: date(event.firstTimestamp), lastTimestamp: date(event.lastTimestamp) } as unknown as ClientEvent;
     await this.call(() => this.core.createNamespacedEvent({ namespace: event.metadata.namespace, body }));
+  }
+
+  /**
+   * An adapter acting as a caller's token (client auth mode, SSO RBAC), reading workflows through this one's shared
+   * cache. Kept a minute per token: a KubeConfig per request would redo the TLS set-up each time.
+   *
+   * Route handlers reach the Kubernetes client only through methods of the runtime's adapter (this one, and
+   * `reviewSelf`, `watchPath`), never by importing `@kubernetes/client-node`: the server bundle carries the part of
+   * the client it uses, and a route handler importing the package would load all of it a second time (~40 MiB;
+   * docs/architecture.md).
+   */
+  asCaller(scheme: 'Bearer' | 'Basic', token: string): KubeCluster {
+    const key = `${scheme} ${token}`;
+    const cached = this.callers.get(key);
+    if (cached && cached.expires > Date.now()) return cached.cluster;
+    const current = this.kubeConfig.getCurrentCluster();
+    if (!current) throw new ApiError(GrpcCode.Internal, 'no current cluster in the kubeconfig');
+    const config = new KubeConfig();
+    const user = scheme === 'Bearer'
+      ? { name: 'caller', token }
+      : (() => {
+          const [username = '', password = ''] = Buffer.from(token, 'base64').toString('utf8').split(/:(.*)/s);
+          return { name: 'caller', username, password };
+        })();
+    config.loadFromOptions({
+      clusters: [current],
+      users: [user],
+      contexts: [{ name: 'caller', cluster: current.name, user: 'caller' }],
+      currentContext: 'caller',
+    });
+    // The caller reads workflows through Capstan's shared watch once the API server says it may list them.
+    const cluster = new KubeCluster(config, undefined, { sharedCache: this.workflowCache });
+    for (const [k, v] of this.callers) if (v.expires <= Date.now()) this.callers.delete(k);
+    this.callers.set(key, { cluster, expires: Date.now() + 60_000 });
+    return cluster;
+  }
+
+  /** The Kubernetes user this adapter's credentials belong to (a SelfSubjectReview, so a forged token names nobody). */
+  async reviewSelf(): Promise<string | undefined> {
+    const api = this.kubeConfig.makeApiClient(AuthenticationV1Api);
+    const review = await api.createSelfSubjectReview({ body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } }).catch((error: unknown) => {
+      throw fromKubeError(error);
+    });
+    return review.status?.userInfo?.username;
+  }
+
+  /** A plain Kubernetes watch of an API path (e.g. core Events) as this adapter's identity; abort the result to end it. */
+  watchPath(path: string, query: Record<string, string>, onEvent: (type: string, object: unknown) => void, onDone: (error: unknown) => void): Promise<{ abort: () => void }> {
+    return new Watch(this.kubeConfig).watch(path, query, onEvent, onDone);
   }
 
   async close(): Promise<void> {

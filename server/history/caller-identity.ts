@@ -1,7 +1,5 @@
-import { AuthenticationV1Api } from '@kubernetes/client-node';
 import type { KubeCluster } from '../cluster/kube-cluster';
 import { clusterFor, ssoClaimsFor } from '../auth/cluster-for-request';
-import { fromKubeError } from '../cluster/kube-errors';
 import { getRuntime } from '../runtime';
 
 const cache = new Map<string, { user: string; expires: number }>();
@@ -20,11 +18,7 @@ export async function callerIdentity(request: Request): Promise<string> {
   const key = request.headers.get('authorization') ?? request.headers.get('cookie') ?? '';
   const cached = cache.get(key);
   if (cached && cached.expires > Date.now()) return cached.user;
-  const api = (cluster as KubeCluster).kubeConfig.makeApiClient(AuthenticationV1Api);
-  const review = await api.createSelfSubjectReview({ body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } }).catch((error: unknown) => {
-    throw fromKubeError(error);
-  });
-  const user = review.status?.userInfo?.username || 'anonymous';
+  const user = (await (cluster as KubeCluster).reviewSelf()) || 'anonymous';
   cache.set(key, { user, expires: Date.now() + 60_000 });
   return user;
 }

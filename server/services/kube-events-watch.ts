@@ -1,5 +1,5 @@
-import { type KubeConfig, Watch } from '@kubernetes/client-node';
 import type { ClusterPort } from '../cluster/cluster-port';
+import type { KubeCluster } from '../cluster/kube-cluster';
 import type { KubeObject } from '@/lib/k8s/object';
 import { matchesFieldSelector } from '@/lib/k8s/kube-event';
 import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
@@ -14,8 +14,7 @@ export async function* watchKubeEvents(
   options: { namespace: string; labelSelector?: string; fieldSelector?: string },
   signal: AbortSignal,
 ): AsyncIterable<unknown> {
-  const kubeConfig = (cluster as Partial<{ kubeConfig: KubeConfig }>).kubeConfig;
-  if (cluster.name !== 'kubernetes' || !kubeConfig) {
+  if (cluster.name !== 'kubernetes') {
     yield* watchStoredEvents(cluster, options, signal);
     return;
   }
@@ -31,7 +30,8 @@ export async function* watchKubeEvents(
     ...(options.labelSelector ? { labelSelector: options.labelSelector } : {}),
     ...(options.fieldSelector ? { fieldSelector: options.fieldSelector } : {}),
   };
-  const request = await new Watch(kubeConfig).watch(path, query, (type: string, object: unknown) => {
+  // Through the adapter: route handlers do not load the Kubernetes client themselves (KubeCluster.asCaller).
+  const request = await (cluster as KubeCluster).watchPath(path, query, (type: string, object: unknown) => {
     if (type === 'ERROR') {
       const status = object as { code?: number; message?: string };
       push({ error: { grpc_code: 13, http_code: status.code ?? 500, message: status.message ?? 'watch failed', http_status: 'Internal Server Error' } });

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { invalidArgument, toApiError } from '@/lib/api-error';
 import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
 import type { KubeObject } from '@/lib/k8s/object';
-import { cleanFields, parseFields } from '@/lib/workflows/field-cleaner';
+import { cleanFields, type FieldCleaner, parseFields } from '@/lib/workflows/field-cleaner';
 import { type FieldRequirement, matchesFields, parseFieldSelector } from '@/lib/workflows/field-selector';
 import type { ClusterPort, WatchEvent } from '../cluster/cluster-port';
 import { findWorkflow } from './workflow-service';
@@ -39,6 +39,21 @@ export function toErrorMessage(error: unknown): StreamMessage {
   const apiError = toApiError(error);
   const status = apiError.httpStatus;
   return { error: { grpc_code: apiError.code, http_code: status, message: apiError.message, http_status: STATUS_CODES[status] ?? '' } };
+}
+
+/**
+ * Each watch event's message, by `fields`, while the event lives: the shared workflow watch hands the same event to
+ * every open stream, so with 100 dashboards open a change is projected once (and serialised once,
+ * server/api/event-stream.ts), not 100 times. Messages are shared: nothing may change them.
+ */
+const eventMessages = new WeakMap<WatchEvent, Map<string, StreamMessage>>();
+
+function messageOf(event: WatchEvent, fields: string, cleaner: FieldCleaner): StreamMessage {
+  let byFields = eventMessages.get(event);
+  if (!byFields) eventMessages.set(event, (byFields = new Map()));
+  let message = byFields.get(fields);
+  if (!message) byFields.set(fields, (message = cleanFields(cleaner, { result: { type: event.type, object: event.object } })));
+  return message;
 }
 
 const version = (o: KubeObject) => Number.parseInt(o.metadata.resourceVersion ?? '0', 10) || 0;
@@ -106,6 +121,6 @@ export async function* watchWorkflows(cluster: ClusterPort, request: WatchWorkfl
       wake = undefined;
       continue;
     }
-    if (matches(event.object)) yield message(event.type, event.object);
+    if (matches(event.object)) yield messageOf(event, request.fields ?? '', cleaner);
   }
 }
