@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 
 export interface TlsFiles {
   cert: Buffer;
@@ -25,6 +24,9 @@ export async function loadOrCreateTls(dataDir: string, files: { cert?: string; k
   const keyPath = join(dir, 'tls.key');
   if (!existsSync(certPath) || !existsSync(keyPath)) {
     const now = new Date();
+    // Loaded only here: the certificate library and its ASN.1 packages are ~10 MiB of memory a server that was
+    // given a certificate, or made one on an earlier start, never needs.
+    const { generate } = await import('selfsigned');
     const pems = await generate([{ name: 'commonName', value: 'capstan' }, { name: 'organizationName', value: 'Capstan (self-signed)' }], {
       keyType: 'ec',
       algorithm: 'sha256',
