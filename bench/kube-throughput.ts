@@ -6,6 +6,7 @@
  *
  *   WITH_ARGO=1 scripts/test-bed/test-cluster.sh up && eval "$(scripts/test-bed/test-cluster.sh env)"
  *   npx tsx bench/kube-throughput.ts [workflows|dag|all] [count=1000] [tasks=2000]
+ *   npx tsx bench/kube-throughput.ts bed [pods=2001]   (the bed's pod simulation alone, no controller)
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { startCapstan } from '@/server/testing/capstan-process';
 import { kubeModeFlags } from '@/server/testing/kube-mode';
 import { testBed, uniqueNamespace } from '@/server/testing/test-bed';
 import { fanOutDag } from './fan-out-dag';
+import { timelineRow, watchPods } from './pod-timeline';
 import { mib, samplePeakRss, treeRss } from './process-rss';
 
 const group = 'argoproj.io';
@@ -64,13 +66,14 @@ const onePod = (name: string) => ({
  * Counts workflows of a namespace reaching a final phase, through one informer (list, then watch, watching again
  * whenever the API server ends a watch): the same observer for every contender.
  */
-async function watchCompletions(config: KubeConfig, namespace: string, onFinished: (count: number, workflow: Workflow) => void) {
+async function watchCompletions(config: KubeConfig, namespace: string, onFinished: (count: number, workflow: Workflow) => void, onSeen?: (workflow: Workflow) => void) {
   const custom = config.makeApiClient(CustomObjectsApi);
   const done = new Set<string>();
   const path = `/apis/${group}/${version}/namespaces/${namespace}/${plural}`;
   const list = () => custom.listNamespacedCustomObject({ group, version, plural, namespace }) as Promise<KubernetesListObject<Workflow & KubernetesObject>>;
   const informer = makeInformer<Workflow & KubernetesObject>(config, path, list);
   const seen = (wf: Workflow) => {
+    onSeen?.(wf);
     const name = wf.metadata?.name ?? '';
     if (finished.has(wf.status?.phase ?? '') && !done.has(name)) {
       done.add(name);
@@ -90,14 +93,27 @@ async function watchCompletions(config: KubeConfig, namespace: string, onFinishe
   };
 }
 
-async function createAll(custom: CustomObjectsApi, namespace: string, bodies: object[], inFlight = 32): Promise<void> {
+/** The one creator of every contender: `count` creates, 32 in flight. */
+async function createMany(count: number, create: (index: number) => Promise<unknown>, inFlight = 32): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: inFlight }, async () => {
-    while (next < bodies.length) {
-      const body = bodies[next++]!;
-      await custom.createNamespacedCustomObject({ group, version, plural, namespace, body });
-    }
+    while (next < count) await create(next++);
   }));
+}
+
+async function createAll(custom: CustomObjectsApi, namespace: string, bodies: object[]): Promise<void> {
+  await createMany(bodies.length, (i) => custom.createNamespacedCustomObject({ group, version, plural, namespace, body: bodies[i]! }));
+}
+
+/** Prints where the namespace's pods are every `everyMs` until stopped (and once more then). */
+async function printTimeline(config: KubeConfig, namespace: string, startedAt: number, extra: () => string = () => '', everyMs = 10_000) {
+  const pods = await watchPods(config, namespace);
+  const timer = setInterval(() => console.log(timelineRow(startedAt, pods.counts(), extra())), everyMs);
+  return () => {
+    clearInterval(timer);
+    console.log(timelineRow(startedAt, pods.counts(), extra()));
+    pods.stop();
+  };
 }
 
 async function deleteNamespace(core: CoreV1Api, namespace: string): Promise<void> {
@@ -156,11 +172,14 @@ async function bigDag(contender: Contender, tasks: number, whileRunning?: (url: 
     const rss = samplePeakRss(controller.pid);
     let resolveDone: (wf: Workflow) => void = () => {};
     const done = new Promise<Workflow>((resolve) => (resolveDone = resolve));
-    const stopWatch = await watchCompletions(config, namespace, (_n, wf) => resolveDone(wf));
+    let progress = '';
+    const stopWatch = await watchCompletions(config, namespace, (_n, wf) => resolveDone(wf), (wf) => (progress = `${wf.status?.phase ?? ''} ${wf.status?.progress ?? ''}`));
     const started = Date.now();
+    // Where the pods are every 10 s, beside the workflow's own progress: who paces the run, controller or bed.
+    const stopTimeline = await printTimeline(config, namespace, started, () => `workflow ${progress}`);
     await custom.createNamespacedCustomObject({ group, version, plural, namespace, body: fanOutDag('dag', { width: tasks }) });
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${contender.name}: DAG not done after 15 min`)), 900_000).unref());
-    const wf = await Promise.race([done, timeout, controller.exited]);
+    const wf = await Promise.race([done, timeout, controller.exited]).finally(stopTimeline);
     const seconds = (Date.now() - started) / 1000;
     stopWatch();
     const stored = await custom.getNamespacedCustomObject({ group, version, plural, namespace, name: 'dag' }) as Workflow;
@@ -228,6 +247,33 @@ if (which === 'all' || which === 'dag') {
   console.log(`  Capstan / Argo tuned: ${(capstanRun.seconds / argoRun.seconds).toFixed(2)}; ${readBack}`);
   await deleteNamespace(core, argoRun.namespace);
   await deleteNamespace(core, capstanRun.namespace);
+}
+if (which === 'bed') {
+  // The bed alone, no controller: `count` bare pods (restartPolicy Never) created by the same creator; how fast the
+  // scheduler and kwok take them to Succeeded is the ceiling any controller's pod throughput meets on this bed.
+  const pods = Number(process.argv[3] ?? 2001);
+  console.log(`the bed's pod simulation alone: ${pods} bare pods created (32 in flight), time until all Succeeded:`);
+  const config = loadKubeConfig(testBed().kubeconfig());
+  const core = config.makeApiClient(CoreV1Api);
+  const namespace = uniqueNamespace('bench-bed');
+  await core.createNamespace({ body: { metadata: { name: namespace } } });
+  const started = Date.now();
+  const stopTimeline = await printTimeline(config, namespace, started, () => '', 5_000);
+  const watcher = await watchPods(config, namespace);
+  await createMany(pods, (i) => core.createNamespacedPod({
+    namespace,
+    body: { metadata: { name: `p-${i}` }, spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox' }] } },
+  }));
+  const created = (Date.now() - started) / 1000;
+  const deadline = Date.now() + 600_000;
+  while (watcher.counts().done < pods && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const seconds = (Date.now() - started) / 1000;
+  stopTimeline();
+  watcher.stop();
+  console.log(`  created ${pods} in ${created.toFixed(1)} s; ${watcher.counts().done} done after ${seconds.toFixed(1)} s: ${(watcher.counts().done / seconds).toFixed(0)} pods/s`);
+  const deleting = Date.now();
+  await deleteNamespace(core, namespace);
+  console.log(`  namespace deleted in ${((Date.now() - deleting) / 1000).toFixed(1)} s`);
 }
 if (which === 'dag-capstan') {
   // Capstan's DAG alone (to investigate it without Argo's run first).

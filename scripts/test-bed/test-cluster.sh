@@ -11,7 +11,7 @@
 #
 # Components: WITH_PG=1 WITH_MINIO=1 WITH_ARGO=1 (each default 0; WITH_ALL=1 turns all on).
 # State lives in $CAPSTAN_TEST_DIR (default /tmp/capstan-test-bed); binaries in ~/.cache/capstan/bin.
-set -euo pipefail
+set -Eeuo pipefail   # -E: the ERR trap of `up` (stop what was started) also fires inside functions
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 . "$here/versions.sh"
@@ -220,13 +220,21 @@ KUBECONFIG
   wait_apiserver
 
   local kc=$D/kubeconfig
+  # The bed simulates pods; it must never be what bounds a controller under test (the benchmarks compare Argo's
+  # controller and Capstan's on it). client-go's default rate limits would: the scheduler binds each pod with one
+  # API call at 50/s (burst 100), and the controller manager's garbage collector deletes the pods of a deleted
+  # workflow at 20/s (burst 30). Like kwokctl's `--disable-qps-limits`, both get limits they never reach.
+  local unlimited=(--kube-api-qps 5000 --kube-api-burst 10000)
   start kube-scheduler "$(bin kube-scheduler $K8S_VERSION)" --kubeconfig "$kc" --authentication-kubeconfig "$kc" \
-    --authorization-kubeconfig "$kc" --leader-elect=false --bind-address 127.0.0.1 --secure-port "$((KUBE_PORT + 1))"
+    --authorization-kubeconfig "$kc" --leader-elect=false --bind-address 127.0.0.1 --secure-port "$((KUBE_PORT + 1))" \
+    "${unlimited[@]}"
   # The controller manager gives namespaces their deletion, ownerReference garbage collection and default ServiceAccounts.
   start kube-controller-manager "$(bin kube-controller-manager $K8S_VERSION)" --kubeconfig "$kc" \
     --authentication-kubeconfig "$kc" --authorization-kubeconfig "$kc" --leader-elect=false --bind-address 127.0.0.1 \
     --secure-port "$((KUBE_PORT + 3))" --service-account-private-key-file "$D/sa.key" --root-ca-file "$D/certs/apiserver.crt" \
-    --use-service-account-credentials=false --controllers '*,-nodeipam,-cloud-node-lifecycle,-service-lb-controller,-node-route-controller'
+    --use-service-account-credentials=false --controllers '*,-nodeipam,-cloud-node-lifecycle,-service-lb-controller,-node-route-controller' \
+    "${unlimited[@]}"
+  # kwok's own client has no rate limit; how many pod stages it plays at once is set in kwok-stages.yaml.
   start kwok "$(bin kwok $KWOK_VERSION)" --kubeconfig "$kc" --config "$here/kwok-stages.yaml" --manage-all-nodes=false \
     --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake --node-ip 10.0.0.1 --cidr 10.244.0.0/16 \
     --server-address "127.0.0.1:$((KUBE_PORT + 2))"
