@@ -20,7 +20,7 @@ import { kubeModeFlags } from '@/server/testing/kube-mode';
 import { testBed, uniqueNamespace } from '@/server/testing/test-bed';
 import { fanOutDag } from './fan-out-dag';
 import { timelineRow, watchPods } from './pod-timeline';
-import { mib, samplePeakRss, treeRss } from './process-rss';
+import { mib, samplePeakRss, treeCpuSeconds, treeRss } from './process-rss';
 
 const group = 'argoproj.io';
 const version = 'v1alpha1';
@@ -159,7 +159,7 @@ async function throughput(contender: Contender, count: number): Promise<Throughp
   }
 }
 
-interface DagResult { name: string; seconds: number; peakRss: number; phase: string; compressed: boolean; statusBytes: number }
+interface DagResult { name: string; seconds: number; peakRss: number; cpuSeconds: number; phase: string; compressed: boolean; statusBytes: number }
 
 async function bigDag(contender: Contender, tasks: number, whileRunning?: (url: string) => Promise<void>): Promise<DagResult & { namespace: string }> {
   const config = loadKubeConfig(testBed().kubeconfig());
@@ -170,6 +170,7 @@ async function bigDag(contender: Contender, tasks: number, whileRunning?: (url: 
   const controller = await contender.start(config, core, namespace);
   try {
     const rss = samplePeakRss(controller.pid);
+    const cpuBefore = treeCpuSeconds(controller.pid);
     let resolveDone: (wf: Workflow) => void = () => {};
     const done = new Promise<Workflow>((resolve) => (resolveDone = resolve));
     let progress = '';
@@ -181,11 +182,12 @@ async function bigDag(contender: Contender, tasks: number, whileRunning?: (url: 
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${contender.name}: DAG not done after 15 min`)), 900_000).unref());
     const wf = await Promise.race([done, timeout, controller.exited]).finally(stopTimeline);
     const seconds = (Date.now() - started) / 1000;
+    const cpuSeconds = treeCpuSeconds(controller.pid) - cpuBefore;
     stopWatch();
     const stored = await custom.getNamespacedCustomObject({ group, version, plural, namespace, name: 'dag' }) as Workflow;
     if (whileRunning && controller.url) await whileRunning(controller.url);
     return {
-      name: contender.name, seconds, peakRss: rss.stop(), phase: wf.status?.phase ?? '', namespace,
+      name: contender.name, seconds, peakRss: rss.stop(), cpuSeconds, phase: wf.status?.phase ?? '', namespace,
       compressed: Boolean(stored.status?.compressedNodes), statusBytes: JSON.stringify(stored.status ?? {}).length,
     };
   } finally {
@@ -242,7 +244,7 @@ if (which === 'all' || which === 'dag') {
     readBack = `Capstan's API serves Argo's DAG with ${Object.keys(served.status?.nodes ?? {}).length} nodes`;
   });
   for (const r of [argoRun, capstanRun]) {
-    console.log(`  ${r.name.padEnd(14)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.phase}  peak RSS ${mib(r.peakRss)}  status ${(r.statusBytes / 1024).toFixed(0)} KiB${r.compressed ? ' (compressedNodes)' : ''}`);
+    console.log(`  ${r.name.padEnd(14)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.phase}  peak RSS ${mib(r.peakRss)}  CPU ${r.cpuSeconds.toFixed(0)} s  status ${(r.statusBytes / 1024).toFixed(0)} KiB${r.compressed ? ' (compressedNodes)' : ''}`);
   }
   console.log(`  Capstan / Argo tuned: ${(capstanRun.seconds / argoRun.seconds).toFixed(2)}; ${readBack}`);
   await deleteNamespace(core, argoRun.namespace);
@@ -278,7 +280,7 @@ if (which === 'bed') {
 if (which === 'dag-capstan') {
   // Capstan's DAG alone (to investigate it without Argo's run first).
   const r = await bigDag(capstan, tasks);
-  console.log(`  ${r.name} ${r.seconds.toFixed(1)} s ${r.phase} peak RSS ${mib(r.peakRss)} status ${(r.statusBytes / 1024).toFixed(0)} KiB`);
+  console.log(`  ${r.name} ${r.seconds.toFixed(1)} s ${r.phase} peak RSS ${mib(r.peakRss)} CPU ${r.cpuSeconds.toFixed(0)} s status ${(r.statusBytes / 1024).toFixed(0)} KiB`);
   await deleteNamespace(loadKubeConfig(testBed().kubeconfig()).makeApiClient(CoreV1Api), r.namespace);
 }
 process.exit(0);

@@ -36,3 +36,16 @@ export function samplePeakRss(pid: number, everyMs = 250): { stop: () => number 
 }
 
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+/** CPU time (user + system, seconds) used so far by `pid` and the processes below it that still run. */
+export function treeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  try {
+    // Fields after the command (which may hold spaces): state is the 3rd field, utime and stime the 14th and 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    ticks = Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+  return ticks / 100 + childrenOf(pid).reduce((sum, child) => sum + treeCpuSeconds(child), 0);
+}
