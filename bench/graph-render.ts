@@ -79,6 +79,7 @@ async function stopProfile(cdp: CDPSession, name: string) {
   const top = [...selfUs].sort((a, b) => b[1] - a[1]).slice(0, 25);
   console.error(`${name} profile (${file}), self time:`);
   for (const [key, us] of top) console.error(`  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}`);
+  return profile;
 }
 
 /** BENCH_TRACE=1: where the renderer's main thread spent a measurement (Chromium's timeline events). */
@@ -95,6 +96,60 @@ function summariseTrace(buffer: Buffer, name: string) {
   }
   console.error(`${name} trace (${file}):`);
   for (const [event, t] of [...total].sort((a, b) => b[1].ms - a[1].ms).slice(0, 14)) console.error(`  ${t.ms.toFixed(0).padStart(7)} ms  ${event} ×${t.count}, longest ${t.longest.toFixed(0)} ms`);
+}
+
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; data?: { functionName?: string; url?: string } } }
+type CpuProfile = Awaited<ReturnType<typeof stopProfile>>;
+
+/**
+ * BENCH_TRACE=1 on the logs: what each long task (over 50 ms) of the renderer's main thread was made of, from
+ * Chromium's timeline events (self time by event, with the function for script calls), and with BENCH_PROFILE=1
+ * the functions the sampling profiler saw inside the long tasks.
+ */
+function summariseLongTasks(buffer: Buffer, name: string, profile?: CpuProfile) {
+  const file = join(tmpdir(), `capstan-bench-${name}.trace.json`);
+  writeFileSync(file, buffer);
+  const { traceEvents } = JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] };
+  const main = traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  // The page's renderer: the main thread with the most events.
+  const count = (m: TraceEvent) => traceEvents.filter((e) => e.pid === m.pid && e.tid === m.tid).length;
+  const thread = main.sort((a, b) => count(b) - count(a))[0];
+  if (!thread) { console.error(`${name} trace (${file}): no renderer main thread`); return; }
+  const events = traceEvents.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.dur! > 50_000);
+  console.error(`${name} trace (${file}): ${tasks.length} tasks over 50 ms`);
+  const label = (e: TraceEvent) => e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'TimerFire' || e.name === 'FireAnimationFrame' ? `${e.name} ${e.args?.data?.functionName ?? ''} ${(e.args?.data?.url ?? '').split('/').pop()}` : e.name;
+  for (const task of tasks) {
+    const end = task.ts + task.dur!;
+    const inside = events.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= end);
+    // Self time: an event's duration less its direct children's.
+    const self = new Map<string, number>();
+    const stack: { e: TraceEvent; children: number }[] = [];
+    const close = (until: number) => {
+      while (stack.length && stack[stack.length - 1]!.e.ts + stack[stack.length - 1]!.e.dur! <= until) {
+        const top = stack.pop()!;
+        self.set(label(top.e), (self.get(label(top.e)) ?? 0) + top.e.dur! - top.children);
+        if (stack.length) stack[stack.length - 1]!.children += top.e.dur!;
+      }
+    };
+    for (const e of inside) { close(e.ts); stack.push({ e, children: 0 }); }
+    close(Infinity);
+    const parts = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, us]) => `${k} ${(us / 1000).toFixed(1)}`).join('; ');
+    console.error(`  task ${(task.dur! / 1000).toFixed(0)} ms at +${((task.ts - tasks[0]!.ts) / 1e6).toFixed(2)} s: ${parts}`);
+    if (profile) {
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const fns = new Map<string, number>();
+      let t = profile.startTime;
+      (profile.samples ?? []).forEach((id, i) => {
+        t += profile.timeDeltas?.[i] ?? 0;
+        if (t < task.ts || t > end) return;
+        const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+        const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+        fns.set(key, (fns.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0));
+      });
+      console.error(`    sampled: ${[...fns].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, us]) => `${k} ${(us / 1000).toFixed(1)}`).join('; ')}`);
+    }
+  }
 }
 
 async function heapMb(page: Page) {
@@ -287,6 +342,7 @@ async function benchLogs(page: Page, lines: number) {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask' });
   });
   const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : undefined;
+  if (process.env.BENCH_TRACE) await page.context().browser()!.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'blink'] });
   await startFrameMeter(page);
   const started = Date.now();
   // Poll the viewer's line count (and say how far it got, so a stall is visible) until every line is shown.
@@ -299,7 +355,8 @@ async function benchLogs(page: Page, lines: number) {
   }
   const seconds = (Date.now() - started) / 1000;
   const fps = await stopFrameMeter(page);
-  if (profiler) await stopProfile(profiler, 'logs');
+  const profile = profiler ? await stopProfile(profiler, 'logs') : undefined;
+  if (process.env.BENCH_TRACE) summariseLongTasks(await page.context().browser()!.stopTracing(), 'logs', profile);
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   const heap = await heapMb(page);
   return { lines, seconds, fps, longestTask: Math.max(0, ...longTasks), longTasksOver50: longTasks.filter((t) => t > 50).length, heap };

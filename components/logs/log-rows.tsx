@@ -1,11 +1,14 @@
 'use client';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LogLine } from '@/lib/logs/log-line';
+import { rowWindow } from '@/lib/logs/row-window';
 import { formatTimestamp } from '../workflow-detail/format';
 import { AnsiText } from './ansi-text';
 
 const rowHeight = 20;
+/** Rows rendered beyond each edge of the view. */
+const overscan = 10;
 
 export interface LogRowsProps {
   lines: readonly LogLine[];
@@ -23,9 +26,13 @@ export interface LogRowsProps {
   podLabel: (podName: string) => string;
 }
 
+
 /**
  * The log lines, virtualised: only the rows in view (plus a few) are in the DOM, so 100,000 lines scroll as
- * smoothly as 100. Without wrapping every row is one fixed-height line; with it rows are measured.
+ * smoothly as 100. Unwrapped (the default), every row is one line of a fixed height, so which rows are in view is
+ * arithmetic on the scroll position (O(1) per frame however many lines there are), and the rows sit in normal flow
+ * in one block moved by one transform. Wrapped rows have different heights and are measured by React Virtual
+ * (which walks every line when the count changes).
  */
 export function LogRows(props: LogRowsProps) {
   const { lines, version, search, focusLine, follow, onUserScrolledUp, wrap, timestamps, podNames, podLabel } = props;
@@ -37,44 +44,70 @@ export function LogRows(props: LogRowsProps) {
   measured.current = lines.length;
   if (lines.length === 0) { widest.current = 0; measured.current = 0; }
 
+  // The unwrapped view's scroll position and height (state only while not following: following shows the end).
+  const [view, setView] = useState({ top: 0, height: 900 });
+  const readView = () => {
+    const el = scroller.current;
+    if (el) setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+  };
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    readView();
+    const observer = new ResizeObserver(readView);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
   const virtualizer = useVirtualizer({
     count: lines.length,
+    // Only wrapped rows need it; disabled, it neither walks the lines nor re-renders on every scroll event.
+    enabled: wrap,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 10,
-    measureElement: wrap ? (element) => element.getBoundingClientRect().height : undefined,
+    overscan,
+    measureElement: (element) => element.getBoundingClientRect().height,
     // Re-render in the next batch, not synchronously inside every scroll event (React Virtual's default).
     useFlushSync: false,
   });
-  // Following unwrapped lines: the rows in view are the last ones, known without asking the virtualizer, whose
-  // range still reflects the scroll position before the new lines (rendering that range first is wasted work).
-  const rows: { index: number; key: number | string | bigint; start: number }[] = follow && !wrap
-    ? lastRows(lines.length, Math.ceil((virtualizer.scrollRect?.height || 900) / rowHeight) + 10)
-    : virtualizer.getVirtualItems();
+  const fixed = rowWindow(lines.length, view, { follow, rowHeight, overscan });
   const totalSize = wrap ? virtualizer.getTotalSize() : lines.length * rowHeight;
 
-  // Following: stay at the bottom as lines arrive. One write of scrollTop per commit (at most one a frame), not
-  // the virtualizer's scrollToIndex: that re-reads the scroll height (a forced layout) on every scroll event and
-  // animation frame until the target settles, which never happens while lines keep arriving.
+  // Following: stay at the bottom as lines arrive, with one write of scrollTop per commit (at most one a frame).
+  // Unwrapped, the end is known without reading the scroll height (a forced layout of its own).
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (follow && el && lines.length > 0) el.scrollTop = el.scrollHeight;
-  }, [follow, version, lines.length]);
+    if (follow && el && lines.length > 0) el.scrollTop = wrap ? el.scrollHeight : lines.length * rowHeight;
+  }, [follow, version, lines.length, wrap]);
+  // Following stopped (the button, a search match): the rows in view come from the scroll position again.
+  useLayoutEffect(() => { if (!follow) readView(); }, [follow, wrap]);
   useEffect(() => {
-    if (focusLine !== undefined) virtualizer.scrollToIndex(focusLine, { align: 'center' });
-  }, [focusLine, virtualizer]);
-  useEffect(() => { virtualizer.measure(); }, [wrap, virtualizer]);
+    if (focusLine === undefined) return;
+    const el = scroller.current;
+    if (wrap) virtualizer.scrollToIndex(focusLine, { align: 'center' });
+    else if (el) el.scrollTop = focusLine * rowHeight - (el.clientHeight - rowHeight) / 2;
+  }, [focusLine, wrap, virtualizer]);
+  useEffect(() => { if (wrap) virtualizer.measure(); }, [wrap, virtualizer]);
 
   const lastTop = useRef(0);
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
     // Scrolling up by hand stops following; the follow button brings it back.
-    if (follow && el.scrollTop < lastTop.current - 4 && el.scrollTop + el.clientHeight < el.scrollHeight - rowHeight * 2) onUserScrolledUp();
+    const scrolledUp = follow && el.scrollTop < lastTop.current - 4 && el.scrollTop + el.clientHeight < el.scrollHeight - rowHeight * 2;
     lastTop.current = el.scrollTop;
+    if (scrolledUp) onUserScrolledUp();
+    if (!follow || scrolledUp) readView();
   };
 
   const prefix = (timestamps ? 21 : 0) + (podNames ? 26 : 0) + 7;
+  const rowProps = (index: number) => ({
+    focused: index === focusLine,
+    search,
+    timestamps,
+    podLabel: podNames ? podLabel(lines[index]!.podName) : undefined,
+    wrap,
+  });
   return (
     <div
       ref={scroller}
@@ -85,41 +118,38 @@ export function LogRows(props: LogRowsProps) {
       tabIndex={0}
     >
       <div style={{ height: totalSize, width: wrap ? '100%' : `max(100%, ${widest.current + prefix}ch)`, position: 'relative' }}>
-        {rows.map((row) => (
-          <LogRow
-            key={row.key}
-            index={row.index}
-            start={row.start}
-            line={lines[row.index]!}
-            measure={wrap ? virtualizer.measureElement : undefined}
-            focused={row.index === focusLine}
-            search={search}
-            timestamps={timestamps}
-            podLabel={podNames ? podLabel(lines[row.index]!.podName) : undefined}
-            wrap={wrap}
-          />
-        ))}
+        {wrap ? virtualizer.getVirtualItems().map((row) => (
+          <LogRow key={row.key} index={row.index} start={row.start} line={lines[row.index]!} measure={virtualizer.measureElement} {...rowProps(row.index)} />
+        )) : (
+          // One transform moves the block; the rows inside are in normal flow, each of a fixed size. While following,
+          // rows are keyed by position: as lines arrive, React rewrites the text of the rows already in the DOM
+          // instead of removing them and creating new ones. Otherwise by line, so a scroll adds and removes a row.
+          <div className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${fixed.first * rowHeight}px)`, contain: 'layout style' }}>
+            {range(fixed.first, fixed.end).map((index) => (
+              <LogRow key={follow ? `at-${index - fixed.first}` : index} index={index} line={lines[index]!} {...rowProps(index)} />
+            ))}
+          </div>
+        )}
       </div>
     </div>
   );
 }
 
-/**
- * The last `count` rows of `total` fixed-height rows. Keyed by slot (index modulo count), so while following React
- * updates the text of the rows already in the DOM instead of removing them and creating new ones each frame.
- */
-function lastRows(total: number, count: number) {
-  const rows = [];
-  for (let index = Math.max(0, total - count); index < total; index++) rows.push({ index, key: `slot-${index % count}`, start: index * rowHeight });
-  return rows;
+function range(from: number, to: number): number[] {
+  const out = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
 }
 
-/** One log line; memoised, so re-rendering the list (a scroll, new lines) leaves the rows already drawn alone. */
+/**
+ * One log line; memoised, so re-rendering the list (a scroll, new lines) leaves the rows already drawn alone.
+ * `start`: placed at that offset (wrapped rows, measured); without it the row is in flow, one line high.
+ */
 const LogRow = memo(function LogRow({ index, start, line, measure, focused, search, timestamps, podLabel, wrap }: {
   index: number;
-  start: number;
+  start?: number;
   line: LogLine;
-  measure: ((element: Element | null) => void) | undefined;
+  measure?: (element: Element | null) => void;
   focused: boolean;
   search: string;
   timestamps: boolean;
@@ -131,9 +161,10 @@ const LogRow = memo(function LogRow({ index, start, line, measure, focused, sear
     <div
       data-index={index}
       ref={measure}
-      className={`absolute left-0 flex w-full px-3 hover:bg-slate-900 ${focused ? 'bg-slate-800' : ''}`}
-      // Unwrapped rows have a fixed size: size and layout containment (no paint containment: nothing is clipped) keep laying out a new row from touching the rest.
-      style={{ transform: `translateY(${start}px)`, minHeight: rowHeight, height: wrap ? undefined : rowHeight, contain: wrap ? undefined : 'size layout style' }}
+      className={`${start === undefined ? '' : 'absolute left-0 '}flex w-full px-3 hover:bg-slate-900 ${focused ? 'bg-slate-800' : ''}`}
+      // Rows in flow have a fixed size: size and layout containment (no paint containment: nothing is clipped) keep
+      // laying out a new line from touching the rest.
+      style={start === undefined ? { height: rowHeight, contain: 'size layout style' } : { transform: `translateY(${start}px)`, minHeight: rowHeight }}
     >
       <span aria-hidden className="w-12 shrink-0 select-none pr-3 text-right text-slate-500">{index + 1}</span>
       {timestamps ? <span className="shrink-0 select-none pr-3 text-slate-500">{line.time ? formatTimestamp(line.time) : ''}</span> : null}

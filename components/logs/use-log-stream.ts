@@ -31,6 +31,8 @@ function logUrl(source: LogSource): string {
 
 /** How long parsing may hold the main thread before it lets the page draw a frame. */
 const sliceMs = 8;
+/** The shortest time between two renders of new lines. */
+const commitEveryMs = 100;
 
 /** Resolves in a new task (after the browser had the chance to render), unlike a resolved promise. */
 function nextTask(): Promise<void> {
@@ -52,8 +54,8 @@ async function readError(response: Response): Promise<string> {
 
 /**
  * Reads a workflow's logs from argo-server's log stream (newline-delimited JSON) into one growing array. The array
- * is mutated in place and `version` bumps at most once per animation frame, so 100,000 lines arriving quickly
- * cost a handful of renders, not one each. Falls back to the archived log when the live one is gone.
+ * is mutated in place and `version` bumps at most once per animation frame and `commitEveryMs`, so 100,000 lines
+ * arriving quickly cost a handful of renders, not one each. Falls back to the archived log when the live one is gone.
  */
 export function useLogStream(source: LogSource): { lines: readonly LogLine[]; version: number; state: LogStreamState } {
   const lines = useRef<LogLine[]>([]);
@@ -67,20 +69,49 @@ export function useLogStream(source: LogSource): { lines: readonly LogLine[]; ve
     lines.current = [];
     setVersion((v) => v + 1);
     setState({ status: 'loading' });
+    // New lines are shown in the next animation frame, but not more often than every `commitEveryMs`: a fast
+    // stream (thousands of lines a second) then costs ten renders a second, not sixty, each rewriting every row in
+    // view; a slow one still shows each line in the next frame.
     let frame: number | undefined;
-    const flush = () => {
-      if (frame !== undefined) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastCommit = -Infinity;
+    const commit = () => {
       frame = requestAnimationFrame(() => {
         frame = undefined;
+        lastCommit = performance.now();
         setVersion((v) => v + 1);
       });
+    };
+    const flush = () => {
+      if (frame !== undefined || timer !== undefined) return;
+      const wait = commitEveryMs - (performance.now() - lastCommit);
+      if (wait <= 0) commit();
+      else timer = setTimeout(() => { timer = undefined; commit(); }, wait);
+    };
+    // Reads can bring tens of thousands of lines at once, and reads already queued resolve one after another
+    // without the page drawing in between: lines are parsed in slices of a few milliseconds (across reads), and
+    // between slices the page draws a frame, showing the lines parsed so far.
+    let sliceStart = performance.now();
+    const sliceOver = () => performance.now() - sliceStart > sliceMs;
+    /** Lets the page draw; throws (ending the read) when the source changed meanwhile. */
+    const pause = async () => {
+      flush();
+      await nextTask();
+      abort.signal.throwIfAborted();
+      sliceStart = performance.now();
     };
     const readArchived = async (): Promise<boolean> => {
       if (!archivedUrl) return false;
       const response = await fetch(archivedUrl, { signal: abort.signal });
       if (!response.ok) return false;
       const text = await response.text();
-      for (const line of text.split('\n')) if (line) lines.current.push(toLogLine(podName ?? '', line, true));
+      for (let at = 0; at < text.length;) {
+        let end = text.indexOf('\n', at);
+        if (end < 0) end = text.length;
+        if (end > at) lines.current.push(toLogLine(podName ?? '', text.slice(at, end), true));
+        at = end + 1;
+        if ((lines.current.length & 63) === 0 && sliceOver()) await pause();
+      }
       flush();
       return true;
     };
@@ -99,28 +130,26 @@ export function useLogStream(source: LogSource): { lines: readonly LogLine[]; ve
         let rest = '';
         let streamError: string | undefined;
         for (;;) {
+          const asked = performance.now();
           const { value, done } = await reader.read();
           if (done) break;
-          const chunks = (rest + value).split('\n');
-          rest = chunks.pop() ?? '';
-          // A read can bring tens of thousands of lines at once: parse them in slices of a few milliseconds, so
-          // the page keeps drawing frames (and showing the lines parsed so far) meanwhile.
-          let sliceStart = performance.now();
-          for (let i = 0; i < chunks.length; i++) {
-            const chunk = chunks[i]!;
-            if (chunk.trim()) {
-              const message = JSON.parse(chunk) as { result?: { content?: string; podName?: string }; error?: { message?: string } };
+          // A read that had to wait for data left the page free to draw meanwhile: a fresh slice.
+          if (performance.now() - asked > 2) sliceStart = performance.now();
+          const text = rest + value;
+          let at = 0;
+          for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', at)) {
+            const entry = text.slice(at, end);
+            at = end + 1;
+            if (entry.trim()) {
+              const message = JSON.parse(entry) as { result?: { content?: string; podName?: string }; error?: { message?: string } };
               if (message.error) streamError = message.error.message ?? 'the log stream failed';
               else if (message.result) lines.current.push(toLogLine(message.result.podName ?? '', message.result.content ?? '', true));
             }
-            if (i % 256 === 255 && performance.now() - sliceStart > sliceMs) {
-              flush();
-              await nextTask();
-              if (abort.signal.aborted) return;
-              sliceStart = performance.now();
-            }
+            if ((lines.current.length & 63) === 0 && sliceOver()) await pause();
           }
+          rest = text.slice(at);
           flush();
+          if (sliceOver()) await pause();
         }
         if (lines.current.length === 0 && (await readArchived())) setState({ status: 'done', archived: true });
         else if (streamError && lines.current.length === 0) setState({ status: 'error', message: streamError });
@@ -133,6 +162,7 @@ export function useLogStream(source: LogSource): { lines: readonly LogLine[]; ve
     return () => {
       abort.abort();
       if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
     };
   }, [url, archivedUrl, podName]);
 
