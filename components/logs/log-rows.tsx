@@ -40,7 +40,8 @@ export function LogRows(props: LogRowsProps) {
   const widest = useRef(0);
   const measured = useRef(0);
   // Track the longest line incrementally, so the horizontal scroll width is known without measuring rows.
-  for (let i = measured.current; i < lines.length; i++) widest.current = Math.max(widest.current, lines[i]!.plain.length);
+  // A line's text is never shorter than its plain text: only a longer one can be the new widest.
+  for (let i = measured.current; i < lines.length; i++) if (lines[i]!.text.length > widest.current) widest.current = Math.max(widest.current, lines[i]!.plain.length);
   measured.current = lines.length;
   if (lines.length === 0) { widest.current = 0; measured.current = 0; }
 

@@ -92,6 +92,9 @@ export function useLogStream(source: LogSource): { lines: readonly LogLine[]; ve
     // without the page drawing in between: lines are parsed in slices of a few milliseconds (across reads), and
     // between slices the page draws a frame, showing the lines parsed so far.
     let sliceStart = performance.now();
+    // Every entry of the stream names its pod: one string per pod, not one per line.
+    const podNames = new Map<string, string>();
+    const podNameOf = (name: string) => podNames.get(name) ?? (podNames.set(name, name), name);
     const sliceOver = () => performance.now() - sliceStart > sliceMs;
     /** Lets the page draw; throws (ending the read) when the source changed meanwhile. */
     const pause = async () => {
@@ -143,7 +146,7 @@ export function useLogStream(source: LogSource): { lines: readonly LogLine[]; ve
             if (entry.trim()) {
               const message = JSON.parse(entry) as { result?: { content?: string; podName?: string }; error?: { message?: string } };
               if (message.error) streamError = message.error.message ?? 'the log stream failed';
-              else if (message.result) lines.current.push(toLogLine(message.result.podName ?? '', message.result.content ?? '', true));
+              else if (message.result) lines.current.push(toLogLine(podNameOf(message.result.podName ?? ''), message.result.content ?? '', true));
             }
             if ((lines.current.length & 63) === 0 && sliceOver()) await pause();
           }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findMatches, matchingLines, toLogLine, toLogText } from './log-line';
+import { type LogLine, findMatches, matchingLines, toLogLine, toLogText } from './log-line';
+
+const fields = (line: LogLine) => ({ podName: line.podName, time: line.time, text: line.text, plain: line.plain });
 
 describe('toLogLine', () => {
   it('splits an RFC 3339 timestamp off when asked', () => {
-    expect(toLogLine('p', '2026-01-02T03:04:05.123Z hello world', true)).toEqual({ podName: 'p', time: '2026-01-02T03:04:05.123Z', text: 'hello world', plain: 'hello world' });
+    expect(fields(toLogLine('p', '2026-01-02T03:04:05.123Z hello world', true))).toEqual({ podName: 'p', time: '2026-01-02T03:04:05.123Z', text: 'hello world', plain: 'hello world' });
     expect(toLogLine('p', '2026-01-02T03:04:05Z x', false).text).toBe('2026-01-02T03:04:05Z x');
-    expect(toLogLine('p', 'no time here', true)).toEqual({ podName: 'p', text: 'no time here', plain: 'no time here' });
+    expect(toLogLine('p', '2026-01-02T03:04:05+02:00 x', true).time).toBe('2026-01-02T03:04:05+02:00');
+    expect(fields(toLogLine('p', 'no time here', true))).toEqual({ podName: 'p', text: 'no time here', plain: 'no time here' });
   });
   it('keeps the escapes in text and strips them from plain', () => {
     expect(toLogLine('p', '\x1b[31mred\x1b[0m', false).plain).toBe('red');

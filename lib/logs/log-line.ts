@@ -2,13 +2,26 @@ import { stripAnsi } from './ansi';
 
 /** One line of a workflow's logs as the dashboard holds it. */
 export interface LogLine {
-  podName: string;
+  readonly podName: string;
   /** RFC 3339 time the line was written, when the server sent timestamps. */
-  time?: string;
+  readonly time?: string;
   /** The raw text, escape sequences included. */
-  text: string;
-  /** The text without escape sequences, for search and download. */
-  plain: string;
+  readonly text: string;
+  /** The text without escape sequences, for search and download (worked out on first use). */
+  readonly plain: string;
+}
+
+/**
+ * A line as parsed from the stream. A following viewer holds every line (100,000 and more), so a line keeps as
+ * little as it can: `plain` is only worked out when a search or a download needs it, and `time` is a slice of the
+ * content it came from, not a copy.
+ */
+class ParsedLogLine implements LogLine {
+  private strippedText: string | undefined;
+  constructor(readonly podName: string, readonly text: string, readonly time?: string) {}
+  get plain(): string {
+    return (this.strippedText ??= stripAnsi(this.text));
+  }
 }
 
 const rfc3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) /;
@@ -16,8 +29,8 @@ const rfc3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) /;
 /** A log entry from argo-server's stream; with `timestamps` its content starts with the time and a space. */
 export function toLogLine(podName: string, content: string, timestamps: boolean): LogLine {
   const match = timestamps ? rfc3339.exec(content) : null;
-  const text = match ? content.slice(match[0].length) : content;
-  return { podName, ...(match ? { time: match[0].trimEnd() } : {}), text, plain: stripAnsi(text) };
+  if (!match) return new ParsedLogLine(podName, content);
+  return new ParsedLogLine(podName, content.slice(match[0].length), content.slice(0, match[0].length - 1));
 }
 
 /** Where `query` occurs in `text`, ignoring case: [start, end) pairs, not overlapping. */
