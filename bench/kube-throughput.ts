@@ -183,6 +183,8 @@ async function bigDag(contender: Contender, tasks: number, whileRunning?: (url: 
     const wf = await Promise.race([done, timeout, controller.exited]).finally(stopTimeline);
     const seconds = (Date.now() - started) / 1000;
     const cpuSeconds = treeCpuSeconds(controller.pid) - cpuBefore;
+    // BENCH_SHOW_WARNINGS=1: the contender's warning and error log lines of the run (e.g. failed reconciles).
+    if (process.env.BENCH_SHOW_WARNINGS) console.log(controller.output().split('\n').filter((l) => /"level":(40|50)|level=(warn|error)/.test(l)).slice(-40).join('\n'));
     stopWatch();
     const stored = await custom.getNamespacedCustomObject({ group, version, plural, namespace, name: 'dag' }) as Workflow;
     if (whileRunning && controller.url) await whileRunning(controller.url);
