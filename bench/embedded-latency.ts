@@ -58,7 +58,7 @@ try {
     `(${(queued / (seconds / 60)).toFixed(0)} /min); first page of 50 while they ran: median ${median(pageLoads).toFixed(0)} ms, ` +
     `slowest ${Math.max(...pageLoads).toFixed(0)} ms; peak RSS ${mib(rss.stop())}`);
 } catch (error) {
-  console.error(`failed: ${(error as Error).message}; Capstan ${capstan.child.exitCode === null && capstan.child.signalCode === null ? 'still runs' : `exited (${capstan.child.exitCode ?? capstan.child.signalCode})`}; its last output:\n${capstan.output().slice(-4000)}`);
+  console.error(`failed: ${(error as Error).message}${(error as Error).cause ? ` (${String((error as Error).cause)})` : ''}; Capstan ${capstan.child.exitCode === null && capstan.child.signalCode === null ? 'still runs' : `exited (${capstan.child.exitCode ?? capstan.child.signalCode})`}; its last output:\n${capstan.output().slice(-4000)}`);
   process.exitCode = 1;
 } finally {
   await capstan.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesLabels, parseLabelSelector } from './label-selector';
+import { isParsableLabelSelector, matchesLabels, parseLabelSelector } from './label-selector';
 
 describe('label selectors', () => {
   const labels = { app: 'web', tier: 'front', 'workflows.argoproj.io/phase': 'Running' };
@@ -21,5 +21,10 @@ describe('label selectors', () => {
 
   it('rejects malformed selectors', () => {
     expect(() => parseLabelSelector('a in x')).toThrow(/unable to parse requirement/);
+  });
+
+  it('tells a parsable selector (or none) from a bad one', () => {
+    expect([undefined, '', 'app=web', 'a in (b)'].map(isParsableLabelSelector)).toEqual([true, true, true, true]);
+    expect(['a in (', '=x'].map(isParsableLabelSelector)).toEqual([false, false]);
   });
 });

@@ -44,6 +44,17 @@ export function parseLabelSelector(selector: string): LabelRequirement[] {
 }
 
 /** Whether a set of labels satisfies every requirement. */
+/** Whether `selector` parses (an empty one does): a cache answers those, and leaves a bad one to its store's error. */
+export function isParsableLabelSelector(selector: string | undefined): boolean {
+  if (!selector) return true;
+  try {
+    parseLabelSelector(selector);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function matchesLabels(labels: Record<string, string> | undefined, requirements: LabelRequirement[]): boolean {
   const have = labels ?? {};
   return requirements.every(({ key, operator, values }) => {

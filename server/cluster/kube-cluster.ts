@@ -9,7 +9,7 @@ import { ApiReachability, isUnreachable } from './api-reachability';
 import { fromKubeError } from './kube-errors';
 import { withPooledAgents } from './pooled-agents';
 import { WatchCache } from './watch-cache';
-import { parseLabelSelector } from '@/lib/k8s/label-selector';
+import { isParsableLabelSelector } from '@/lib/k8s/label-selector';
 import { ApiError, GrpcCode } from '@/lib/api-error';
 
 /** Loads a kubeconfig from a path, or in-cluster, or from the default locations, in that order. */
@@ -33,16 +33,6 @@ const inflateLeniently = <T extends KubeObject>(object: T): T => {
   }
 };
 
-/** Whether the cache can answer this selector itself (else the API server answers, with its own error if it is bad). */
-function isCacheable(labelSelector: string | undefined): boolean {
-  if (!labelSelector) return true;
-  try {
-    parseLabelSelector(labelSelector);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The Kubernetes adapter: Argo's custom resources in a real cluster through @kubernetes/client-node. */
 export class KubeCluster implements ClusterPort {
@@ -120,7 +110,7 @@ export class KubeCluster implements ClusterPort {
     const cache = plural === 'workflows' && !options.limit && !options.continue ? this.workflowCache : undefined;
     // While the API server is known to be down the cache is not served: it would answer with a stale list as if all
     // were well. The API server is asked instead, and its absence answered with Argo's 503 (docs/kubernetes-mode.md).
-    if (cache && isCacheable(options.labelSelector) && this.reachability.reachable) {
+    if (cache && isParsableLabelSelector(options.labelSelector) && this.reachability.reachable) {
       if (this.cacheReader === 'caller') await this.mayList(plural, namespace);
       try {
         return await cache.list(namespace, options.labelSelector) as ObjectList<T>;

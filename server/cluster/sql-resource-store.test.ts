@@ -73,4 +73,25 @@ describe('SqlResourceStore', () => {
     expect(events.map((e) => [e.type, e.object.metadata.name])).toEqual([['ADDED', 'y'], ['DELETED', 'y']]);
     expect(created.metadata.namespace).toBe('watched');
   });
+
+  it('lists workflows from memory: current after each write, unchanged by what a writer does with its copy', async () => {
+    const before = await store.list('workflows', 'cached');
+    expect(before.items).toEqual([]);
+    const created = await store.create<KubeObject>('workflows', 'cached', { metadata: { name: 'a', labels: { team: 'x' } } });
+    await store.create<KubeObject>('workflows', 'cached', { metadata: { name: 'b' } });
+    const updated = await store.update<KubeObject>('workflows', 'cached', { ...created, status: { phase: 'Running' } });
+    updated['status'] = { phase: 'changed by the writer' };
+    (updated.metadata.labels ??= {})['team'] = 'changed';
+    let listed = await store.list('workflows', 'cached', { labelSelector: 'team=x' });
+    expect(listed.items.map((w) => [w.metadata.name, w['status']])).toEqual([['a', { phase: 'Running' }]]);
+    expect(listed.items[0]?.metadata.resourceVersion).toBe(updated.metadata.resourceVersion);
+    // Every namespace, and the store's own paging, agree with the cache.
+    expect((await store.list('workflows', '')).items.map((w) => w.metadata.name)).toEqual(expect.arrayContaining(['a', 'b']));
+    expect((await store.list('workflows', 'cached', { limit: 10 })).items.map((w) => w.metadata.name)).toEqual(['a', 'b']);
+    await store.delete('workflows', 'cached', 'a');
+    listed = await store.list('workflows', 'cached');
+    expect(listed.items.map((w) => w.metadata.name)).toEqual(['b']);
+    // A selector the cache cannot parse gets the store's error.
+    await expect(store.list('workflows', 'cached', { labelSelector: 'a in (' })).rejects.toBeInstanceOf(ApiError);
+  });
 });

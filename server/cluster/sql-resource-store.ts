@@ -1,12 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { alreadyExists, conflict, invalidArgument, notFound } from '@/lib/api-error';
-import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
+import { isParsableLabelSelector, matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
 import type { CoreV1Event } from '@/lib/generated/k8s';
 import { type KubeObject, prepareForCreate, validateObjectName } from '@/lib/k8s/object';
 import { type ResourcePlural, qualifiedName, resourceKinds } from '@/lib/k8s/resource-kinds';
 import type { ClusterPort, ListOptions, ObjectList, WatchEvent } from './cluster-port';
 import { newCreateContext } from './random-names';
 import type { SqlClient } from './sql-client';
+import { WatchCache } from './watch-cache';
+import { inProcessWatchCacheSource } from './watch-cache-source';
 
 // One table holds every kind: resources are JSON documents addressed like Kubernetes objects, and a
 // single sequence gives the store-wide resourceVersion order that watches rely on. The body is `json`,
@@ -32,6 +34,16 @@ interface Row {
 export class SqlResourceStore implements ClusterPort {
   readonly name = 'embedded' as const;
   private readonly events = new EventEmitter();
+  /**
+   * Workflows listed from memory, as the kubernetes adapter's shared cache does: a list read and parsed every
+   * workflow's whole body from the database, and waited behind the status writes of every running workflow
+   * (the dashboard's first page took seconds while 1,000 workflows ran). The cache holds copies: writers may
+   * go on changing the objects they were given.
+   */
+  private readonly workflowCache = new WatchCache<KubeObject>(inProcessWatchCacheSource(
+    (namespace) => this.listStored('workflows', namespace),
+    (namespace, onEvent, signal) => this.watch('workflows', namespace, (event) => onEvent({ type: event.type, object: structuredClone(event.object) }), signal),
+  ));
 
   private constructor(private readonly sql: SqlClient, private readonly onClose: () => Promise<void>) {
     this.events.setMaxListeners(0);
@@ -61,6 +73,13 @@ export class SqlResourceStore implements ClusterPort {
   }
 
   async list<T extends KubeObject>(plural: ResourcePlural, namespace: string, options: ListOptions = {}): Promise<ObjectList<T>> {
+    if (plural === 'workflows' && !options.limit && !options.continue && isParsableLabelSelector(options.labelSelector)) {
+      return await this.workflowCache.list(namespace, options.labelSelector) as ObjectList<T>;
+    }
+    return this.listStored(plural, namespace, options);
+  }
+
+  private async listStored<T extends KubeObject>(plural: ResourcePlural, namespace: string, options: ListOptions = {}): Promise<ObjectList<T>> {
     let requirements;
     try {
       requirements = parseLabelSelector(options.labelSelector ?? '');
@@ -169,10 +188,12 @@ export class SqlResourceStore implements ClusterPort {
   }
 
   close(): Promise<void> {
+    this.workflowCache.close();
     this.events.removeAllListeners();
     return this.onClose();
   }
 }
+
 
 function specChanged(before: KubeObject, after: KubeObject): boolean {
   return JSON.stringify(before['spec']) !== JSON.stringify(after['spec']);
