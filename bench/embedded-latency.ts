@@ -21,7 +21,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const capstan = await startCapstan(['--no-samples'], { CAPSTAN_LOG_LEVEL: process.env.CAPSTAN_LOG_LEVEL ?? 'warn' });
 try {
   const submit = async (name: string) => {
-    const response = await fetch(`${capstan.url}/api/v1/workflows/argo`, { method: 'POST', body: JSON.stringify({ workflow: hello(name) }) });
+    const response = await fetch(`${capstan.url}/api/v1/workflows/argo`, { method: 'POST', body: JSON.stringify({ workflow: hello(name) }) })
+      .catch((error: Error) => { throw new Error(`submit ${name} at ${new Date().toISOString()}: ${error.message}`, { cause: error.cause }); });
     if (!response.ok) throw new Error(`submit ${name}: ${response.status} ${await response.text()}`);
   };
   const phaseOf = async (name: string) => ((await (await fetch(`${capstan.url}/api/v1/workflows/argo/${name}?fields=status.phase`)).json()) as Workflow).status?.phase;
