@@ -12,7 +12,7 @@ describe('createListener', () => {
       const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
         request({ port, host: '127.0.0.1' }, (res) => {
           res.resume();
-          resolve(res.headers['keep-alive']);
+          resolve(res.headers['keep-alive']?.toString());
         }).on('error', reject).end();
       });
       // What clients read to decide how long they may reuse the connection.
