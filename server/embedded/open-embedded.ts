@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import { pgliteSession } from '../archive/sql-session';
 import { SqlResourceStore } from '../cluster/sql-resource-store';
 import type { Logger } from '../logger';
 import { openPglite } from './open-pglite';
@@ -15,7 +16,7 @@ export async function openEmbedded(
   const dbDir = join(dataDir, 'db');
   const started = Date.now();
   const db = await openPglite(dbDir);
-  const store = await SqlResourceStore.open(db, () => db.close());
+  const store = await SqlResourceStore.open(pgliteSession(db), () => db.close());
   logger.info({ dbDir, ms: Date.now() - started }, 'embedded database open');
   await withDatabase?.(db);
   if (withSamples) {
