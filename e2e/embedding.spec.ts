@@ -106,12 +106,13 @@ for (const proxy of ['rewrite', 'through'] as const) {
 
 test("inside the portal's iframe, a running step's logs stream live through the proxy", async ({ page }) => {
   const origin = `http://localhost:${ports.rewrite}`;
-  // A step that writes a line a second, so its log is read while it runs.
+  // A step that writes a line a second, so its log is read while it runs: for 20 s, because on a loaded CI machine
+  // opening the framed page and the node's logs took more than the 8 s an earlier version ran.
   const workflow = {
     metadata: { generateName: 'framed-logs-' },
     spec: {
       entrypoint: 'main',
-      templates: [{ name: 'main', script: { image: 'alpine', command: ['sh'], source: 'for i in 1 2 3 4 5 6 7 8; do echo "line $i"; sleep 1; done' } }],
+      templates: [{ name: 'main', script: { image: 'alpine', command: ['sh'], source: 'for i in $(seq 1 20); do echo "line $i"; sleep 1; done' } }],
     },
   };
   const created = await page.request.post(`${origin}/argo/api/v1/workflows/argo`, { data: { workflow } });
@@ -131,6 +132,6 @@ test("inside the portal's iframe, a running step's logs stream live through the 
   // Lines arrive while the step still runs: streamed through nginx unbuffered, not read at the end.
   await expect(node.locator('[data-phase]')).toHaveAttribute('data-phase', 'Running');
   await page.screenshot({ path: 'test-results/embedded-logs-running.png' });
-  await expect(log).toContainText('line 8', { timeout: 90_000 });
+  await expect(log).toContainText('line 20', { timeout: 90_000 });
   await expect(node.locator('[data-phase]')).toHaveAttribute('data-phase', 'Succeeded', { timeout: 60_000 });
 });

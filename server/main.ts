@@ -43,6 +43,7 @@ import { ControllerMetrics } from './controller-metrics';
 import { setRuntime } from './runtime';
 import { setHistory } from './history/history-runtime';
 import { openHistoryFor } from './history/open-history-for';
+import { argoApiDocs } from './api/api-docs';
 import { refuseMalformedApiRequest } from './api/request-guard';
 import { createListener } from './listener';
 import { matchWorkflowEventsRoute, serveWorkflowEvents } from './api/workflow-events-node-route';
@@ -226,6 +227,8 @@ async function main(): Promise<void> {
     app = next({ dev: false, dir: prepared.dir, conf: prepared.config as never, hostname: 'localhost', port: config.port });
   }
   await app.prepare();
+  // Argo's API document, which checks every API request: read now, so a broken install stops here with the path.
+  argoApiDocs();
   const handle = app.getRequestHandler();
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
