@@ -43,7 +43,8 @@ import { ControllerMetrics } from './controller-metrics';
 import { setRuntime } from './runtime';
 import { setHistory } from './history/history-runtime';
 import { openHistoryFor } from './history/open-history-for';
-import { argoApiDocs } from './api/api-docs';
+import { loadArgoApiDocs } from './api/api-docs';
+import { serverFile } from './server-files';
 import { refuseMalformedApiRequest } from './api/request-guard';
 import { createListener } from './listener';
 import { matchWorkflowEventsRoute, serveWorkflowEvents } from './api/workflow-events-node-route';
@@ -228,7 +229,7 @@ async function main(): Promise<void> {
   }
   await app.prepare();
   // Argo's API document, which checks every API request: read now, so a broken install stops here with the path.
-  argoApiDocs();
+  loadArgoApiDocs(serverFile('api/argo-swagger.json'));
   const handle = app.getRequestHandler();
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
