@@ -18,6 +18,7 @@ import { startArgoController } from '@/server/testing/argo-controller';
 import { startCapstan } from '@/server/testing/capstan-process';
 import { kubeModeFlags } from '@/server/testing/kube-mode';
 import { testBed, uniqueNamespace } from '@/server/testing/test-bed';
+import { followInformer } from './follow-informer';
 import { fanOutDag } from './fan-out-dag';
 import { timelineRow, watchPods } from './pod-timeline';
 import { mib, samplePeakRss, treeCpuSeconds, treeRss } from './process-rss';
@@ -80,17 +81,7 @@ async function watchCompletions(config: KubeConfig, namespace: string, onFinishe
       onFinished(done.size, wf);
     }
   };
-  informer.on('add', seen);
-  informer.on('update', seen);
-  let stopped = false;
-  informer.on('error', () => {
-    if (!stopped) setTimeout(() => void informer.start().catch(() => {}), 500);
-  });
-  await informer.start();
-  return () => {
-    stopped = true;
-    void informer.stop();
-  };
+  return followInformer(informer, seen);
 }
 
 /** The one creator of every contender: `count` creates, 32 in flight. */

@@ -4,6 +4,7 @@
  * a benchmark can tell whether the controller or the bed's pod simulation (scheduler + kwok) is what paces a run.
  */
 import { CoreV1Api, type KubeConfig, makeInformer, type V1Pod } from '@kubernetes/client-node';
+import { followInformer } from './follow-informer';
 
 export interface PodCounts { created: number; unscheduled: number; pending: number; running: number; done: number }
 
@@ -19,24 +20,14 @@ export async function watchPods(config: KubeConfig, namespace: string): Promise<
   const core = config.makeApiClient(CoreV1Api);
   const states = new Map<string, ReturnType<typeof stateOf>>();
   const informer = makeInformer<V1Pod>(config, `/api/v1/namespaces/${namespace}/pods`, () => core.listNamespacedPod({ namespace }));
-  const seen = (pod: V1Pod) => states.set(pod.metadata?.name ?? '', stateOf(pod));
-  informer.on('add', seen);
-  informer.on('update', seen);
-  let stopped = false;
-  informer.on('error', () => {
-    if (!stopped) setTimeout(() => void informer.start().catch(() => {}), 500);
-  });
-  await informer.start();
+  const stop = await followInformer(informer, (pod) => states.set(pod.metadata?.name ?? '', stateOf(pod)));
   return {
     counts: () => {
       const counts: PodCounts = { created: states.size, unscheduled: 0, pending: 0, running: 0, done: 0 };
       for (const state of states.values()) counts[state]++;
       return counts;
     },
-    stop: () => {
-      stopped = true;
-      void informer.stop();
-    },
+    stop,
   };
 }
 
