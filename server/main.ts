@@ -238,10 +238,12 @@ async function main(): Promise<void> {
     if (config.xFrameOptions) res.setHeader('X-Frame-Options', config.xFrameOptions);
     if (config.frameAncestors) res.setHeader('Content-Security-Policy', `frame-ancestors ${config.frameAncestors}`);
     if (config.secure && config.hsts) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    const path = received.split('?')[0] ?? '/';
+    // The path within the app, without the base href (the proxy may or may not have removed it).
+    const appPath = path.startsWith(config.baseHref) ? `/${path.slice(config.baseHref.length)}` : path;
     res.once('close', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const path = received.split('?')[0] ?? '/';
-      const route = routeLabel(path.startsWith(config.baseHref) ? `/${path.slice(config.baseHref.length)}` : path);
+      const route = routeLabel(appPath);
       metrics.observeRequest(req.method ?? 'GET', route, res.statusCode, seconds);
       // API calls at info, as argo-server logs its calls; assets, pages and probes only at debug.
       const level = res.statusCode >= 500 ? 'warn' : route.startsWith('/api') ? 'info' : 'debug';
@@ -250,8 +252,6 @@ async function main(): Promise<void> {
     if (refuseMalformedApiRequest(req, res, req.url)) return;
     // Artifact downloads bypass Next.js: they stream gigabytes (server/artifacts/artifact-node-route.ts); so does the
     // workflow watch, which every open dashboard holds (server/api/workflow-events-node-route.ts).
-    const path = received.split('?')[0] ?? '/';
-    const appPath = path.startsWith(config.baseHref) ? `/${path.slice(config.baseHref.length)}` : path;
     const url = () => new URL(received, `http://${req.headers.host ?? 'localhost'}`);
     const artifactRoute = req.method === 'GET' || req.method === 'HEAD' ? matchArtifactRoute(appPath) : undefined;
     const watchRoute = req.method === 'GET' ? matchWorkflowEventsRoute(appPath) : undefined;
