@@ -26,7 +26,6 @@ export interface LogRowsProps {
   podLabel: (podName: string) => string;
 }
 
-
 /**
  * The log lines, virtualised: only the rows in view (plus a few) are in the DOM, so 100,000 lines scroll as
  * smoothly as 100. Unwrapped (the default), every row is one line of a fixed height, so which rows are in view is
