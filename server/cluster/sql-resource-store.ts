@@ -42,16 +42,8 @@ export class SqlResourceStore implements ClusterPort {
    */
   private readonly workflowCache = new WatchCache<KubeObject>(inProcessWatchCacheSource(
     (namespace) => this.listStored('workflows', namespace),
-    (namespace, onEvent, signal) => this.watch('workflows', namespace, (event) => onEvent(this.cachedCopy(event)), signal),
+    (namespace, onEvent, signal) => this.watch('workflows', namespace, (event) => onEvent({ type: event.type, object: structuredClone(event.object) }), signal),
   ));
-  /** One copy per write for every cache scope that sees it (a namespace's and all namespaces'), not one each. */
-  private readonly cacheCopies = new WeakMap<WatchEvent, WatchEvent>();
-
-  private cachedCopy(event: WatchEvent): WatchEvent {
-    let copy = this.cacheCopies.get(event);
-    if (!copy) this.cacheCopies.set(event, (copy = { type: event.type, object: structuredClone(event.object) }));
-    return copy;
-  }
 
   private constructor(private readonly sql: SqlClient, private readonly onClose: () => Promise<void>) {
     this.events.setMaxListeners(0);
