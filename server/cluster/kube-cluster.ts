@@ -33,7 +33,6 @@ const inflateLeniently = <T extends KubeObject>(object: T): T => {
   }
 };
 
-
 /** The Kubernetes adapter: Argo's custom resources in a real cluster through @kubernetes/client-node. */
 export class KubeCluster implements ClusterPort {
   readonly name = 'kubernetes' as const;
