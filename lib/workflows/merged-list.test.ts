@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../generated/argo';
-import { planMergedPage } from './merged-list';
+import { planMergedPage, withoutLiveCopies } from './merged-list';
 import { parseWorkflowListQuery } from './workflow-list-query';
 
 const wf = (name: string, startedAt: string, archived = false) => ({
@@ -28,5 +28,16 @@ describe('planMergedPage', () => {
     const third = planMergedPage(live, query(2, '4'));
     expect(third.live).toEqual([]);
     expect(third.archive).toEqual({ offset: 1, limit: 2 });
+  });
+});
+
+describe('withoutLiveCopies', () => {
+  const withUid = (w: Workflow, uid: string) => ({ ...w, metadata: { ...w.metadata, uid } }) as Workflow;
+  it("leaves out the archive's copy of a workflow still live and not yet labelled Archived", () => {
+    const running = withUid(wf('x', '2026-01-01T00:00:05Z'), 'uid-x');
+    const labelled = withUid(wf('y', '2026-01-01T00:00:04Z', true), 'uid-y');
+    const archived = [withUid(wf('x', '2026-01-01T00:00:05Z'), 'uid-x'), withUid(wf('y', '2026-01-01T00:00:04Z'), 'uid-y'), withUid(wf('z', '2026-01-01T00:00:03Z'), 'uid-z')];
+    expect(withoutLiveCopies(archived, [running, labelled]).map((w) => w.metadata.name)).toEqual(['y', 'z']);
+    expect(withoutLiveCopies(archived, [])).toBe(archived);
   });
 });

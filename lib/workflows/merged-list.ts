@@ -34,3 +34,14 @@ export function planMergedPage(liveWorkflows: Workflow[], query: WorkflowListQue
   }
   return plan;
 }
+
+/**
+ * The archive's part of a merged page without the workflows that are also live and not yet labelled `Archived`:
+ * the controller writes the archive's copy first and labels the live workflow after, and a list answered between
+ * the two would show the run twice (seen in the dashboard as two rows of one workflow). The live copy is the newer.
+ */
+export function withoutLiveCopies(archived: Workflow[], liveWorkflows: Workflow[]): Workflow[] {
+  const live = new Set<string>();
+  for (const w of liveWorkflows) if (w.metadata.uid && w.metadata.labels?.[archivedLabel] !== 'Archived') live.add(w.metadata.uid);
+  return live.size ? archived.filter((w) => !w.metadata.uid || !live.has(w.metadata.uid)) : archived;
+}

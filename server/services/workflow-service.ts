@@ -4,7 +4,7 @@ import type { KubeObject } from '@/lib/k8s/object';
 import { cleanFields, parseFields } from '@/lib/workflows/field-cleaner';
 import { type SubmitOptions, normaliseSubmittableKind, workflowFromSubmittable } from '@/lib/workflows/submit-from';
 import { type WorkflowListParams, compareWorkflows, parseWorkflowListQuery, selectWorkflowPage } from '@/lib/workflows/workflow-list-query';
-import { planMergedPage } from '@/lib/workflows/merged-list';
+import { planMergedPage, withoutLiveCopies } from '@/lib/workflows/merged-list';
 import { findArchive } from '../archive/archive-runtime';
 import { parseArchiveListParams } from '../archive/archive-filter';
 import type { ClusterPort } from '../cluster/cluster-port';
@@ -38,9 +38,10 @@ export async function listWorkflows(cluster: ClusterPort, params: WorkflowListPa
       archiveHasMore = asked > 0 && archived.length > asked;
       if (archiveHasMore) archived = archived.slice(0, asked);
     }
-    const items = [...plan.live, ...archived];
+    const items = [...plan.live, ...withoutLiveCopies(archived, list.items)];
     const more = plan.liveHasMore || archiveHasMore;
-    page = { items, ...(more ? { continue: String(query.offset + items.length) } : {}) };
+    // The offset counts what the archive answered, so a copy left out does not shift the next page.
+    page = { items, ...(more ? { continue: String(query.offset + plan.live.length + archived.length) } : {}) };
   }
   const body = {
     metadata: { resourceVersion: list.resourceVersion, ...(page.continue ? { continue: page.continue } : {}) },
