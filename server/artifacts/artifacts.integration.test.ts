@@ -124,6 +124,46 @@ spec:
     expect(hash.digest('hex')).toBe(sum('make'));
   });
 
+  it('saves an output larger than one upload part (70 MiB: a multipart upload) and passes it on whole', async () => {
+    const workflow = parse(`
+metadata: {generateName: big-output-}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    steps:
+    - - name: make
+        template: make
+    - - name: check
+        template: check
+        arguments:
+          artifacts: [{name: big, from: "{{steps.make.outputs.artifacts.big}}"}]
+  - name: make
+    script:
+      image: busybox
+      command: [sh]
+      source: head -c 73400320 /dev/urandom > /tmp/big.bin && sha256sum /tmp/big.bin | cut -c1-64 > /tmp/sum
+    outputs:
+      parameters: [{name: sum, valueFrom: {path: /tmp/sum}}]
+      artifacts: [{name: big, path: /tmp/big.bin, archive: {none: {}}}]
+  - name: check
+    inputs:
+      artifacts: [{name: big, path: /work/big.bin}]
+    script:
+      image: busybox
+      command: [sh]
+      source: sha256sum /work/big.bin | cut -c1-64 > /tmp/sum
+    outputs:
+      parameters: [{name: sum, valueFrom: {path: /tmp/sum}}]
+`);
+    const result = await runWorkflow(capstan.url, team, workflow);
+    expect(result.phase, result.message).toBe('Succeeded');
+    const nodes = Object.values(result.status.nodes ?? {});
+    const sum = (name: string) => nodes.find((n) => n.displayName === name)?.outputs?.parameters?.[0]?.value;
+    expect(sum('make')).toMatch(/^[0-9a-f]{64}$/);
+    expect(sum('check')).toBe(sum('make'));
+  });
+
   it('fails only the workflow whose repository is unreachable, with a clear message', async () => {
     const [broken, fine] = await Promise.all([
       runWorkflow(capstan.url, team, oneOutput({ artifactRepositoryRef: { configMap: 'my-repos', key: 'broken' } })),

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { hashPayload, signRequest } from './sigv4';
 import { testBed } from '../testing/test-bed';
 import { S3Client } from './s3-client';
 
@@ -44,3 +48,40 @@ it("streams an object's bytes straight from the connection: exact bytes, empty o
   const closed = new S3Client({ endpoint: 'http://127.0.0.1:1', credentials: { accessKey: 'a', secretKey: 'b' } });
   await expect(closed.openObject(bucket, 'empty')).rejects.toMatchObject({ code: 14, message: expect.stringMatching(/ECONNREFUSED/) });
 });
+
+it('uploads a file larger than a part as a multipart upload, and aborts one S3 refuses, leaving no parts behind', async () => {
+  const s3 = testBed().s3();
+  const credentials = { accessKey: s3.accessKey, secretKey: s3.secretKey };
+  const client = new S3Client({ endpoint: s3.endpoint, credentials });
+  const bucket = `capstan-multipart-${Date.now()}`;
+  await client.createBucket(bucket);
+  const dir = mkdtempSync(join(tmpdir(), 'capstan-multipart-'));
+  try {
+    const mib = 1024 * 1024;
+    const bytes = Buffer.alloc(11 * mib + 3);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7 + (i >> 12)) & 255;
+    const file = join(dir, 'big.bin');
+    writeFileSync(file, bytes);
+    await client.putFile(bucket, 'out/big.bin', file, { partBytes: 5 * mib });
+    const object = await client.openObject(bucket, 'out/big.bin');
+    const chunks: Buffer[] = [];
+    for await (const chunk of object.body) chunks.push(Buffer.from(chunk as Buffer));
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+    // A multipart object's ETag ends with its part count.
+    expect(await signedFetch(s3.endpoint, credentials, 'HEAD', `/${bucket}/out/big.bin`).then((r) => r.headers.get('etag'))).toMatch(/-3"$/);
+
+    // Parts under S3's 5 MiB minimum: the completion is refused, the error says why, and the upload is aborted.
+    await expect(client.putFile(bucket, 'out/small-parts.bin', file, { partBytes: 2 * mib })).rejects.toMatchObject({ message: expect.stringMatching(/EntityTooSmall/) });
+    const uploads = await (await signedFetch(s3.endpoint, credentials, 'GET', `/${bucket}?uploads=`)).text();
+    expect(uploads).not.toMatch(/<Upload>/);
+    expect(await client.listKeys(bucket)).toEqual(['out/big.bin']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+async function signedFetch(endpoint: string, credentials: { accessKey: string; secretKey: string }, method: string, path: string): Promise<Response> {
+  const url = new URL(path, endpoint);
+  const headers = signRequest({ method, url, headers: {}, payloadHash: hashPayload('') }, credentials, 'us-east-1', new Date());
+  return fetch(url, { method, headers });
+}

@@ -21,6 +21,11 @@ export interface ObjectStream {
   contentType?: string;
 }
 
+const mib = 1024 * 1024;
+const defaultPartBytes = 64 * mib;
+const maxParts = 10_000;
+const partsInFlight = 4;
+
 // Streamed bodies are not hashed (that would read them twice): S3 and MinIO accept this over TLS and plain HTTP.
 const unsignedPayload = 'UNSIGNED-PAYLOAD';
 
@@ -84,10 +89,60 @@ export class S3Client {
     await this.send('PUT', bucket, key, {}, body);
   }
 
-  /** Uploads a file as one object, streamed from disk (single PUT: up to 5 GiB). */
-  async putFile(bucket: string, key: string, path: string): Promise<void> {
+  /**
+   * Uploads a file as one object, streamed from disk: one PUT up to `partBytes` (64 MiB by default), a multipart
+   * upload above it (S3 refuses a single PUT over 5 GiB), its parts sent four at a time. `partBytes` is raised so
+   * that no upload needs more than S3's 10,000 parts; S3 wants every part but the last to be at least 5 MiB.
+   */
+  async putFile(bucket: string, key: string, path: string, options: { partBytes?: number } = {}): Promise<void> {
     const { size } = await stat(path);
-    await this.send('PUT', bucket, key, {}, { stream: createReadStream(path), length: size });
+    const partBytes = Math.max(options.partBytes ?? defaultPartBytes, Math.ceil(size / maxParts));
+    if (size <= partBytes) {
+      await this.send('PUT', bucket, key, {}, { stream: createReadStream(path), length: size });
+      return;
+    }
+    await this.putFileInParts(bucket, key, path, size, partBytes);
+  }
+
+  /** A multipart upload; aborted on any failure, so no parts are left behind in the bucket. */
+  private async putFileInParts(bucket: string, key: string, path: string, size: number, partBytes: number): Promise<void> {
+    const created = await (await this.send('POST', bucket, key, { uploads: '' })).text();
+    const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(created)?.[1];
+    if (!uploadId) throw new ApiError(GrpcCode.Unavailable, `s3 POST ${bucket}/${key}?uploads: no UploadId in the answer`);
+    const partCount = Math.ceil(size / partBytes);
+    const etags: string[] = [];
+    let nextPart = 0;
+    let failed = false;
+    const uploadParts = async () => {
+      while (!failed && nextPart < partCount) {
+        const index = nextPart++;
+        const start = index * partBytes;
+        const end = Math.min(size, start + partBytes);
+        const stream = createReadStream(path, { start, end: end - 1 });
+        const response = await this.send('PUT', bucket, key, { partNumber: String(index + 1), uploadId }, { stream, length: end - start });
+        await response.arrayBuffer();
+        const etag = response.headers.get('etag');
+        if (!etag) throw new ApiError(GrpcCode.Unavailable, `s3 PUT ${bucket}/${key} part ${index + 1}: no ETag in the answer`);
+        etags[index] = etag;
+      }
+    };
+    try {
+      await Promise.all(
+        Array.from({ length: Math.min(partsInFlight, partCount) }, () =>
+          uploadParts().catch((error: unknown) => {
+            failed = true;
+            throw error;
+          }),
+        ),
+      );
+      const parts = etags.map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${encodeXml(etag)}</ETag></Part>`).join('');
+      const completed = await (await this.send('POST', bucket, key, { uploadId }, `<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>`)).text();
+      // S3 may answer 200 and still fail the completion, with an <Error> in the body.
+      if (/<Error>/.test(completed)) throw s3Error('POST', bucket, key, 200, 'OK', completed);
+    } catch (error) {
+      await this.send('DELETE', bucket, key, { uploadId }).catch(() => undefined);
+      throw error;
+    }
   }
 
   async getObject(bucket: string, key: string): Promise<Buffer> {
@@ -145,7 +200,7 @@ export class S3Client {
     const keys: string[] = [];
     let token: string | undefined;
     do {
-      // An empty prefix is left out: MinIO signs `prefix=` differently from how it is sent.
+      // An empty prefix filters nothing: it is left out.
       const query: Record<string, string> = { 'list-type': '2', ...(prefix ? { prefix } : {}), ...(token ? { 'continuation-token': token } : {}) };
       const xml = await (await this.send('GET', bucket, '', query)).text();
       keys.push(...[...xml.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => decodeXml(m[1]!)));
@@ -161,6 +216,10 @@ function s3Error(method: string, bucket: string, key: string, status: number, st
   const message = /<Message>([^<]+)<\/Message>/.exec(body)?.[1] ?? statusText;
   const grpc = status === 404 ? GrpcCode.NotFound : status === 403 ? GrpcCode.PermissionDenied : GrpcCode.Unavailable;
   return new ApiError(grpc, `s3 ${method} ${bucket}/${key}: ${code}: ${message}`);
+}
+
+function encodeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function decodeXml(text: string): string {

@@ -19,9 +19,8 @@ const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).u
 
 // S3 wants every byte except unreserved ones percent-encoded, and `/` kept in paths.
 function encodeRfc3986(value: string, keepSlash: boolean): string {
-  return encodeURIComponent(value)
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(keepSlash ? /%2F/g : /$^/, '/');
+  const encoded = encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return keepSlash ? encoded.replace(/%2F/g, '/') : encoded;
 }
 
 /** The SHA-256 hex digest of a request body. */
