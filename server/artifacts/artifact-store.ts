@@ -19,8 +19,10 @@ export interface ArtifactStore {
 
 export class S3Store implements ArtifactStore {
   readonly where: string;
+  private bucketReady: Promise<void> | undefined;
 
-  constructor(private readonly client: S3Client, private readonly bucket: string, endpoint: string) {
+  /** `createBucket`: the repository's `createBucketIfNotPresent`; the bucket is created before the first save if missing. */
+  constructor(private readonly client: S3Client, private readonly bucket: string, endpoint: string, private readonly createBucket?: { objectLocking?: boolean }) {
     this.where = `s3://${bucket} at ${endpoint}`;
   }
 
@@ -28,8 +30,22 @@ export class S3Store implements ArtifactStore {
     return this.client.openObject(this.bucket, key);
   }
 
-  save(key: string, file: string): Promise<void> {
-    return this.client.putFile(this.bucket, key, file);
+  async save(key: string, file: string): Promise<void> {
+    if (this.createBucket) await (this.bucketReady ??= this.ensureBucket(this.createBucket));
+    await this.client.putFile(this.bucket, key, file);
+  }
+
+  private async ensureBucket(options: { objectLocking?: boolean }): Promise<void> {
+    try {
+      if (await this.client.bucketExists(this.bucket)) return;
+      // Another step may create it between the check and here: S3 then answers that it is already ours.
+      await this.client.createBucket(this.bucket, options).catch((error: unknown) => {
+        if (!(error instanceof Error && /BucketAlreadyOwnedByYou/.test(error.message))) throw error;
+      });
+    } catch (error) {
+      this.bucketReady = undefined;
+      throw error;
+    }
   }
 
   list(prefix: string): Promise<string[]> {

@@ -15,6 +15,7 @@ const run = Date.now().toString(36);
 const buckets = { controller: `ctrl-${run}`, namespace: `team-${run}`, workflow: `fast-${run}` };
 // Never created, by the test or by Capstan.
 const missingBucket = `missing-${run}`;
+const createdBucket = `created-${run}`;
 const team = 'team';
 let capstan: CapstanProcess;
 
@@ -38,6 +39,7 @@ beforeAll(async () => {
       apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'my-repos', namespace: team },
       data: { fast: JSON.stringify(minioRepository(buckets.workflow)), broken: JSON.stringify({ s3: { ...minioRepository('nowhere').s3, endpoint: `127.0.0.1:${closedPort}` } }),
         'no-bucket': JSON.stringify(minioRepository(missingBucket)),
+        'create-bucket': JSON.stringify({ s3: { ...minioRepository(createdBucket).s3, createBucketIfNotPresent: {} } }),
       },
     },
   ]);
@@ -181,6 +183,14 @@ spec:
     const node = Object.values(result.status.nodes ?? {}).find((n) => n.type === 'Pod');
     expect(node?.message).toMatch(/failed to save outputs: artifact hi: .*NoSuchBucket/);
     await expect(minio().client.listKeys(missingBucket)).rejects.toThrow(/NoSuchBucket/);
+  });
+
+  it('creates a missing bucket when the repository says createBucketIfNotPresent', async () => {
+    const result = await runWorkflow(capstan.url, team, oneOutput({ artifactRepositoryRef: { configMap: 'my-repos', key: 'create-bucket' } }));
+    expect(result.phase, result.message).toBe('Succeeded');
+    const keys = await minio().client.listKeys(createdBucket);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/hi\.tgz$/);
   });
 
   it('fails a workflow whose artifactRepositoryRef names nothing', async () => {

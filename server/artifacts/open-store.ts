@@ -49,7 +49,7 @@ export async function openStore(artifact: Artifact | ArtifactLocation, context: 
         ...(sessionToken ? { sessionToken } : {}),
       },
     });
-    return { store: new S3Store(client, s3.bucket, endpoint), key };
+    return { store: new S3Store(client, s3.bucket, endpoint, s3.createBucketIfNotPresent), key };
   }
   if ((kind === 's3' || kind === undefined) && context.localRoot) {
     return { store: new LocalDirectoryStore(context.localRoot), key };

@@ -49,13 +49,14 @@ export class S3Client {
     key = '',
     query: Record<string, string> = {},
     body?: Buffer | string | { stream: Readable; length: number },
+    extraHeaders: Record<string, string> = {},
   ): Promise<Response> {
     const url = this.urlOf(bucket, key);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     const streamed = body !== undefined && typeof body === 'object' && 'stream' in body;
     const payload = streamed ? undefined : (body as Buffer | string | undefined) ?? '';
     const headers = signRequest(
-      { method, url, headers: streamed ? { 'content-length': String(body.length) } : {}, payloadHash: payload === undefined ? unsignedPayload : hashPayload(payload) },
+      { method, url, headers: { ...extraHeaders, ...(streamed ? { 'content-length': String(body.length) } : {}) }, payloadHash: payload === undefined ? unsignedPayload : hashPayload(payload) },
       this.options.credentials,
       this.region,
       new Date(),
@@ -81,8 +82,19 @@ export class S3Client {
     return response;
   }
 
-  async createBucket(bucket: string): Promise<void> {
-    await this.send('PUT', bucket);
+  /** Creates a bucket; with `objectLocking`, one with S3 Object Lock enabled (which can only be set at creation). */
+  async createBucket(bucket: string, options: { objectLocking?: boolean } = {}): Promise<void> {
+    await this.send('PUT', bucket, '', {}, undefined, options.objectLocking ? { 'x-amz-bucket-object-lock-enabled': 'true' } : {});
+  }
+
+  async bucketExists(bucket: string): Promise<boolean> {
+    try {
+      await this.send('HEAD', bucket);
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === GrpcCode.NotFound) return false;
+      throw error;
+    }
   }
 
   async putObject(bucket: string, key: string, body: Buffer | string): Promise<void> {
