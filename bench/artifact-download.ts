@@ -118,14 +118,26 @@ export async function benchArtifactDownload(): Promise<ArtifactDownloadFigures> 
       const headers = signRequest({ method: 'GET', url: objectUrl, headers: {}, payloadHash: 'UNSIGNED-PAYLOAD' }, { accessKey: s3.accessKey, secretKey: s3.secretKey }, 'us-east-1', new Date());
       httpGet(objectUrl, { headers }, resolve).once('error', reject);
     });
-    const downloadDirect = async () => {
+    // The CPU each download costs the processes on its path (MinIO, the client, and Capstan on the other path): on a
+    // 2-core machine the download through Capstan is bounded by their sum, where the direct one has no Capstan.
+    const minioPid = await readFile(join(process.env.CAPSTAN_TEST_BED ?? '', 'minio.pid'), 'utf8').then(Number, () => undefined);
+    const clientCpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+    const costs: Record<'direct' | 'capstan', { minio: number[]; client: number[] }> = { direct: { minio: [], client: [] }, capstan: { minio: [], client: [] } };
+    const measureCpu = async <T>(path: 'direct' | 'capstan', download: () => Promise<T>): Promise<T> => {
+      const [minioBefore, clientBefore] = [minioPid ? await cpuSeconds(minioPid) : 0, clientCpu()];
+      const result = await download();
+      costs[path].client.push(clientCpu() - clientBefore);
+      if (minioPid) costs[path].minio.push((await cpuSeconds(minioPid)) - minioBefore);
+      return result;
+    };
+    const downloadDirect = () => measureCpu('direct', async () => {
       const object = await directGet();
       if (object.statusCode !== 200) throw new Error(`MinIO answered ${object.statusCode}`);
       const d = await drain(object);
       if (d.bytes !== size) throw new Error(`direct download read ${d.bytes} bytes, expected ${size}`);
       direct.push(d.bytes / mib / d.seconds);
-    };
-    const downloadThroughCapstan = async (): Promise<string> => {
+    });
+    const downloadThroughCapstan = () => measureCpu('capstan', async (): Promise<string> => {
       const before = await vmRssMiB(pid);
       const cpuBefore = await cpuSeconds(pid);
       let peak = before;
@@ -141,7 +153,7 @@ export async function benchArtifactDownload(): Promise<ArtifactDownloadFigures> 
       throughCapstan.push(c.bytes / mib / c.seconds);
       if (peak - before > rssGrowth) [rssGrowth, rssBefore] = [peak - before, before];
       return `RSS ${before.toFixed(0)} → ${peak.toFixed(0)} MiB`;
-    };
+    });
     for (let round = 0; round < rounds; round++) {
       // Either order in turn, so that a cache or a neighbour's burst does not always favour the same side.
       let rss: string;
@@ -153,6 +165,8 @@ export async function benchArtifactDownload(): Promise<ArtifactDownloadFigures> 
         await downloadDirect();
       }
       console.log(`  round ${round + 1}: direct ${direct.at(-1)!.toFixed(0)} MiB/s, through Capstan ${throughCapstan.at(-1)!.toFixed(0)} MiB/s, ${rss}, Capstan CPU ${capstanCpu.at(-1)!.toFixed(2)} s`);
+      const cpu = (path: 'direct' | 'capstan') => `MinIO ${costs[path].minio.at(-1)?.toFixed(2) ?? '?'} s + client ${costs[path].client.at(-1)!.toFixed(2)} s`;
+      console.log(`    CPU per download: direct ${cpu('direct')}; through Capstan ${cpu('capstan')} + Capstan ${capstanCpu.at(-1)!.toFixed(2)} s`);
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const directMiBps = median(direct);
