@@ -179,6 +179,8 @@ write_env() {
     if [ "$WITH_MINIO" = 1 ]; then
       echo "export CAPSTAN_TEST_S3_ENDPOINT=http://127.0.0.1:$MINIO_PORT"
       echo "export CAPSTAN_TEST_S3_ACCESS_KEY=minioadmin CAPSTAN_TEST_S3_SECRET_KEY=minioadmin"
+      # For tests that start a MinIO of their own (over TLS, with their own CA).
+      echo "export CAPSTAN_TEST_MINIO_BIN=$(bin minio $MINIO_VERSION)"
     fi
     if [ "$WITH_ARGO" = 1 ]; then
       echo "export CAPSTAN_TEST_ARGO_BIN=$(bin argo $ARGO_VERSION)"

@@ -7,7 +7,8 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CapstanProcess, freePort, startCapstan } from '../testing/capstan-process';
-import { dataDirWith, minio, minioRepository, minioSecret, runWorkflow, serveFile, serveGitRepository } from './testing/artifact-bed';
+import { S3Client } from './s3-client';
+import { type TlsMinio, dataDirWith, minio, minioRepository, minioSecret, runWorkflow, serveFile, serveGitRepository, startTlsMinio } from './testing/artifact-bed';
 
 // Embedded mode against the bed's real MinIO: repositories resolved from ConfigMaps and Secrets in
 // <data dir>/config, exactly as a user would write them for kubectl.
@@ -16,6 +17,8 @@ const buckets = { controller: `ctrl-${run}`, namespace: `team-${run}`, workflow:
 // Never created, by the test or by Capstan.
 const missingBucket = `missing-${run}`;
 const createdBucket = `created-${run}`;
+const tlsBucket = `tls-${run}`;
+let tlsMinio: TlsMinio;
 const team = 'team';
 let capstan: CapstanProcess;
 
@@ -24,8 +27,12 @@ beforeAll(async () => {
   // A port nothing listens on: the repository is unreachable.
   const closedPort = await freePort();
   for (const bucket of Object.values(buckets)) await client.createBucket(bucket);
+  tlsMinio = await startTlsMinio();
+  const s3 = minio();
+  await new S3Client({ endpoint: tlsMinio.endpoint, credentials: { accessKey: s3.accessKey, secretKey: s3.secretKey }, ca: tlsMinio.ca }).createBucket(tlsBucket);
   const dataDir = dataDirWith([
     minioSecret(),
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'minio-ca' }, stringData: { 'ca.crt': tlsMinio.ca } },
     {
       apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'workflow-controller-configmap', namespace: 'argo' },
       data: { artifactRepository: JSON.stringify(minioRepository(buckets.controller)) },
@@ -40,12 +47,16 @@ beforeAll(async () => {
       data: { fast: JSON.stringify(minioRepository(buckets.workflow)), broken: JSON.stringify({ s3: { ...minioRepository('nowhere').s3, endpoint: `127.0.0.1:${closedPort}` } }),
         'no-bucket': JSON.stringify(minioRepository(missingBucket)),
         'create-bucket': JSON.stringify({ s3: { ...minioRepository(createdBucket).s3, createBucketIfNotPresent: {} } }),
+        tls: JSON.stringify({ s3: { ...minioRepository(tlsBucket).s3, endpoint: new URL(tlsMinio.endpoint).host, insecure: false, caSecret: { name: 'minio-ca', key: 'ca.crt' } } }),
       },
     },
   ]);
   capstan = await startCapstan(['--no-samples'], {}, { dataDir });
 }, 300_000);
-afterAll(() => capstan?.stop());
+afterAll(async () => {
+  await capstan?.stop();
+  await tlsMinio?.stop();
+});
 
 const oneOutput = (spec: Record<string, unknown> = {}) => ({
   metadata: { generateName: 'repo-' },
@@ -191,6 +202,14 @@ spec:
     const keys = await minio().client.listKeys(createdBucket);
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/hi\.tgz$/);
+  });
+
+  it("saves into an S3 endpoint over TLS whose certificate the repository's caSecret trusts", async () => {
+    const result = await runWorkflow(capstan.url, team, oneOutput({ artifactRepositoryRef: { configMap: 'my-repos', key: 'tls' } }));
+    expect(result.phase, result.message).toBe('Succeeded');
+    const s3 = minio();
+    const keys = await new S3Client({ endpoint: tlsMinio.endpoint, credentials: { accessKey: s3.accessKey, secretKey: s3.secretKey }, ca: tlsMinio.ca }).listKeys(tlsBucket);
+    expect(keys).toHaveLength(1);
   });
 
   it('fails a workflow whose artifactRepositoryRef names nothing', async () => {

@@ -39,6 +39,7 @@ export async function openStore(artifact: Artifact | ArtifactLocation, context: 
     const accessKey = await readSecret(s3.accessKeySecret, context, 'accessKeySecret');
     const secretKey = await readSecret(s3.secretKeySecret, context, 'secretKeySecret');
     const sessionToken = s3.sessionTokenSecret ? await readSecret(s3.sessionTokenSecret, context, 'sessionTokenSecret') : undefined;
+    const ca = s3.caSecret ? await readSecret(s3.caSecret, context, 'caSecret') : undefined;
     const endpoint = /^https?:\/\//.test(s3.endpoint) ? s3.endpoint : `${s3.insecure ? 'http' : 'https'}://${s3.endpoint}`;
     const client = new S3Client({
       endpoint,
@@ -48,6 +49,7 @@ export async function openStore(artifact: Artifact | ArtifactLocation, context: 
         secretKey: secretKey ?? process.env.AWS_SECRET_ACCESS_KEY ?? '',
         ...(sessionToken ? { sessionToken } : {}),
       },
+      ...(ca ? { ca } : {}),
     });
     return { store: new S3Store(client, s3.bucket, endpoint, s3.createBucketIfNotPresent), key };
   }

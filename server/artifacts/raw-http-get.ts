@@ -31,7 +31,7 @@ const maxPendingBytes = (maxBuffers - 1) * bufferBytes;
  * Answers that are not a plain Content-Length body (chunked encoding) are refused with `unsupported`, for the
  * caller to read them another way.
  */
-export function rawGet(url: URL, headers: Record<string, string>): Promise<RawResponse | 'unsupported'> {
+export function rawGet(url: URL, headers: Record<string, string>, ca?: string): Promise<RawResponse | 'unsupported'> {
   const tls = url.protocol === 'https:';
   const port = Number(url.port || (tls ? 443 : 80));
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -39,7 +39,7 @@ export function rawGet(url: URL, headers: Record<string, string>): Promise<RawRe
   let reader: SocketReader;
   if (tls) {
     reader = new SocketReader(undefined);
-    socket = tlsConnect({ host, port, ...(isIP(host) ? {} : { servername: host }) });
+    socket = tlsConnect({ host, port, ...(isIP(host) ? {} : { servername: host }), ...(ca ? { ca } : {}) });
     socket.on('data', (chunk: Buffer) => {
       if (!reader.onRead(chunk, chunk.length)) socket.pause();
     });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { hashPayload, signRequest } from './sigv4';
+import { startTlsMinio } from './testing/artifact-bed';
 import { testBed } from '../testing/test-bed';
 import { S3Client } from './s3-client';
 
@@ -85,3 +86,35 @@ async function signedFetch(endpoint: string, credentials: { accessKey: string; s
   const headers = signRequest({ method, url, headers: {}, payloadHash: hashPayload('') }, credentials, 'us-east-1', new Date());
   return fetch(url, { method, headers });
 }
+
+it("reaches an S3 endpoint over TLS whose certificate only the given CA trusts (the repository's caSecret)", async () => {
+  const s3 = testBed().s3();
+  const credentials = { accessKey: s3.accessKey, secretKey: s3.secretKey };
+  const tls = await startTlsMinio();
+  const dir = mkdtempSync(join(tmpdir(), 'capstan-tls-s3-'));
+  try {
+    const client = new S3Client({ endpoint: tls.endpoint, credentials, ca: tls.ca });
+    const bucket = `capstan-tls-${Date.now()}`;
+    await client.createBucket(bucket);
+    const bytes = Buffer.alloc(6 * 1024 * 1024 + 5);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 13 + (i >> 10)) & 255;
+    const file = join(dir, 'file.bin');
+    writeFileSync(file, bytes);
+    await client.putFile(bucket, 'single.bin', file);
+    await client.putFile(bucket, 'parts.bin', file, { partBytes: 5 * 1024 * 1024 });
+    for (const key of ['single.bin', 'parts.bin']) {
+      const object = await client.openObject(bucket, key);
+      const chunks: Buffer[] = [];
+      for await (const chunk of object.body) chunks.push(Buffer.from(chunk as Buffer));
+      expect(Buffer.concat(chunks).equals(bytes), key).toBe(true);
+    }
+    expect(await client.listKeys(bucket)).toEqual(['parts.bin', 'single.bin']);
+
+    const untrusting = new S3Client({ endpoint: tls.endpoint, credentials });
+    await expect(untrusting.listKeys(bucket)).rejects.toMatchObject({ code: 14, message: expect.stringMatching(/certificate is not trusted: name the CA that signed it in the repository's caSecret/) });
+    await expect(untrusting.openObject(bucket, 'single.bin')).rejects.toMatchObject({ code: 14, message: expect.stringMatching(/caSecret/) });
+  } finally {
+    await tls.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { type IncomingMessage, get as httpGet } from 'node:http';
-import { get as httpsGet } from 'node:https';
+import type { Readable } from 'node:stream';
+import { type IncomingHttpHeaders, type IncomingMessage, get as httpGet, request as httpRequest } from 'node:http';
+import { get as httpsGet, request as httpsRequest } from 'node:https';
 import { ApiError, GrpcCode } from '@/lib/api-error';
 import { type Credentials, hashPayload, signRequest } from './sigv4';
 import { rawGet } from './raw-http-get';
@@ -12,6 +12,15 @@ export interface S3Options {
   endpoint: string;
   region?: string;
   credentials: Credentials;
+  /** PEM of the CA that signed the endpoint's certificate, when the system's CAs do not (the repository's `caSecret`). */
+  ca?: string;
+}
+
+/** An S3 answer read whole: control requests' answers are small XML documents. */
+interface S3Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
 }
 
 /** An object being read: its bytes as a stream, not in memory. */
@@ -29,7 +38,7 @@ const partsInFlight = 4;
 // Streamed bodies are not hashed (that would read them twice): S3 and MinIO accept this over TLS and plain HTTP.
 const unsignedPayload = 'UNSIGNED-PAYLOAD';
 
-/** A small S3 client (path-style addressing, as MinIO and Argo's `s3` artifacts use) on fetch and SigV4. */
+/** A small S3 client (path-style addressing, as MinIO and Argo's `s3` artifacts use) on node:http(s) and SigV4. */
 export class S3Client {
   private readonly endpoint: URL;
   private readonly region: string;
@@ -43,43 +52,46 @@ export class S3Client {
     return new URL(`${this.endpoint.pathname.replace(/\/$/, '')}/${bucket}${key ? `/${key.split('/').map(encodeURIComponent).join('/')}` : ''}`, this.endpoint);
   }
 
-  private async send(
+  private send(
     method: string,
     bucket: string,
     key = '',
     query: Record<string, string> = {},
     body?: Buffer | string | { stream: Readable; length: number },
     extraHeaders: Record<string, string> = {},
-  ): Promise<Response> {
+  ): Promise<S3Answer> {
     const url = this.urlOf(bucket, key);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     const streamed = body !== undefined && typeof body === 'object' && 'stream' in body;
-    const payload = streamed ? undefined : (body as Buffer | string | undefined) ?? '';
+    const payload = streamed ? undefined : Buffer.from((body as Buffer | string | undefined) ?? '');
+    const sendsBody = method === 'PUT' || method === 'POST';
     const headers = signRequest(
       { method, url, headers: { ...extraHeaders, ...(streamed ? { 'content-length': String(body.length) } : {}) }, payloadHash: payload === undefined ? unsignedPayload : hashPayload(payload) },
       this.options.credentials,
       this.region,
       new Date(),
     );
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers,
-        ...(method !== 'PUT' && method !== 'POST'
-          ? {}
-          : streamed
-            ? { body: Readable.toWeb(body.stream) as ReadableStream, duplex: 'half' }
-            : { body: new Uint8Array(Buffer.from(payload ?? '')) }),
-      } as RequestInit);
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new ApiError(GrpcCode.Unavailable, `s3 ${method} ${url.host}/${bucket}/${key}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
-    }
-    if (!response.ok) {
-      throw s3Error(method, bucket, key, response.status, response.statusText, method === 'HEAD' ? '' : await response.text());
-    }
-    return response;
+    if (payload && sendsBody) headers['content-length'] = String(payload.length);
+    const where = `${url.host}/${bucket}/${key}`;
+    return new Promise<S3Answer>((resolve, reject) => {
+      const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method, headers, ...(this.options.ca ? { ca: this.options.ca } : {}) }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.once('error', (error) => reject(connectionError(method, where, error)));
+        response.once('end', () => {
+          const answer = { status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) };
+          if (answer.status >= 200 && answer.status <= 299) resolve(answer);
+          else reject(s3Error(method, bucket, key, answer.status, response.statusMessage ?? '', answer.body.toString()));
+        });
+      });
+      request.once('error', (error) => reject(connectionError(method, where, error)));
+      if (streamed) {
+        body.stream.once('error', (error) => request.destroy(error));
+        body.stream.pipe(request);
+      } else {
+        request.end(sendsBody ? payload : undefined);
+      }
+    });
   }
 
   /** Creates a bucket; with `objectLocking`, one with S3 Object Lock enabled (which can only be set at creation). */
@@ -118,7 +130,7 @@ export class S3Client {
 
   /** A multipart upload; aborted on any failure, so no parts are left behind in the bucket. */
   private async putFileInParts(bucket: string, key: string, path: string, size: number, partBytes: number): Promise<void> {
-    const created = await (await this.send('POST', bucket, key, { uploads: '' })).text();
+    const created = (await this.send('POST', bucket, key, { uploads: '' })).body.toString();
     const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(created)?.[1];
     if (!uploadId) throw new ApiError(GrpcCode.Unavailable, `s3 POST ${bucket}/${key}?uploads: no UploadId in the answer`);
     const partCount = Math.ceil(size / partBytes);
@@ -131,9 +143,8 @@ export class S3Client {
         const start = index * partBytes;
         const end = Math.min(size, start + partBytes);
         const stream = createReadStream(path, { start, end: end - 1 });
-        const response = await this.send('PUT', bucket, key, { partNumber: String(index + 1), uploadId }, { stream, length: end - start });
-        await response.arrayBuffer();
-        const etag = response.headers.get('etag');
+        const answer = await this.send('PUT', bucket, key, { partNumber: String(index + 1), uploadId }, { stream, length: end - start });
+        const etag = answer.headers.etag;
         if (!etag) throw new ApiError(GrpcCode.Unavailable, `s3 PUT ${bucket}/${key} part ${index + 1}: no ETag in the answer`);
         etags[index] = etag;
       }
@@ -148,7 +159,7 @@ export class S3Client {
         ),
       );
       const parts = etags.map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${encodeXml(etag)}</ETag></Part>`).join('');
-      const completed = await (await this.send('POST', bucket, key, { uploadId }, `<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>`)).text();
+      const completed = (await this.send('POST', bucket, key, { uploadId }, `<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>`)).body.toString();
       // S3 may answer 200 and still fail the completion, with an <Error> in the body.
       if (/<Error>/.test(completed)) throw s3Error('POST', bucket, key, 200, 'OK', completed);
     } catch (error) {
@@ -158,7 +169,7 @@ export class S3Client {
   }
 
   async getObject(bucket: string, key: string): Promise<Buffer> {
-    return Buffer.from(await (await this.send('GET', bucket, key)).arrayBuffer());
+    return (await this.send('GET', bucket, key)).body;
   }
 
   /**
@@ -170,8 +181,8 @@ export class S3Client {
   async openObject(bucket: string, key: string): Promise<ObjectStream> {
     const url = this.urlOf(bucket, key);
     const headers = signRequest({ method: 'GET', url, headers: {}, payloadHash: unsignedPayload }, this.options.credentials, this.region, new Date());
-    const raw = await rawGet(url, headers).catch((error: NodeJS.ErrnoException) => {
-      throw new ApiError(GrpcCode.Unavailable, `s3 GET ${url.host}/${bucket}/${key}: ${error.code ?? error.message}`);
+    const raw = await rawGet(url, headers, this.options.ca).catch((error: NodeJS.ErrnoException) => {
+      throw connectionError('GET', `${url.host}/${bucket}/${key}`, error);
     });
     if (raw !== 'unsupported') {
       if (raw.status < 200 || raw.status > 299) {
@@ -186,8 +197,8 @@ export class S3Client {
       };
     }
     const response = await new Promise<IncomingMessage>((resolve, reject) => {
-      const request = (url.protocol === 'https:' ? httpsGet : httpGet)(url, { headers }, resolve);
-      request.once('error', (error: NodeJS.ErrnoException) => reject(new ApiError(GrpcCode.Unavailable, `s3 GET ${url.host}/${bucket}/${key}: ${error.code ?? error.message}`)));
+      const request = (url.protocol === 'https:' ? httpsGet : httpGet)(url, { headers, ...(this.options.ca ? { ca: this.options.ca } : {}) }, resolve);
+      request.once('error', (error: NodeJS.ErrnoException) => reject(connectionError('GET', `${url.host}/${bucket}/${key}`, error)));
     });
     const status = response.statusCode ?? 0;
     if (status < 200 || status > 299) {
@@ -214,12 +225,19 @@ export class S3Client {
     do {
       // An empty prefix filters nothing: it is left out.
       const query: Record<string, string> = { 'list-type': '2', ...(prefix ? { prefix } : {}), ...(token ? { 'continuation-token': token } : {}) };
-      const xml = await (await this.send('GET', bucket, '', query)).text();
+      const xml = (await this.send('GET', bucket, '', query)).body.toString();
       keys.push(...[...xml.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => decodeXml(m[1]!)));
       token = /<IsTruncated>true<\/IsTruncated>/.test(xml) ? /<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml)?.[1] : undefined;
     } while (token);
     return keys;
   }
+}
+
+/** A request that got no answer: the socket's error code, and what to do about a certificate not trusted. */
+function connectionError(method: string, where: string, error: NodeJS.ErrnoException): ApiError {
+  const code = error.code ?? error.message;
+  const hint = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code) ? ' (the endpoint\'s certificate is not trusted: name the CA that signed it in the repository\'s caSecret)' : '';
+  return new ApiError(GrpcCode.Unavailable, `s3 ${method} ${where}: ${code}${hint}`);
 }
 
 /** S3's error answer as an ApiError: its XML `Code` and `Message` when it has them. */

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,4 +91,52 @@ export async function serveGitRepository(files: Record<string, string>, tag: str
   const daemon = spawn('git', ['daemon', '--export-all', `--base-path=${base}`, `--port=${port}`, '--listen=127.0.0.1', '--reuseaddr', base], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 500));
   return { url: `git://127.0.0.1:${port}/repo.git`, daemon };
+}
+
+/** A MinIO of the test's own serving HTTPS with a certificate no system CA signed; `ca` is that certificate's PEM. */
+export interface TlsMinio {
+  endpoint: string;
+  ca: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts the bed's MinIO binary over TLS (a self-signed certificate for 127.0.0.1) with the bed's credentials. */
+export async function startTlsMinio(): Promise<TlsMinio> {
+  const binary = process.env.CAPSTAN_TEST_MINIO_BIN;
+  if (!binary) throw new Error('CAPSTAN_TEST_MINIO_BIN is not set: start the test bed with WITH_MINIO=1 (or WITH_ALL=1)');
+  const dir = mkdtempSync(join(tmpdir(), 'capstan-tls-minio-'));
+  const certs = join(dir, 'certs');
+  mkdirSync(certs);
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+    '-subj', '/CN=capstan-test-minio', '-addext', 'subjectAltName=IP:127.0.0.1',
+    '-keyout', join(certs, 'private.key'), '-out', join(certs, 'public.crt'),
+  ], { stdio: 'ignore' });
+  const port = await freePort();
+  const s3 = minio();
+  const child = spawn(binary, ['server', join(dir, 'data'), '--address', `127.0.0.1:${port}`, '--console-address', `127.0.0.1:${await freePort()}`, '--certs-dir', certs], {
+    env: { ...process.env, MINIO_ROOT_USER: s3.accessKey, MINIO_ROOT_PASSWORD: s3.secretKey },
+    stdio: 'ignore',
+  });
+  const ca = readFileSync(join(certs, 'public.crt'), 'utf8');
+  const stop = async () => {
+    child.kill('SIGKILL');
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const ready = await new Promise<boolean>((resolve) => {
+      httpsGet({ host: '127.0.0.1', port, path: '/minio/health/ready', ca }, (response) => {
+        response.resume();
+        resolve(response.statusCode === 200);
+      }).once('error', () => resolve(false));
+    });
+    if (ready) return { endpoint: `https://127.0.0.1:${port}`, ca, stop };
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`MinIO over TLS did not become ready on :${port}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
