@@ -8,6 +8,7 @@ import type { ClusterPort, ListOptions, ObjectList, WatchEvent } from './cluster
 import { ApiReachability, isUnreachable } from './api-reachability';
 import { fromKubeError } from './kube-errors';
 import { withPooledAgents } from './pooled-agents';
+import { retryThrottled } from './retry-throttled';
 import { WatchCache } from './watch-cache';
 import { isParsableLabelSelector } from '@/lib/k8s/label-selector';
 import { ApiError, GrpcCode } from '@/lib/api-error';
@@ -85,7 +86,7 @@ export class KubeCluster implements ClusterPort {
 
   private async call<R>(request: () => Promise<R>): Promise<R> {
     try {
-      const result = await request();
+      const result = await retryThrottled(request);
       this.reachability.succeeded();
       return result;
     } catch (error) {
