@@ -16,8 +16,10 @@ import { toBuildPodInput } from '@/lib/pods/pod-context';
 import { PodBuildError } from '@/lib/pods/pod-volumes';
 import type { ApiReachability } from '../cluster/api-reachability';
 import { fromKubeError } from '../cluster/kube-errors';
+import { retryThrottled } from '../cluster/retry-throttled';
 import type { Logger } from '../logger';
 import { NodeInformer } from './kube/node-informer';
+import { TaskLimiter } from './task-limiter';
 import type { PodExecutor, PodLogLine, PodLogOptions, PodRequest, WorkflowRef } from './pod-executor';
 
 export interface KubePodExecutorOptions {
@@ -61,6 +63,9 @@ export class KubePodExecutor implements PodExecutor {
   private readonly labelled = new Set<string>();
   // Leftover pods being deleted so a retried node can get a new one, by `uid/nodeId`.
   private readonly replacing = new Set<string>();
+  // Completed pods are labelled in the background by a few workers (Argo's pod cleanup queue has 4): a wide DAG's
+  // hundreds of pods finishing together must not become hundreds of PATCHes at once beside the status save.
+  private readonly labeller = new TaskLimiter(4);
 
   private readonly logReader: Log;
 
@@ -196,11 +201,11 @@ export class KubePodExecutor implements PodExecutor {
     if (!name || !namespace || !uid || labels?.['workflows.argoproj.io/completed'] === 'true' || this.labelled.has(uid)) return;
     this.labelled.add(uid);
     const body = { metadata: { labels: { 'workflows.argoproj.io/completed': 'true' } } };
-    this.core.patchNamespacedPod({ name, namespace, body }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch))
-      .catch((error: unknown) => {
+    this.labeller.run(() => this.call(() => this.core.patchNamespacedPod({ name, namespace, body }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch)))
+      .then(() => {}, (error: unknown) => {
         this.labelled.delete(uid);
         this.options.logger?.debug({ err: error, pod: name }, 'could not label pod completed');
-      });
+      }));
   }
 
   /** A container's log through the API server, with Kubernetes' timestamps split off each line. */
@@ -251,7 +256,7 @@ export class KubePodExecutor implements PodExecutor {
 
   private async call<R>(request: () => Promise<R>): Promise<R> {
     try {
-      return await request();
+      return await retryThrottled(request);
     } catch (error) {
       throw fromKubeError(error);
     }
