@@ -9,7 +9,7 @@
  *   npx tsx bench/kube-throughput.ts bed [pods=2001]   (the bed's pod simulation alone, no controller)
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoreV1Api, CustomObjectsApi, type KubeConfig, type KubernetesListObject, type KubernetesObject, makeInformer } from '@kubernetes/client-node';
 import type { Workflow } from '@/lib/generated/argo';
@@ -44,7 +44,9 @@ const argo = (name: string, flags: string[] = []): Contender => ({
 const capstanWith = (name: string, flags: string[] = [], env: Record<string, string> = {}): Contender => ({
   name,
   start: async (_config, _core, namespace) => {
-    const process = await startCapstan([...kubeModeFlags(namespace), ...flags], { KUBECONFIG: testBed().kubeconfig(), ...env });
+    // BENCH_CAPSTAN_LOG_LEVEL=debug: e.g. each reconcile's timings ('reconciled'); see BENCH_CAPSTAN_LOG below.
+    const logLevel = globalThis.process.env.BENCH_CAPSTAN_LOG_LEVEL;
+    const process = await startCapstan([...kubeModeFlags(namespace), ...flags], { KUBECONFIG: testBed().kubeconfig(), ...(logLevel ? { CAPSTAN_LOG_LEVEL: logLevel } : {}), ...env });
     return { pid: process.child.pid ?? 0, stop: process.stop, output: process.output, url: process.url, exited: exitOf(name, process.child, process.output) };
   },
 });
@@ -54,6 +56,12 @@ function exitOf(name: string, child: ChildProcess, output: () => string): Promis
   const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`${name} exited (${code ?? signal}) during the run:\n${output().slice(-4000)}`))));
   exited.catch(() => {});
   return exited;
+}
+
+// BENCH_CAPSTAN_LOG=<prefix>: each Capstan run's whole output is written to <prefix>-<scenario>.log when it stops.
+function keepLog(name: string, scenario: string, output: () => string): void {
+  const prefix = process.env.BENCH_CAPSTAN_LOG;
+  if (prefix && name.startsWith('Capstan')) writeFileSync(`${prefix}-${scenario}.log`, output());
 }
 
 const tuned = ['--qps=512', '--burst=2048', '--workflow-workers=128'];
@@ -146,6 +154,7 @@ async function throughput(contender: Contender, count: number): Promise<Throughp
     return { name: contender.name, perMinute: count / (seconds / 60), seconds, peakRss: rss.stop(), failed };
   } finally {
     await controller.stop();
+    keepLog(contender.name, 'workflows', controller.output);
     await deleteNamespace(core, namespace);
   }
 }
@@ -185,6 +194,7 @@ async function bigDag(contender: Contender, tasks: number, whileRunning?: (url: 
     };
   } finally {
     await controller.stop();
+    keepLog(contender.name, 'dag', controller.output);
   }
 }
 

@@ -46,3 +46,49 @@ it('requeues a failing key with a growing delay, and starts over once it succeed
     vi.useRealTimers();
   }
 });
+
+it('runs a paced key once when its pace is over, however often it was added meanwhile', async () => {
+  vi.useFakeTimers();
+  try {
+    const runs: Array<[string, number]> = [];
+    const queue = new WorkQueue(async (key) => {
+      runs.push([key, Date.now()]);
+    }, 2, () => {});
+    const start = Date.now();
+    queue.pace('a', 1000);
+    for (let i = 0; i < 5; i++) {
+      queue.add('a');
+      queue.add('b');
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(runs.map(([key]) => key)).toEqual(['b', 'b', 'b', 'b', 'b']);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(runs.filter(([key]) => key === 'a').map(([, at]) => at - start)).toEqual([1000]);
+    // Once run, the key is not held any more.
+    queue.add('a');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs.filter(([key]) => key === 'a')).toHaveLength(2);
+    queue.close();
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+it('paces a key from within its own run: what came in while it ran waits for the pace', async () => {
+  vi.useFakeTimers();
+  try {
+    const runs: number[] = [];
+    const queue: WorkQueue = new WorkQueue(async (key) => {
+      runs.push(Date.now());
+      queue.add(key);
+      queue.pace(key, 500);
+    }, 1, () => {});
+    const start = Date.now();
+    queue.add('a');
+    await vi.advanceTimersByTimeAsync(1200);
+    expect(runs.map((at) => at - start)).toEqual([0, 500, 1000]);
+    queue.close();
+  } finally {
+    vi.useRealTimers();
+  }
+});

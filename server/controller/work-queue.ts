@@ -12,6 +12,9 @@ export class WorkQueue {
   private readonly dirtyWhileActive = new Set<string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly failures = new Map<string, number>();
+  // Keys that may not run again before a time (`pace`), and the one wake-up each waits for.
+  private readonly pacedUntil = new Map<string, number>();
+  private readonly paceTimers = new Map<string, NodeJS.Timeout>();
   private running = 0;
   private closed = false;
 
@@ -23,6 +26,7 @@ export class WorkQueue {
 
   add(key: string): void {
     if (this.closed) return;
+    if (this.held(key)) return;
     if (this.active.has(key)) {
       this.dirtyWhileActive.add(key);
       return;
@@ -31,6 +35,35 @@ export class WorkQueue {
     this.queued.add(key);
     this.order.push(key);
     this.pump();
+  }
+
+  /**
+   * The key's next run waits until `ms` from now: what is added meanwhile runs once, then. A reconcile that saved a
+   * big workflow paces the next one this way, so a wide DAG's pods finishing one after another become one save per
+   * interval instead of one per event (Argo's controller waits 10 s, its DEFAULT_REQUEUE_TIME, between them).
+   */
+  pace(key: string, ms: number): void {
+    if (ms > 0) this.pacedUntil.set(key, Date.now() + ms);
+  }
+
+  // Whether `key` waits for its pace; if so, it is added (once) when the wait is over.
+  private held(key: string): boolean {
+    const until = this.pacedUntil.get(key);
+    if (until === undefined) return false;
+    const wait = until - Date.now();
+    if (wait <= 0) {
+      this.pacedUntil.delete(key);
+      return false;
+    }
+    if (!this.paceTimers.has(key)) {
+      const timer = setTimeout(() => {
+        this.paceTimers.delete(key);
+        this.add(key);
+      }, wait);
+      timer.unref?.();
+      this.paceTimers.set(key, timer);
+    }
+    return true;
   }
 
   /** Adds the key after a delay; an earlier pending delay for the same key wins. */
@@ -83,8 +116,10 @@ export class WorkQueue {
 
   close(): void {
     this.closed = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of [...this.timers.values(), ...this.paceTimers.values()]) clearTimeout(timer);
     this.timers.clear();
+    this.paceTimers.clear();
+    this.pacedUntil.clear();
     this.failures.clear();
     this.order.length = 0;
     this.queued.clear();

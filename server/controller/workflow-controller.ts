@@ -26,6 +26,7 @@ import { execSpecOf } from '@/lib/workflows/exec-spec';
 import { applyWorkflowDefaults, defaultMetadataOf, templateSpecWithDefaults } from '@/lib/workflows/workflow-defaults';
 import { loadReferencedTemplates } from './template-resolver';
 import { runLimited } from './run-limited';
+import { savePaceMs } from '@/lib/controller/save-pace';
 import { WorkQueue } from './work-queue';
 
 // Pod creations and deletions one reconcile sends to the cluster at once.
@@ -154,6 +155,7 @@ export class WorkflowController {
   }
 
   private async reconcile(key: string): Promise<void> {
+    const reconcileStarted = performance.now();
     const [namespace = '', name = ''] = key.split('/');
     let workflow: Workflow;
     const cached = this.cache.get(key);
@@ -205,7 +207,8 @@ export class WorkflowController {
       locks: this.locks,
       ...(memoCaches ? { memoCaches } : {}),
     });
-    this.options.metrics?.operation((performance.now() - operationStarted) / 1000);
+    const operationEnded = performance.now();
+    this.options.metrics?.operation((operationEnded - operationStarted) / 1000);
 
     let saved: KubeObject | undefined;
     if (output.changed) {
@@ -232,6 +235,7 @@ export class WorkflowController {
       }
       if (isCompleted(output.status.phase)) this.cache.delete(key);
       else if (isNewer(this.cache.get(key), saved)) this.cache.set(key, saved);
+      if (!isCompleted(output.status.phase)) this.queue.pace(key, savePaceMs(Object.keys(output.status.nodes ?? {}).length));
       if (phase !== (workflow.status?.phase ?? '')) {
         this.logger.info({ workflow: key, phase }, 'workflow phase changed');
         this.options.metrics?.phaseEntered(namespace, phase);
@@ -271,8 +275,15 @@ export class WorkflowController {
           this.logger.warn({ err: error, workflow: key, cache: action.cacheName, key: action.key }, 'could not save a memoization cache entry'));
       }
     }
+    const saveEnded = performance.now();
     await runLimited(podActions, podCreationsInFlight);
     if (output.actions.some((a) => a.type === 'createPod')) this.queue.add(key);
+    // Where a slow reconcile's time went (--log-level debug): reading and preparing, the engine, the save, the pods.
+    this.logger.debug({
+      workflow: key, saved: saved !== undefined, podActions: podActions.length,
+      prepareMs: Math.round(operationStarted - reconcileStarted), engineMs: Math.round(operationEnded - operationStarted),
+      saveMs: Math.round(saveEnded - operationEnded), podsMs: Math.round(performance.now() - saveEnded),
+    }, 'reconciled');
   }
 
   /**

@@ -1,0 +1,11 @@
+import { expect, it } from 'vitest';
+import { savePaceMs } from './save-pace';
+
+it('leaves small workflows unpaced and paces big ones by their size, at most 1 s', () => {
+  expect(savePaceMs(1)).toBe(0);
+  expect(savePaceMs(99)).toBe(0);
+  expect(savePaceMs(100)).toBe(50);
+  expect(savePaceMs(1000)).toBe(500);
+  expect(savePaceMs(2003)).toBe(1000);
+  expect(savePaceMs(50_000)).toBe(1000);
+});
