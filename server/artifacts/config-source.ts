@@ -12,15 +12,36 @@ export interface ConfigSource {
   secret(namespace: string, name: string): Promise<Record<string, string> | undefined>;
 }
 
-/** Reads ConfigMaps and Secrets from the Kubernetes API. */
+/**
+ * Reads ConfigMaps and Secrets from the Kubernetes API. A ConfigMap read is shared by every caller for `configMapTtlMs`
+ * (default 2 s): each new workflow's first reconcile reads the artifact repository ConfigMaps, and 1,000 workflows
+ * submitted at once made 2,000 reads of the same two (mostly missing) ConfigMaps, each holding a controller worker
+ * for a round trip. A change is seen within the TTL.
+ */
 export class KubeConfigSource implements ConfigSource {
   private readonly core: CoreV1Api;
+  private readonly configMaps = new Map<string, { expires: number; read: Promise<ConfigMapData | undefined> }>();
 
-  constructor(kubeConfig: KubeConfig) {
+  constructor(kubeConfig: KubeConfig, private readonly configMapTtlMs = 2000) {
     this.core = kubeConfig.makeApiClient(CoreV1Api);
   }
 
-  async configMap(namespace: string, name: string): Promise<ConfigMapData | undefined> {
+  configMap(namespace: string, name: string): Promise<ConfigMapData | undefined> {
+    const key = `${namespace}/${name}`;
+    const now = Date.now();
+    const cached = this.configMaps.get(key);
+    if (cached && cached.expires > now) return cached.read;
+    for (const [k, entry] of this.configMaps) if (entry.expires <= now) this.configMaps.delete(k);
+    const read = this.readConfigMap(namespace, name);
+    this.configMaps.set(key, { expires: now + this.configMapTtlMs, read });
+    // A failed read is not kept: the next caller asks again.
+    read.catch(() => {
+      if (this.configMaps.get(key)?.read === read) this.configMaps.delete(key);
+    });
+    return read;
+  }
+
+  private async readConfigMap(namespace: string, name: string): Promise<ConfigMapData | undefined> {
     const found = await this.core.readNamespacedConfigMap({ name, namespace }).catch(notFoundAsUndefined);
     return found ? { metadata: { annotations: found.metadata?.annotations ?? {} }, data: found.data ?? {} } : undefined;
   }
