@@ -47,7 +47,11 @@ beforeAll(async () => {
       data: { fast: JSON.stringify(minioRepository(buckets.workflow)), broken: JSON.stringify({ s3: { ...minioRepository('nowhere').s3, endpoint: `127.0.0.1:${closedPort}` } }),
         'no-bucket': JSON.stringify(minioRepository(missingBucket)),
         'create-bucket': JSON.stringify({ s3: { ...minioRepository(createdBucket).s3, createBucketIfNotPresent: {} } }),
-        tls: JSON.stringify({ s3: { ...minioRepository(tlsBucket).s3, endpoint: new URL(tlsMinio.endpoint).host, insecure: false, caSecret: { name: 'minio-ca', key: 'ca.crt' } } }),
+        tls: JSON.stringify({ s3: {
+          ...minioRepository(tlsBucket).s3, endpoint: new URL(tlsMinio.endpoint).host, insecure: false, caSecret: { name: 'minio-ca', key: 'ca.crt' },
+          encryptionOptions: { enableEncryption: true, kmsKeyId: tlsMinio.kmsKeyId, kmsEncryptionContext: '{"team": "data"}' },
+        } }),
+        'sse-c': JSON.stringify({ s3: { ...minioRepository(buckets.workflow).s3, encryptionOptions: { enableEncryption: true, serverSideCustomerKeySecret: { name: 'minio-creds', key: 'secretkey' } } } }),
       },
     },
   ]);
@@ -204,12 +208,23 @@ spec:
     expect(keys[0]).toMatch(/hi\.tgz$/);
   });
 
-  it("saves into an S3 endpoint over TLS whose certificate the repository's caSecret trusts", async () => {
+  it("saves into an S3 endpoint over TLS whose certificate the repository's caSecret trusts, encrypted as its encryptionOptions ask", async () => {
     const result = await runWorkflow(capstan.url, team, oneOutput({ artifactRepositoryRef: { configMap: 'my-repos', key: 'tls' } }));
     expect(result.phase, result.message).toBe('Succeeded');
     const s3 = minio();
-    const keys = await new S3Client({ endpoint: tlsMinio.endpoint, credentials: { accessKey: s3.accessKey, secretKey: s3.secretKey }, ca: tlsMinio.ca }).listKeys(tlsBucket);
+    const client = new S3Client({ endpoint: tlsMinio.endpoint, credentials: { accessKey: s3.accessKey, secretKey: s3.secretKey }, ca: tlsMinio.ca });
+    const keys = await client.listKeys(tlsBucket);
     expect(keys).toHaveLength(1);
+    const head = await client.headObject(tlsBucket, keys[0]!);
+    expect(head['x-amz-server-side-encryption']).toBe('aws:kms');
+    expect(head['x-amz-server-side-encryption-aws-kms-key-id']).toMatch(new RegExp(tlsMinio.kmsKeyId));
+  });
+
+  it('fails the node with a clear message for SSE-C encryptionOptions, which Capstan does not support yet', async () => {
+    const result = await runWorkflow(capstan.url, team, oneOutput({ artifactRepositoryRef: { configMap: 'my-repos', key: 'sse-c' } }));
+    expect(result.phase).toBe('Error');
+    const node = Object.values(result.status.nodes ?? {}).find((n) => n.type === 'Pod');
+    expect(node?.message).toMatch(/failed to save outputs: artifact hi: encryptionOptions: serverSideCustomerKeySecret \(SSE-C\) is not supported by Capstan yet/);
   });
 
   it('fails a workflow whose artifactRepositoryRef names nothing', async () => {

@@ -1,5 +1,6 @@
 import { ApiError, GrpcCode } from '@/lib/api-error';
 import { keyOf, storeKindOf } from '@/lib/artifacts/artifact-location';
+import { S3EncryptionError, s3EncryptionHeaders } from '@/lib/artifacts/s3-encryption';
 import type { Artifact, ArtifactLocation, SecretKeySelector } from '@/lib/generated/argo';
 import { type ArtifactStore, LocalDirectoryStore, S3Store } from './artifact-store';
 import type { ConfigSource } from './config-source';
@@ -40,6 +41,13 @@ export async function openStore(artifact: Artifact | ArtifactLocation, context: 
     const secretKey = await readSecret(s3.secretKeySecret, context, 'secretKeySecret');
     const sessionToken = s3.sessionTokenSecret ? await readSecret(s3.sessionTokenSecret, context, 'sessionTokenSecret') : undefined;
     const ca = s3.caSecret ? await readSecret(s3.caSecret, context, 'caSecret') : undefined;
+    let uploadHeaders: Record<string, string>;
+    try {
+      uploadHeaders = s3EncryptionHeaders(s3.encryptionOptions);
+    } catch (error) {
+      if (error instanceof S3EncryptionError) throw new ApiError(GrpcCode.InvalidArgument, error.message);
+      throw error;
+    }
     const endpoint = /^https?:\/\//.test(s3.endpoint) ? s3.endpoint : `${s3.insecure ? 'http' : 'https'}://${s3.endpoint}`;
     const client = new S3Client({
       endpoint,
@@ -50,6 +58,7 @@ export async function openStore(artifact: Artifact | ArtifactLocation, context: 
         ...(sessionToken ? { sessionToken } : {}),
       },
       ...(ca ? { ca } : {}),
+      uploadHeaders,
     });
     return { store: new S3Store(client, s3.bucket, endpoint, s3.createBucketIfNotPresent), key };
   }

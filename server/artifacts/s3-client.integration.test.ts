@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { hashPayload, signRequest } from './sigv4';
 import { startTlsMinio } from './testing/artifact-bed';
+import { s3EncryptionHeaders } from '@/lib/artifacts/s3-encryption';
 import { testBed } from '../testing/test-bed';
 import { S3Client } from './s3-client';
 
@@ -87,7 +88,7 @@ async function signedFetch(endpoint: string, credentials: { accessKey: string; s
   return fetch(url, { method, headers });
 }
 
-it("reaches an S3 endpoint over TLS whose certificate only the given CA trusts (the repository's caSecret)", async () => {
+it("reaches an S3 endpoint over TLS whose certificate only the given CA trusts (the repository's caSecret), with server-side encryption", async () => {
   const s3 = testBed().s3();
   const credentials = { accessKey: s3.accessKey, secretKey: s3.secretKey };
   const tls = await startTlsMinio();
@@ -109,6 +110,21 @@ it("reaches an S3 endpoint over TLS whose certificate only the given CA trusts (
       expect(Buffer.concat(chunks).equals(bytes), key).toBe(true);
     }
     expect(await client.listKeys(bucket)).toEqual(['parts.bin', 'single.bin']);
+
+    // Server-side encryption as a repository's encryptionOptions ask for it: SSE-S3, and SSE-KMS on a multipart upload.
+    const sseS3 = new S3Client({ endpoint: tls.endpoint, credentials, ca: tls.ca, uploadHeaders: s3EncryptionHeaders({ enableEncryption: true }) });
+    await sseS3.putFile(bucket, 'sse-s3.bin', file);
+    expect((await client.headObject(bucket, 'sse-s3.bin'))['x-amz-server-side-encryption']).toBe('AES256');
+    const sseKms = new S3Client({ endpoint: tls.endpoint, credentials, ca: tls.ca, uploadHeaders: s3EncryptionHeaders({ enableEncryption: true, kmsKeyId: tls.kmsKeyId }) });
+    await sseKms.putFile(bucket, 'sse-kms.bin', file, { partBytes: 5 * 1024 * 1024 });
+    expect((await client.headObject(bucket, 'sse-kms.bin'))['x-amz-server-side-encryption']).toBe('aws:kms');
+    for (const key of ['sse-s3.bin', 'sse-kms.bin']) {
+      const object = await client.openObject(bucket, key);
+      const chunks: Buffer[] = [];
+      for await (const chunk of object.body) chunks.push(Buffer.from(chunk as Buffer));
+      expect(Buffer.concat(chunks).equals(bytes), key).toBe(true);
+    }
+    expect((await client.headObject(bucket, 'single.bin'))['x-amz-server-side-encryption']).toBeUndefined();
 
     const untrusting = new S3Client({ endpoint: tls.endpoint, credentials });
     await expect(untrusting.listKeys(bucket)).rejects.toMatchObject({ code: 14, message: expect.stringMatching(/certificate is not trusted: name the CA that signed it in the repository's caSecret/) });

@@ -14,6 +14,8 @@ export interface S3Options {
   credentials: Credentials;
   /** PEM of the CA that signed the endpoint's certificate, when the system's CAs do not (the repository's `caSecret`). */
   ca?: string;
+  /** Headers every upload carries: the repository's server-side encryption (lib/artifacts/s3-encryption.ts). */
+  uploadHeaders?: Record<string, string>;
 }
 
 /** An S3 answer read whole: control requests' answers are small XML documents. */
@@ -110,7 +112,7 @@ export class S3Client {
   }
 
   async putObject(bucket: string, key: string, body: Buffer | string): Promise<void> {
-    await this.send('PUT', bucket, key, {}, body);
+    await this.send('PUT', bucket, key, {}, body, this.options.uploadHeaders);
   }
 
   /**
@@ -122,7 +124,7 @@ export class S3Client {
     const { size } = await stat(path);
     const partBytes = Math.max(options.partBytes ?? defaultPartBytes, Math.ceil(size / maxParts));
     if (size <= partBytes) {
-      await this.send('PUT', bucket, key, {}, { stream: createReadStream(path), length: size });
+      await this.send('PUT', bucket, key, {}, { stream: createReadStream(path), length: size }, this.options.uploadHeaders);
       return;
     }
     await this.putFileInParts(bucket, key, path, size, partBytes);
@@ -130,7 +132,8 @@ export class S3Client {
 
   /** A multipart upload; aborted on any failure, so no parts are left behind in the bucket. */
   private async putFileInParts(bucket: string, key: string, path: string, size: number, partBytes: number): Promise<void> {
-    const created = (await this.send('POST', bucket, key, { uploads: '' })).body.toString();
+    // Server-side encryption is asked for when the upload starts; its parts carry no such headers.
+    const created = (await this.send('POST', bucket, key, { uploads: '' }, undefined, this.options.uploadHeaders)).body.toString();
     const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(created)?.[1];
     if (!uploadId) throw new ApiError(GrpcCode.Unavailable, `s3 POST ${bucket}/${key}?uploads: no UploadId in the answer`);
     const partCount = Math.ceil(size / partBytes);
@@ -212,6 +215,11 @@ export class S3Client {
       ...(length ? { size: Number(length) } : {}),
       ...(response.headers['content-type'] ? { contentType: response.headers['content-type'] } : {}),
     };
+  }
+
+  /** The object's headers (size, ETag, content type, server-side encryption) without its bytes. */
+  async headObject(bucket: string, key: string): Promise<IncomingHttpHeaders> {
+    return (await this.send('HEAD', bucket, key)).headers;
   }
 
   async deleteObject(bucket: string, key: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
 import { createServer, type Server } from 'node:http';
@@ -97,6 +98,8 @@ export async function serveGitRepository(files: Record<string, string>, tag: str
 export interface TlsMinio {
   endpoint: string;
   ca: string;
+  /** The one key of its built-in KMS (so SSE-S3 and SSE-KMS work): the `kmsKeyId` to ask for. */
+  kmsKeyId: string;
   stop: () => Promise<void>;
 }
 
@@ -114,8 +117,9 @@ export async function startTlsMinio(): Promise<TlsMinio> {
   ], { stdio: 'ignore' });
   const port = await freePort();
   const s3 = minio();
+  const kmsKeyId = 'capstan-test-key';
   const child = spawn(binary, ['server', join(dir, 'data'), '--address', `127.0.0.1:${port}`, '--console-address', `127.0.0.1:${await freePort()}`, '--certs-dir', certs], {
-    env: { ...process.env, MINIO_ROOT_USER: s3.accessKey, MINIO_ROOT_PASSWORD: s3.secretKey },
+    env: { ...process.env, MINIO_ROOT_USER: s3.accessKey, MINIO_ROOT_PASSWORD: s3.secretKey, MINIO_KMS_SECRET_KEY: `${kmsKeyId}:${randomBytes(32).toString('base64')}` },
     stdio: 'ignore',
   });
   const ca = readFileSync(join(certs, 'public.crt'), 'utf8');
@@ -132,7 +136,10 @@ export async function startTlsMinio(): Promise<TlsMinio> {
         resolve(response.statusCode === 200);
       }).once('error', () => resolve(false));
     });
-    if (ready) return { endpoint: `https://127.0.0.1:${port}`, ca, stop };
+    const endpoint = `https://127.0.0.1:${port}`;
+    // Ready for health checks before it serves S3 (with a KMS it answers XMinioServerNotInitialized for a while).
+    const serving = ready && (await new S3Client({ endpoint, credentials: { accessKey: s3.accessKey, secretKey: s3.secretKey }, ca }).bucketExists('capstan-ready-check').then(() => true, () => false));
+    if (serving) return { endpoint, ca, kmsKeyId, stop };
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       throw new Error(`MinIO over TLS did not become ready on :${port}`);
