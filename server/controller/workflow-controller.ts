@@ -29,10 +29,10 @@ import { runLimited } from './run-limited';
 import { savePaceMs } from '@/lib/controller/save-pace';
 import { WorkQueue } from './work-queue';
 
-// Pod creations and deletions one reconcile sends to the cluster at once. Few, as Argo's one at a time: a wide DAG's
-// 2,000 pods sent 16 at a time were created faster than the bed's kubelet (kwok) could start them, and took the API
-// server's time from it.
-const podCreationsInFlight = 4;
+// Pod creations and deletions one reconcile sends to the cluster at once. A wide DAG's 2,000 pods sent 16 at a time
+// were created faster than the test bed's kubelet (kwok) could start them, and took the API server's time from it
+// (up to 822 waiting); 4 left the API server idle between round trips on a quiet machine (docs/benchmarks.md).
+const podCreationsInFlight = 8;
 
 export interface ControllerOptions {
   /** Workflow workers reconciling in parallel (Argo's --workflow-workers). */
