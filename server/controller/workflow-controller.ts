@@ -31,7 +31,7 @@ import { WorkQueue } from './work-queue';
 
 // Pod creations and deletions one reconcile sends to the cluster at once. A wide DAG's 2,000 pods sent 16 at a time
 // were created faster than the test bed's kubelet (kwok) could start them, and took the API server's time from it
-// (up to 822 waiting); 4 left the API server idle between round trips on a quiet machine (docs/benchmarks.md).
+// (up to 822 waiting); with 4 the creation itself was the slowest part on a quiet machine (docs/benchmarks.md).
 const podCreationsInFlight = 8;
 
 export interface ControllerOptions {
