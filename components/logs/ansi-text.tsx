@@ -1,7 +1,7 @@
 'use client';
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import { type AnsiColour, type AnsiStyle, parseAnsi } from '@/lib/logs/ansi';
-import { findMatches } from '@/lib/logs/log-line';
+import { findMatches } from '@/lib/logs/log-lines';
 
 // The 16 named colours, readable on the viewer's dark background.
 const palette = [

@@ -1,8 +1,8 @@
 'use client';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { LogLine } from '@/lib/logs/log-line';
+import type { LogLines } from '@/lib/logs/log-lines';
 import { rowWindow } from '@/lib/logs/row-window';
+import { WrappedRows } from '@/lib/logs/wrapped-rows';
 import { formatTimestamp } from '../workflow-detail/format';
 import { AnsiText } from './ansi-text';
 
@@ -11,7 +11,7 @@ const rowHeight = 20;
 const overscan = 10;
 
 export interface LogRowsProps {
-  lines: readonly LogLine[];
+  lines: LogLines;
   /** Bumps when `lines` grew (it is mutated in place). */
   version: number;
   search: string;
@@ -28,27 +28,23 @@ export interface LogRowsProps {
 
 /**
  * The log lines, virtualised: only the rows in view (plus a few) are in the DOM, so 100,000 lines scroll as
- * smoothly as 100. Unwrapped (the default), every row is one line of a fixed height, so which rows are in view is
- * arithmetic on the scroll position (O(1) per frame however many lines there are), and the rows sit in normal flow
- * in one block moved by one transform. Wrapped rows have different heights and are measured by React Virtual
- * (which walks every line when the count changes).
+ * smoothly as 100. Which lines are in view is arithmetic on the scroll position, never a measurement of rows:
+ * unwrapped (the default) every line is one row of a fixed height (O(1) per frame however many lines there are);
+ * wrapped, a line's height follows from its length and the text column's width in characters (the font is
+ * monospace), counted once per line as lines arrive (WrappedRows). The rows sit in normal flow in one block moved
+ * by one transform.
  */
 export function LogRows(props: LogRowsProps) {
   const { lines, version, search, focusLine, follow, onUserScrolledUp, wrap, timestamps, podNames, podLabel } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const widest = useRef(0);
-  const measured = useRef(0);
-  // Track the longest line incrementally, so the horizontal scroll width is known without measuring rows.
-  // A line's text is never shorter than its plain text: only a longer one can be the new widest.
-  for (let i = measured.current; i < lines.length; i++) if (lines[i]!.text.length > widest.current) widest.current = Math.max(widest.current, lines[i]!.plain.length);
-  measured.current = lines.length;
-  if (lines.length === 0) { widest.current = 0; measured.current = 0; }
+  const block = useRef<HTMLDivElement>(null);
+  const ruler = useRef<HTMLSpanElement>(null);
 
-  // The unwrapped view's scroll position and height (state only while not following: following shows the end).
-  const [view, setView] = useState({ top: 0, height: 900 });
+  // The view's scroll position and size (the position is state only while not following: following shows the end).
+  const [view, setView] = useState({ top: 0, height: 900, width: 0 });
   const readView = () => {
     const el = scroller.current;
-    if (el) setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    if (el) setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight && v.width === el.clientWidth ? v : { top: el.scrollTop, height: el.clientHeight, width: el.clientWidth }));
   };
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -59,35 +55,38 @@ export function LogRows(props: LogRowsProps) {
     return () => observer.disconnect();
   }, []);
 
-  const virtualizer = useVirtualizer({
-    count: lines.length,
-    // Only wrapped rows need it; disabled, it neither walks the lines nor re-renders on every scroll event.
-    enabled: wrap,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan,
-    measureElement: (element) => element.getBoundingClientRect().height,
-    // Re-render in the next batch, not synchronously inside every scroll event (React Virtual's default).
-    useFlushSync: false,
-  });
-  const fixed = rowWindow(lines.length, view, { follow, rowHeight, overscan });
-  const totalSize = wrap ? virtualizer.getTotalSize() : lines.length * rowHeight;
+  // Wrapped: the text column's width in characters, measured once per width and column set, not per row.
+  const [columns, setColumns] = useState(0);
+  const hasRows = lines.length > 0;
+  useLayoutEffect(() => {
+    if (!wrap) return;
+    const text = block.current?.querySelector('[data-text]');
+    const charWidth = (ruler.current?.getBoundingClientRect().width ?? 0) / 100;
+    if (text && charWidth > 0) setColumns(Math.max(1, Math.floor(text.clientWidth / charWidth)));
+  }, [wrap, timestamps, podNames, view.width, hasRows]);
+  const wrapped = useRef({ lines, rows: new WrappedRows() });
+  if (wrapped.current.lines !== lines) wrapped.current = { lines, rows: new WrappedRows() };
+  const rows = wrapped.current.rows;
+  if (wrap) rows.update(lines.length, columns || 80, (i) => lines.plainLength(i));
+
+  const shown = wrap ? rows.window(view, { follow, rowHeight, overscan }) : rowWindow(lines.length, view, { follow, rowHeight, overscan });
+  const top = (wrap ? rows.top(shown.first) : shown.first) * rowHeight;
+  const totalSize = (wrap ? rows.rows : lines.length) * rowHeight;
 
   // Following: stay at the bottom as lines arrive, with one write of scrollTop per commit (at most one a frame).
-  // Unwrapped, the end is known without reading the scroll height (a forced layout of its own).
+  // Unwrapped, the end is known without reading the scroll height (a forced layout of its own); wrapped, a line
+  // may take more rows than counted (tabs, wide characters), so the real height is read.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (follow && el && lines.length > 0) el.scrollTop = wrap ? el.scrollHeight : lines.length * rowHeight;
-  }, [follow, version, lines.length, wrap]);
+  }, [follow, version, lines.length, wrap, columns]);
   // Following stopped (the button, a search match): the rows in view come from the scroll position again.
   useLayoutEffect(() => { if (!follow) readView(); }, [follow, wrap]);
   useEffect(() => {
-    if (focusLine === undefined) return;
     const el = scroller.current;
-    if (wrap) virtualizer.scrollToIndex(focusLine, { align: 'center' });
-    else if (el) el.scrollTop = focusLine * rowHeight - (el.clientHeight - rowHeight) / 2;
-  }, [focusLine, wrap, virtualizer]);
-  useEffect(() => { if (wrap) virtualizer.measure(); }, [wrap, virtualizer]);
+    if (focusLine === undefined || !el) return;
+    el.scrollTop = (wrap ? rows.top(focusLine) : focusLine) * rowHeight - (el.clientHeight - rowHeight) / 2;
+  }, [focusLine, wrap, rows]);
 
   const lastTop = useRef(0);
   const onScroll = () => {
@@ -101,13 +100,6 @@ export function LogRows(props: LogRowsProps) {
   };
 
   const prefix = (timestamps ? 21 : 0) + (podNames ? 26 : 0) + 7;
-  const rowProps = (index: number) => ({
-    focused: index === focusLine,
-    search,
-    timestamps,
-    podLabel: podNames ? podLabel(lines[index]!.podName) : undefined,
-    wrap,
-  });
   return (
     <div
       ref={scroller}
@@ -117,19 +109,29 @@ export function LogRows(props: LogRowsProps) {
       aria-label="Log lines"
       tabIndex={0}
     >
-      <div style={{ height: totalSize, width: wrap ? '100%' : `max(100%, ${widest.current + prefix}ch)`, position: 'relative' }}>
-        {wrap ? virtualizer.getVirtualItems().map((row) => (
-          <LogRow key={row.key} index={row.index} start={row.start} line={lines[row.index]!} measure={virtualizer.measureElement} {...rowProps(row.index)} />
-        )) : (
-          // One transform moves the block; the rows inside are in normal flow, each of a fixed size. While following,
-          // rows are keyed by position: as lines arrive, React rewrites the text of the rows already in the DOM
-          // instead of removing them and creating new ones. Otherwise by line, so a scroll adds and removes a row.
-          <div className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${fixed.first * rowHeight}px)`, contain: 'layout style' }}>
-            {range(fixed.first, fixed.end).map((index) => (
-              <LogRow key={follow ? `at-${index - fixed.first}` : index} index={index} line={lines[index]!} {...rowProps(index)} />
-            ))}
-          </div>
-        )}
+      <div style={{ height: totalSize, width: wrap ? '100%' : `max(100%, ${lines.widest + prefix}ch)`, position: 'relative' }}>
+        {wrap ? <span ref={ruler} aria-hidden className="invisible absolute whitespace-pre">{'0'.repeat(100)}</span> : null}
+        {/* One transform moves the block; the rows inside are in normal flow. While following, rows are keyed by
+            position: as lines arrive, React rewrites the text of the rows already in the DOM instead of removing
+            them and creating new ones. Otherwise by line, so a scroll adds and removes a row. */}
+        <div ref={block} className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${top}px)`, contain: 'layout style' }}>
+          {range(shown.first, shown.end).map((index) => {
+            const line = lines.line(index);
+            return (
+              <LogRow
+                key={follow ? `at-${index - shown.first}` : index}
+                index={index}
+                text={line.text}
+                time={timestamps ? line.time ?? '' : undefined}
+                podName={podNames ? line.podName : undefined}
+                podLabel={podNames ? podLabel(line.podName) : undefined}
+                focused={index === focusLine}
+                search={search}
+                wrap={wrap}
+              />
+            );
+          })}
+        </div>
       </div>
     </div>
   );
@@ -141,35 +143,31 @@ function range(from: number, to: number): number[] {
   return out;
 }
 
-/**
- * One log line; memoised, so re-rendering the list (a scroll, new lines) leaves the rows already drawn alone.
- * `start`: placed at that offset (wrapped rows, measured); without it the row is in flow, one line high.
- */
-const LogRow = memo(function LogRow({ index, start, line, measure, focused, search, timestamps, podLabel, wrap }: {
+/** One log line; memoised (by its strings), so re-rendering the list leaves the rows already drawn alone. */
+const LogRow = memo(function LogRow({ index, text, time, podName, podLabel, focused, search, wrap }: {
   index: number;
-  start?: number;
-  line: LogLine;
-  measure?: (element: Element | null) => void;
-  focused: boolean;
-  search: string;
-  timestamps: boolean;
+  text: string;
+  /** The time column's value; undefined hides the column. */
+  time: string | undefined;
+  podName: string | undefined;
   /** The pod column's text; undefined hides the column. */
   podLabel: string | undefined;
+  focused: boolean;
+  search: string;
   wrap: boolean;
 }) {
   return (
     <div
       data-index={index}
-      ref={measure}
-      className={`${start === undefined ? '' : 'absolute left-0 '}flex w-full px-3 hover:bg-slate-900 ${focused ? 'bg-slate-800' : ''}`}
-      // Rows in flow have a fixed size: size and layout containment (no paint containment: nothing is clipped) keep
-      // laying out a new line from touching the rest.
-      style={start === undefined ? { height: rowHeight, contain: 'size layout style' } : { transform: `translateY(${start}px)`, minHeight: rowHeight }}
+      className={`flex w-full px-3 hover:bg-slate-900 ${focused ? 'bg-slate-800' : ''}`}
+      // Unwrapped rows have a fixed size: size and layout containment (no paint containment: nothing is clipped)
+      // keep laying out a new line from touching the rest.
+      style={wrap ? { minHeight: rowHeight } : { height: rowHeight, contain: 'size layout style' }}
     >
       <span aria-hidden className="w-12 shrink-0 select-none pr-3 text-right text-slate-500">{index + 1}</span>
-      {timestamps ? <span className="shrink-0 select-none pr-3 text-slate-500">{line.time ? formatTimestamp(line.time) : ''}</span> : null}
-      {podLabel !== undefined ? <span className="w-48 shrink-0 truncate select-none pr-3 text-sky-300" title={line.podName}>{podLabel}</span> : null}
-      <span className={wrap ? 'min-w-0 whitespace-pre-wrap break-all' : 'whitespace-pre'}><AnsiText text={line.text} search={search} /></span>
+      {time !== undefined ? <span className="shrink-0 select-none pr-3 text-slate-500">{time ? formatTimestamp(time) : ''}</span> : null}
+      {podLabel !== undefined ? <span className="w-48 shrink-0 truncate select-none pr-3 text-sky-300" title={podName}>{podLabel}</span> : null}
+      <span data-text className={wrap ? 'min-w-0 flex-1 whitespace-pre-wrap break-all' : 'whitespace-pre'}><AnsiText text={text} search={search} /></span>
     </div>
   );
 });

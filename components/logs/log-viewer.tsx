@@ -1,6 +1,5 @@
 'use client';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
-import { matchingLines, toLogText } from '@/lib/logs/log-line';
 import { apiUrl } from '../api-client';
 import { useSettings } from '../settings-context';
 import { LogRows } from './log-rows';
@@ -75,7 +74,7 @@ export function LogViewer({ namespace, workflowName, pods, pod: fixedPod, runnin
     const f = found.current;
     if (f.query !== search || f.lines !== lines || lines.length < f.scanned) found.current = { query: search, scanned: 0, lines, matches: [] };
     const current = found.current;
-    matchingLines(lines, search, current.scanned, current.matches);
+    lines.matching(search, current.scanned, current.matches);
     current.scanned = lines.length;
     return current.matches.slice();
     // version: lines is mutated in place.
@@ -140,7 +139,7 @@ export function LogViewer({ namespace, workflowName, pods, pod: fixedPod, runnin
           <button
             type="button"
             disabled={lines.length === 0}
-            onClick={() => download(`${podName ?? workflowName}-${container}.log`, toLogText(lines, { podNames: showPodNames, timestamps }))}
+            onClick={() => download(`${podName ?? workflowName}-${container}.log`, lines.toText({ podNames: showPodNames, timestamps }))}
             className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-50 disabled:opacity-50 dark:border-slate-600 dark:text-slate-300 dark:hover:bg-slate-800"
           >
             Download

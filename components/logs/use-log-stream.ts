@@ -1,7 +1,8 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
-import { type LogLine, toLogLine } from '@/lib/logs/log-line';
+import { useEffect, useState } from 'react';
+import { LogLines } from '@/lib/logs/log-lines';
 import { apiUrl } from '../api-client';
+import type { LogStreamMessage, LogStreamRequest } from './log-stream-protocol';
 
 export interface LogSource {
   baseHref: string;
@@ -29,45 +30,25 @@ function logUrl(source: LogSource): string {
   return apiUrl(source.baseHref, `api/v1/workflows/${encodeURIComponent(source.namespace)}/${encodeURIComponent(source.workflowName)}/log?${query}`);
 }
 
-/** How long parsing may hold the main thread before it lets the page draw a frame. */
-const sliceMs = 8;
 /** The shortest time between two renders of new lines. */
 const commitEveryMs = 100;
 
-/** Resolves in a new task (after the browser had the chance to render), unlike a resolved promise. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
-    channel.port2.postMessage(undefined);
-  });
-}
-
-async function readError(response: Response): Promise<string> {
-  const text = await response.text();
-  try {
-    return (JSON.parse(text) as { message?: string }).message ?? `${response.status} ${response.statusText}`;
-  } catch {
-    return text || `${response.status} ${response.statusText}`;
-  }
-}
-
 /**
- * Reads a workflow's logs from argo-server's log stream (newline-delimited JSON) into one growing array. The array
- * is mutated in place and `version` bumps at most once per animation frame and `commitEveryMs`, so 100,000 lines
- * arriving quickly cost a handful of renders, not one each. Falls back to the archived log when the live one is gone.
+ * Reads a workflow's logs from argo-server's log stream (newline-delimited JSON) in a Web Worker, which parses
+ * them and sends batches of lines (see LogBatch), added to one growing LogLines. `version` bumps when lines were
+ * added, at most once per animation frame and `commitEveryMs`, so 100,000 lines arriving quickly cost a handful of
+ * renders, not one each. The worker falls back to the archived log when the live one is gone.
  */
-export function useLogStream(source: LogSource): { lines: readonly LogLine[]; version: number; state: LogStreamState } {
-  const lines = useRef<LogLine[]>([]);
+export function useLogStream(source: LogSource): { lines: LogLines; version: number; state: LogStreamState } {
+  const [lines, setLines] = useState(() => new LogLines());
   const [version, setVersion] = useState(0);
   const [state, setState] = useState<LogStreamState>({ status: 'loading' });
   const url = logUrl(source);
   const { archivedUrl, podName } = source;
 
   useEffect(() => {
-    const abort = new AbortController();
-    lines.current = [];
-    setVersion((v) => v + 1);
+    const into = new LogLines();
+    setLines(into);
     setState({ status: 'loading' });
     // New lines are shown in the next animation frame, but not more often than every `commitEveryMs`: a fast
     // stream (thousands of lines a second) then costs ten renders a second, not sixty, each rewriting every row in
@@ -88,86 +69,28 @@ export function useLogStream(source: LogSource): { lines: readonly LogLine[]; ve
       if (wait <= 0) commit();
       else timer = setTimeout(() => { timer = undefined; commit(); }, wait);
     };
-    // Reads can bring tens of thousands of lines at once, and reads already queued resolve one after another
-    // without the page drawing in between: lines are parsed in slices of a few milliseconds (across reads), and
-    // between slices the page draws a frame, showing the lines parsed so far.
-    let sliceStart = performance.now();
-    // Every entry of the stream names its pod: one string per pod, not one per line.
-    const podNames = new Map<string, string>();
-    const podNameOf = (name: string) => podNames.get(name) ?? (podNames.set(name, name), name);
-    const sliceOver = () => performance.now() - sliceStart > sliceMs;
-    /** Lets the page draw; throws (ending the read) when the source changed meanwhile. */
-    const pause = async () => {
-      flush();
-      await nextTask();
-      abort.signal.throwIfAborted();
-      sliceStart = performance.now();
-    };
-    const readArchived = async (): Promise<boolean> => {
-      if (!archivedUrl) return false;
-      const response = await fetch(archivedUrl, { signal: abort.signal });
-      if (!response.ok) return false;
-      const text = await response.text();
-      for (let at = 0; at < text.length;) {
-        let end = text.indexOf('\n', at);
-        if (end < 0) end = text.length;
-        if (end > at) lines.current.push(toLogLine(podName ?? '', text.slice(at, end), true));
-        at = end + 1;
-        if ((lines.current.length & 63) === 0 && sliceOver()) await pause();
-      }
-      flush();
-      return true;
-    };
 
-    void (async () => {
-      try {
-        const response = await fetch(url, { signal: abort.signal, headers: { accept: 'application/json' } });
-        if (!response.ok || !response.body) {
-          const message = await readError(response);
-          if (await readArchived()) setState({ status: 'done', archived: true });
-          else setState({ status: 'error', message });
-          return;
-        }
-        setState({ status: 'streaming' });
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let rest = '';
-        let streamError: string | undefined;
-        for (;;) {
-          const asked = performance.now();
-          const { value, done } = await reader.read();
-          if (done) break;
-          // A read that had to wait for data left the page free to draw meanwhile: a fresh slice.
-          if (performance.now() - asked > 2) sliceStart = performance.now();
-          const text = rest + value;
-          let at = 0;
-          for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', at)) {
-            const entry = text.slice(at, end);
-            at = end + 1;
-            if (entry.trim()) {
-              const message = JSON.parse(entry) as { result?: { content?: string; podName?: string }; error?: { message?: string } };
-              if (message.error) streamError = message.error.message ?? 'the log stream failed';
-              else if (message.result) lines.current.push(toLogLine(podNameOf(message.result.podName ?? ''), message.result.content ?? '', true));
-            }
-            if ((lines.current.length & 63) === 0 && sliceOver()) await pause();
-          }
-          rest = text.slice(at);
-          flush();
-          if (sliceOver()) await pause();
-        }
-        if (lines.current.length === 0 && (await readArchived())) setState({ status: 'done', archived: true });
-        else if (streamError && lines.current.length === 0) setState({ status: 'error', message: streamError });
-        else setState({ status: 'done' });
-      } catch (error) {
-        if (abort.signal.aborted) return;
-        setState({ status: 'error', message: (error as Error).message });
-      }
-    })();
+    const worker = new Worker(new URL('./log-stream.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<LogStreamMessage>) => {
+      const message = event.data;
+      if (message.type === 'lines') {
+        into.append(message.batch);
+        flush();
+      } else if (message.type === 'streaming') setState({ status: 'streaming' });
+      else if (message.type === 'done') setState({ status: 'done', archived: message.archived });
+      else setState({ status: 'error', message: message.message });
+      if (message.type === 'done' || message.type === 'error') worker.terminate();
+    };
+    worker.onerror = (event) => setState({ status: 'error', message: event.message || 'the log reader failed' });
+    const absolute = (path: string) => new URL(path, document.baseURI).href;
+    const request: LogStreamRequest = { url: absolute(url), archivedUrl: archivedUrl && absolute(archivedUrl), podName };
+    worker.postMessage(request);
     return () => {
-      abort.abort();
+      worker.terminate();
       if (frame !== undefined) cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
   }, [url, archivedUrl, podName]);
 
-  return { lines: lines.current, version, state };
+  return { lines, version, state };
 }
