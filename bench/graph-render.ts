@@ -98,7 +98,7 @@ function summariseTrace(buffer: Buffer, name: string) {
   for (const [event, t] of [...total].sort((a, b) => b[1].ms - a[1].ms).slice(0, 14)) console.error(`  ${t.ms.toFixed(0).padStart(7)} ms  ${event} ×${t.count}, longest ${t.longest.toFixed(0)} ms`);
 }
 
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; data?: { functionName?: string; url?: string } } }
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; data?: { functionName?: string; url?: string } } }
 type CpuProfile = Awaited<ReturnType<typeof stopProfile>>;
 
 /**
@@ -119,6 +119,7 @@ function summariseLongTasks(buffer: Buffer, name: string, profile?: CpuProfile) 
   const tasks = events.filter((e) => e.name === 'RunTask' && e.dur! > 50_000);
   console.error(`${name} trace (${file}): ${tasks.length} tasks over 50 ms`);
   const label = (e: TraceEvent) => e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'TimerFire' || e.name === 'FireAnimationFrame' ? `${e.name} ${e.args?.data?.functionName ?? ''} ${(e.args?.data?.url ?? '').split('/').pop()}` : e.name;
+  summariseLongFrames(traceEvents, thread);
   for (const task of tasks) {
     const end = task.ts + task.dur!;
     const inside = events.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= end);
@@ -150,6 +151,36 @@ function summariseLongTasks(buffer: Buffer, name: string, profile?: CpuProfile) 
       console.error(`    sampled: ${[...fns].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, us]) => `${k} ${(us / 1000).toFixed(1)}`).join('; ')}`);
     }
   }
+}
+
+/**
+ * The frames over 50 ms (gaps between the page's animation frames, as the frame meter counts them) and what every
+ * thread of the browser did in each: its tasks' wall time and, where Chromium records it, their CPU time. A gap
+ * whose tasks' CPU time is far below their wall time was spent waiting for a core (a loaded machine), not working.
+ */
+function summariseLongFrames(traceEvents: TraceEvent[], main: TraceEvent) {
+  const frames = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'FireAnimationFrame' && e.ph === 'X').map((e) => e.ts).sort((a, b) => a - b);
+  const names = new Map(traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}/${e.tid}`, e.args?.name ?? '?']));
+  const tasks = traceEvents.filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur !== undefined);
+  let gaps = 0;
+  for (let i = 1; i < frames.length; i++) {
+    const [from, to] = [frames[i - 1]!, frames[i]!];
+    if (to - from <= 50_000) continue;
+    if (++gaps > 12) continue;
+    const busy = new Map<string, { wall: number; cpu: number }>();
+    for (const t of tasks) {
+      const overlap = Math.min(to, t.ts + t.dur!) - Math.max(from, t.ts);
+      if (overlap <= 0) continue;
+      const key = `${names.get(`${t.pid}/${t.tid}`) ?? 'thread'}${t.pid === main.pid ? '' : ` (pid ${t.pid})`}`;
+      const b = busy.get(key) ?? { wall: 0, cpu: 0 };
+      b.wall += overlap;
+      b.cpu += t.tdur !== undefined ? t.tdur * (overlap / t.dur!) : NaN;
+      busy.set(key, b);
+    }
+    const parts = [...busy].sort((a, b) => b[1].wall - a[1].wall).slice(0, 6).map(([k, b]) => `${k} ${(b.wall / 1000).toFixed(0)}${Number.isNaN(b.cpu) ? '' : ` (cpu ${(b.cpu / 1000).toFixed(0)})`}`);
+    console.error(`  frame ${((to - from) / 1000).toFixed(0)} ms at +${((from - frames[0]!) / 1e6).toFixed(2)} s: ${parts.join('; ') || 'no task on any thread'}`);
+  }
+  console.error(`  ${gaps} frames over 50 ms in the trace (ms of tasks per thread within each)`);
 }
 
 async function heapMb(page: Page) {
