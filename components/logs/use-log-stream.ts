@@ -43,8 +43,14 @@ export function useLogStream(source: LogSource): { lines: LogLines; version: num
   const [lines, setLines] = useState(() => new LogLines());
   const [version, setVersion] = useState(0);
   const [state, setState] = useState<LogStreamState>({ status: 'loading' });
-  const url = logUrl(source);
   const { archivedUrl, podName } = source;
+  // A stream opened to follow a running workflow ends by itself once the workflow has ended, so when `follow` turns
+  // false the stream is left to finish rather than read again from the first line (a reset of every line shown).
+  // A workflow running again (a retry) opens a following stream.
+  const key = logUrl({ ...source, follow: false });
+  const [opened, setOpened] = useState({ key, follow: source.follow });
+  if (opened.key !== key || (source.follow && !opened.follow)) setOpened({ key, follow: source.follow });
+  const url = logUrl({ ...source, follow: opened.key === key ? opened.follow : source.follow });
 
   useEffect(() => {
     const into = new LogLines();
