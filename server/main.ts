@@ -201,7 +201,7 @@ async function main(): Promise<void> {
     ? await openSso({ config, kubeConfig, configSource, controllerConfig: controllerConfigSource.current(), logger })
     : undefined;
   const metrics = createMetrics({
-    workflowPhases: async () => countPhases((await cluster.list('workflows', config.mode === 'embedded' ? '' : config.namespace)).items),
+    workflowPhases: async () => countPhases((await cluster.listSummaries('workflows', config.mode === 'embedded' ? '' : config.namespace)).items),
     queue: () => running?.workflow.queueStats() ?? { depth: 0, busy: 0 },
     custom: customMetrics,
     controller: controllerMetrics,

@@ -12,10 +12,13 @@ export interface ListOf<T extends KubeObject = KubeObject> {
   items: T[] | null;
 }
 
-const versionOf = (o: KubeObject | undefined) => Number.parseInt(o?.metadata.resourceVersion ?? '', 10);
+/** What version comparisons read of an object (a whole object, or a cache's summary of one). */
+type Versioned = Pick<KubeObject, 'metadata'>;
+
+const versionOf = (o: Versioned | undefined) => Number.parseInt(o?.metadata.resourceVersion ?? '', 10);
 
 /** True when `next` is not older than `current` (an object without a number version is always taken). */
-export function isNewer(current: KubeObject | undefined, next: KubeObject): boolean {
+export function isNewer(current: Versioned | undefined, next: Versioned): boolean {
   const before = versionOf(current);
   const after = versionOf(next);
   return Number.isNaN(before) || Number.isNaN(after) || after > before;

@@ -1,5 +1,5 @@
 import { invalidArgument } from '../api-error';
-import type { Workflow } from '../generated/argo';
+import type { ObjectSummary } from '../k8s/object-summary';
 
 /** The raw query of `GET /api/v1/workflows/{namespace}` that argo-server filters on itself. */
 export interface WorkflowListParams {
@@ -74,7 +74,7 @@ export function parseWorkflowListQuery(params: WorkflowListParams): WorkflowList
 
 const time = (text: string | undefined) => (text ? Date.parse(text) : 0);
 
-function matches(workflow: Workflow, query: WorkflowListQuery): boolean {
+function matches(workflow: ObjectSummary, query: WorkflowListQuery): boolean {
   const { name = '', namespace = '', creationTimestamp } = workflow.metadata;
   if (query.namespace && (namespace === query.namespace) === query.namespaceNotEquals) return false;
   if (query.name) {
@@ -90,7 +90,7 @@ function matches(workflow: Workflow, query: WorkflowListQuery): boolean {
 }
 
 /** Argo's order within a page (`Workflows.Less`): unfinished first, newest created first; then latest finished first. */
-export function compareWorkflows(a: Workflow, b: Workflow): number {
+export function compareWorkflows(a: ObjectSummary, b: ObjectSummary): number {
   const aFinish = time(a.status?.finishedAt);
   const bFinish = time(b.status?.finishedAt);
   if (!aFinish && !bFinish) return time(b.metadata.creationTimestamp) - time(a.metadata.creationTimestamp);
@@ -100,7 +100,7 @@ export function compareWorkflows(a: Workflow, b: Workflow): number {
 }
 
 /** How many workflows the query matches, without ordering them. */
-export function countMatching(workflows: Workflow[], query: WorkflowListQuery): number {
+export function countMatching(workflows: ObjectSummary[], query: WorkflowListQuery): number {
   let count = 0;
   for (const w of workflows) if (matches(w, query)) count++;
   return count;
@@ -109,8 +109,9 @@ export function countMatching(workflows: Workflow[], query: WorkflowListQuery): 
 /**
  * One page of workflows, as argo-server's workflow store: filtered, ordered by start time (newest first), cut at
  * `offset`/`limit`; `continue` is the next offset when more follow. The page itself is then sorted by `compareWorkflows`.
+ * Reads only what a summary has (a cache's summaries come back as given, so only the page need be parsed).
  */
-export function selectWorkflowPage(workflows: Workflow[], query: WorkflowListQuery): { items: Workflow[]; continue?: string } {
+export function selectWorkflowPage<W extends ObjectSummary>(workflows: W[], query: WorkflowListQuery): { items: W[]; continue?: string } {
   // Each start time parsed once, not in every comparison: a namespace may hold tens of thousands of workflows.
   const matching = workflows.filter((w) => matches(w, query)).map((w) => ({ w, started: time(w.status?.startedAt) }))
     .sort((a, b) => b.started - a.started);

@@ -105,12 +105,13 @@ export class Archiver {
 
   /** Archives completed workflows left pending (and, with `sweepUnlabelled`, never archived); returns how many. */
   async sweep(namespace: string): Promise<number> {
-    const { items } = await this.cluster.list<WorkflowObject>('workflows', namespace, { labelSelector: `${workflowLabels.completed}=true` });
+    // Summaries: only the workflows to archive are read whole.
+    const { items } = await this.cluster.listSummaries<WorkflowObject>('workflows', namespace, { labelSelector: `${workflowLabels.completed}=true` });
     let archived = 0;
-    for (const wf of items) {
-      const status = wf.metadata.labels?.[workflowLabels.archivingStatus];
+    for (const listed of items) {
+      const status = listed.metadata.labels?.[workflowLabels.archivingStatus];
       if (status === 'Pending' || (status === undefined && this.options.sweepUnlabelled)) {
-        if (await this.archiveOne(wf).catch((error: unknown) => this.logger.warn({ err: error }, 'archive sweep failed'))) archived++;
+        if (await this.archiveOne(listed.read()).catch((error: unknown) => this.logger.warn({ err: error }, 'archive sweep failed'))) archived++;
       }
     }
     return archived;

@@ -1,6 +1,7 @@
 import type { KubeObject } from '@/lib/k8s/object';
 import type { ResourcePlural } from '@/lib/k8s/resource-kinds';
 import type { CoreV1Event } from '@/lib/generated/k8s';
+import type { ObjectSummary } from '@/lib/k8s/object-summary';
 
 export interface ListOptions {
   labelSelector?: string;
@@ -9,11 +10,20 @@ export interface ListOptions {
   continue?: string;
 }
 
-export interface ObjectList<T extends KubeObject = KubeObject> {
+export interface ObjectList<T = KubeObject> {
   items: T[];
   resourceVersion: string;
   /** Set when more items follow. */
   continue?: string;
+}
+
+/**
+ * A listed object as a cache may hold it: its summary (shared with the cache: read only) and the whole object on
+ * demand, so a list that returns a page parses only that page.
+ */
+export interface Listed<T extends KubeObject = KubeObject> extends ObjectSummary {
+  /** The whole object; from a cache that holds it packed, a fresh copy the caller may change. */
+  read(): T;
 }
 
 export interface WatchEvent<T extends KubeObject = KubeObject> {
@@ -31,6 +41,11 @@ export interface ClusterPort {
   get<T extends KubeObject>(plural: ResourcePlural, namespace: string, name: string): Promise<T>;
   /** Lists one namespace, or all namespaces when `namespace` is empty. */
   list<T extends KubeObject>(plural: ResourcePlural, namespace: string, options?: ListOptions): Promise<ObjectList<T>>;
+  /**
+   * As `list` without `limit`/`continue`, each item a summary whose `read()` gives the whole object: from the
+   * workflow cache only the items read are parsed (a list of 10,000 workflows returning a page of 50 parses 50).
+   */
+  listSummaries<T extends KubeObject>(plural: ResourcePlural, namespace: string, options?: { labelSelector?: string }): Promise<ObjectList<Listed<T>>>;
   create<T extends KubeObject>(plural: ResourcePlural, namespace: string, object: T): Promise<T>;
   /** Replaces the object; fails with a conflict when its resourceVersion is stale. */
   update<T extends KubeObject>(plural: ResourcePlural, namespace: string, object: T): Promise<T>;

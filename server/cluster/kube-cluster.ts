@@ -4,7 +4,8 @@ import type { Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
 import { inflateCompressedNodes } from '@/lib/workflows/compressed-nodes';
 import { type ResourcePlural, resourceKinds } from '@/lib/k8s/resource-kinds';
-import type { ClusterPort, ListOptions, ObjectList, WatchEvent } from './cluster-port';
+import type { ClusterPort, ListOptions, Listed, ObjectList, WatchEvent } from './cluster-port';
+import { listedAsIs, packObject } from './listed-object';
 import { ApiReachability, isUnreachable } from './api-reachability';
 import { fromKubeError } from './kube-errors';
 import { withPooledAgents } from './pooled-agents';
@@ -69,10 +70,11 @@ export class KubeCluster implements ClusterPort {
       this.workflowCache = options.sharedCache;
       this.cacheReader = 'caller';
     } else if (options.cacheWorkflows) {
+      // Packed: a namespace's workflows held as summaries and compressed JSON, not parsed objects (docs/api.md, "Speed").
       this.workflowCache = new WatchCache<KubeObject>({
         listAll: (namespace) => this.listAll('workflows', namespace),
         watchFrom: (namespace, from, onEvent, onRelisted, signal) => this.watchFrom('workflows', namespace, from, onEvent, onRelisted, signal),
-      });
+      }, { hold: packObject });
       this.cacheReader = 'self';
     }
   }
@@ -107,17 +109,35 @@ export class KubeCluster implements ClusterPort {
   }
 
   async list<T extends KubeObject>(plural: ResourcePlural, namespace: string, options: ListOptions = {}): Promise<ObjectList<T>> {
+    const cached = await this.listCached<T>(plural, namespace, options);
+    if (cached) return { items: cached.items.map((held) => held.read()), resourceVersion: cached.resourceVersion };
+    return this.listFromServer(plural, namespace, options);
+  }
+
+  async listSummaries<T extends KubeObject>(plural: ResourcePlural, namespace: string, options: { labelSelector?: string } = {}): Promise<ObjectList<Listed<T>>> {
+    const cached = await this.listCached<T>(plural, namespace, options);
+    if (cached) return cached;
+    const { items, resourceVersion } = await this.listFromServer<T>(plural, namespace, options);
+    return { items: items.map(listedAsIs), resourceVersion };
+  }
+
+  /** The workflow cache's answer, or undefined when this list is for the API server to answer. */
+  private async listCached<T extends KubeObject>(plural: ResourcePlural, namespace: string, options: ListOptions): Promise<ObjectList<Listed<T>> | undefined> {
     const cache = plural === 'workflows' && !options.limit && !options.continue ? this.workflowCache : undefined;
     // While the API server is known to be down the cache is not served: it would answer with a stale list as if all
     // were well. The API server is asked instead, and its absence answered with Argo's 503 (docs/kubernetes-mode.md).
     if (cache && isParsableLabelSelector(options.labelSelector) && this.reachability.reachable) {
       if (this.cacheReader === 'caller') await this.mayList(plural, namespace);
       try {
-        return await cache.list(namespace, options.labelSelector) as ObjectList<T>;
+        return await cache.listSummaries(namespace, options.labelSelector) as ObjectList<Listed<T>>;
       } catch (error) {
         if (this.cacheReader !== 'caller') throw error;
       }
     }
+    return undefined;
+  }
+
+  private async listFromServer<T extends KubeObject>(plural: ResourcePlural, namespace: string, options: ListOptions): Promise<ObjectList<T>> {
     const c = this.coordinates(plural);
     const query = { labelSelector: options.labelSelector, limit: options.limit, _continue: options.continue };
     const result = await this.call(() =>
@@ -155,12 +175,13 @@ export class KubeCluster implements ClusterPort {
     return this.wrote(plural, 'MODIFIED', updated);
   }
 
-  /** A workflow this process wrote goes into the shared cache at once, so the writer's next list has it. */
+  /**
+   * A workflow this process wrote goes into the shared cache at once, so the writer's next list has it. The cache
+   * packs it at once (callers may go on changing what they were given); inflating compressed nodes makes a new
+   * status, never changing the caller's.
+   */
   private wrote<T extends KubeObject>(plural: ResourcePlural, type: 'ADDED' | 'MODIFIED', object: T): T {
-    if (plural === 'workflows' && this.workflowCache) {
-      // A copy for the cache: callers may go on changing what they were given.
-      this.workflowCache.wrote({ type, object: inflateLeniently(structuredClone(object)) as KubeObject });
-    }
+    if (plural === 'workflows' && this.workflowCache) this.workflowCache.wrote({ type, object: inflateLeniently(object) as KubeObject });
     return object;
   }
 

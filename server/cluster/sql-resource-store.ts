@@ -4,7 +4,8 @@ import { isParsableLabelSelector, matchesLabels, parseLabelSelector } from '@/li
 import type { CoreV1Event } from '@/lib/generated/k8s';
 import { type KubeObject, prepareForCreate, validateObjectName } from '@/lib/k8s/object';
 import { type ResourcePlural, qualifiedName, resourceKinds } from '@/lib/k8s/resource-kinds';
-import type { ClusterPort, ListOptions, ObjectList, WatchEvent } from './cluster-port';
+import type { ClusterPort, ListOptions, Listed, ObjectList, WatchEvent } from './cluster-port';
+import { listedAsIs, packObject } from './listed-object';
 import { newCreateContext } from './random-names';
 import type { SqlClient } from './sql-client';
 import { WatchCache } from './watch-cache';
@@ -38,12 +39,13 @@ export class SqlResourceStore implements ClusterPort {
    * Workflows listed from memory, as the kubernetes adapter's shared cache does: a list read and parsed every
    * workflow's whole body from the database, and waited behind the status writes of every running workflow
    * (the dashboard's first page took seconds while 1,000 workflows ran). The cache holds copies: writers may
-   * go on changing the objects they were given.
+   * go on changing the objects they were given (an event may wait in the source until the first list is in). Held
+   * packed, as the kubernetes adapter's (`packObject`).
    */
   private readonly workflowCache = new WatchCache<KubeObject>(inProcessWatchCacheSource(
     (namespace) => this.listStored('workflows', namespace),
     (namespace, onEvent, signal) => this.watch('workflows', namespace, (event) => onEvent({ type: event.type, object: structuredClone(event.object) }), signal),
-  ));
+  ), { hold: packObject });
 
   private constructor(private readonly sql: SqlClient, private readonly onClose: () => Promise<void>) {
     this.events.setMaxListeners(0);
@@ -77,6 +79,14 @@ export class SqlResourceStore implements ClusterPort {
       return await this.workflowCache.list(namespace, options.labelSelector) as ObjectList<T>;
     }
     return this.listStored(plural, namespace, options);
+  }
+
+  async listSummaries<T extends KubeObject>(plural: ResourcePlural, namespace: string, options: { labelSelector?: string } = {}): Promise<ObjectList<Listed<T>>> {
+    if (plural === 'workflows' && isParsableLabelSelector(options.labelSelector)) {
+      return await this.workflowCache.listSummaries(namespace, options.labelSelector) as ObjectList<Listed<T>>;
+    }
+    const { items, resourceVersion } = await this.listStored<T>(plural, namespace, options);
+    return { items: items.map(listedAsIs), resourceVersion };
   }
 
   private async listStored<T extends KubeObject>(plural: ResourcePlural, namespace: string, options: ListOptions = {}): Promise<ObjectList<T>> {

@@ -1,7 +1,8 @@
 import { isNewer } from '@/lib/watch/apply-watch-event';
 import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
 import type { KubeObject } from '@/lib/k8s/object';
-import type { ObjectList, WatchEvent } from './cluster-port';
+import type { Listed, ObjectList, WatchEvent } from './cluster-port';
+import { listedAsIs } from './listed-object';
 
 /** What the cache needs from the Kubernetes adapter: a consistent full list, and a watch from its version. */
 export interface WatchCacheSource<T extends KubeObject> {
@@ -20,12 +21,16 @@ export interface WatchCacheSource<T extends KubeObject> {
   ): Promise<void>;
 }
 
-const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
-const versionOf = (o: KubeObject) => Number.parseInt(o.metadata.resourceVersion ?? '', 10) || 0;
+/** How a cache holds each object: as it is (`listedAsIs`), or compactly (`packObject`). */
+export type HoldObject<T extends KubeObject> = (object: T) => Listed<T>;
+
+type Keyed = Pick<KubeObject, 'metadata'>;
+const keyOf = (o: Keyed) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+const versionOf = (o: Keyed) => Number.parseInt(o.metadata.resourceVersion ?? '', 10) || 0;
 
 /** One scope's objects (a namespace, or every namespace for ''), kept current by one watch. */
 class ScopeCache<T extends KubeObject> {
-  private readonly objects = new Map<string, T>();
+  private readonly objects = new Map<string, Listed<T>>();
   private readonly subscribers = new Set<(event: WatchEvent<T>) => void>();
   private readonly abort = new AbortController();
   private version = 0;
@@ -33,12 +38,12 @@ class ScopeCache<T extends KubeObject> {
   readonly ready: Promise<void>;
   lastUsed = Date.now();
 
-  constructor(source: WatchCacheSource<T>, readonly namespace: string) {
+  constructor(source: WatchCacheSource<T>, readonly namespace: string, private readonly hold: HoldObject<T>) {
     this.ready = (async () => {
       const list = await source.listAll(namespace);
-      for (const object of list.items) this.objects.set(keyOf(object), object);
+      for (const object of list.items) this.objects.set(keyOf(object), hold(object));
       this.version = Number.parseInt(list.resourceVersion, 10) || 0;
-      await source.watchFrom(namespace, list.resourceVersion, (event) => this.apply(event), (relisted) => this.replace(relisted), this.abort.signal);
+      await source.watchFrom(namespace, list.resourceVersion, (event) => this.applyEvent(event), (relisted) => this.replace(relisted), this.abort.signal);
     })();
   }
 
@@ -50,19 +55,29 @@ class ScopeCache<T extends KubeObject> {
     return String(this.version);
   }
 
-  /** A change seen by the watch or written by this process: applied and passed on once, whichever comes first. */
-  apply(event: WatchEvent<T>): void {
-    const key = keyOf(event.object);
+  /**
+   * A change seen by the watch or written by this process: applied and passed on once, whichever comes first.
+   * `held` is what the cache keeps of it (made by `hold` when not given); subscribers get `event()`'s object, which
+   * the cache does not keep.
+   */
+  apply(type: WatchEvent<T>['type'], object: Keyed, event: () => WatchEvent<T>, held?: Listed<T>): void {
+    const key = keyOf(object);
     const current = this.objects.get(key);
-    this.version = Math.max(this.version, versionOf(event.object));
-    if (event.type === 'DELETED') {
-      if (!current || current.metadata.uid !== event.object.metadata.uid) return;
+    this.version = Math.max(this.version, versionOf(object));
+    if (type === 'DELETED') {
+      if (!current || current.metadata.uid !== object.metadata.uid) return;
       this.objects.delete(key);
     } else {
-      if (current && !isNewer(current, event.object)) return;
-      this.objects.set(key, event.object);
+      if (current && !isNewer(current, object)) return;
+      this.objects.set(key, held ?? this.hold(event().object));
     }
-    for (const subscriber of this.subscribers) subscriber(event);
+    if (!this.subscribers.size) return;
+    const passed = event();
+    for (const subscriber of this.subscribers) subscriber(passed);
+  }
+
+  private applyEvent(event: WatchEvent<T>): void {
+    this.apply(event.type, event.object, () => event);
   }
 
   /** After a relist: what changed is passed on as MODIFIED, what vanished as DELETED. */
@@ -71,16 +86,16 @@ class ScopeCache<T extends KubeObject> {
     for (const object of list.items) {
       keep.add(keyOf(object));
       const current = this.objects.get(keyOf(object));
-      if (!current || isNewer(current, object)) this.apply({ type: current ? 'MODIFIED' : 'ADDED', object });
+      if (!current || isNewer(current, object)) this.applyEvent({ type: current ? 'MODIFIED' : 'ADDED', object });
     }
-    for (const [key, object] of [...this.objects]) if (!keep.has(key)) this.apply({ type: 'DELETED', object });
+    for (const [key, held] of [...this.objects]) if (!keep.has(key)) this.apply('DELETED', held, () => ({ type: 'DELETED', object: held.read() }));
     this.version = Math.max(this.version, Number.parseInt(list.resourceVersion, 10) || 0);
   }
 
-  list(labelSelector: string | undefined): ObjectList<T> {
+  list(labelSelector: string | undefined): ObjectList<Listed<T>> {
     this.lastUsed = Date.now();
     const requirements = labelSelector ? parseLabelSelector(labelSelector) : [];
-    const items: T[] = [];
+    const items: Listed<T>[] = [];
     for (const object of this.objects.values()) if (!requirements.length || matchesLabels(object.metadata.labels, requirements)) items.push(object);
     return { items, resourceVersion: this.resourceVersion };
   }
@@ -103,13 +118,21 @@ class ScopeCache<T extends KubeObject> {
  * One watch per scope shared by every reader of this process (issue #6: argo-server opens a Kubernetes watch per
  * browser tab): lists are answered from memory, and each watcher is one more subscriber, not one more watch and a
  * full list from the API server. Scopes start on first use and stop after `idleMs` without a reader or subscriber.
- * Objects are shared, never copied: readers must not change what they are given (as with an informer's store).
+ *
+ * Each object is held as `hold` makes it: as it is by default (then objects are shared, never copied, and readers
+ * must not change what they are given, as with an informer's store), or packed (`packObject`: a summary and the
+ * object's compressed JSON; every read is a fresh copy). Subscribers get each event's object as it arrived, which
+ * the cache does not keep.
  */
 export class WatchCache<T extends KubeObject> {
   private readonly scopes = new Map<string, ScopeCache<T>>();
   private readonly sweeper: NodeJS.Timeout;
+  private readonly hold: HoldObject<T>;
+  private readonly idleMs: number;
 
-  constructor(private readonly source: WatchCacheSource<T>, private readonly idleMs = 10 * 60_000) {
+  constructor(private readonly source: WatchCacheSource<T>, options: { hold?: HoldObject<T>; idleMs?: number } = {}) {
+    this.hold = options.hold ?? listedAsIs;
+    const idleMs = this.idleMs = options.idleMs ?? 10 * 60_000;
     this.sweeper = setInterval(() => this.sweep(), Math.min(idleMs, 60_000));
     this.sweeper.unref();
   }
@@ -117,7 +140,7 @@ export class WatchCache<T extends KubeObject> {
   private async scope(namespace: string): Promise<ScopeCache<T>> {
     let scope = this.scopes.get(namespace);
     if (!scope) {
-      scope = new ScopeCache(this.source, namespace);
+      scope = new ScopeCache(this.source, namespace, this.hold);
       const started = scope;
       this.scopes.set(namespace, started);
       // A scope whose first list failed is dropped, so the next reader tries again (and gets the error itself).
@@ -130,9 +153,15 @@ export class WatchCache<T extends KubeObject> {
     return scope;
   }
 
-  /** The scope's objects matching `labelSelector` (all when empty), newest known state. */
-  async list(namespace: string, labelSelector?: string): Promise<ObjectList<T>> {
+  /** The scope's objects matching `labelSelector` (all when empty), newest known state, as held (read only). */
+  async listSummaries(namespace: string, labelSelector?: string): Promise<ObjectList<Listed<T>>> {
     return (await this.scope(namespace)).list(labelSelector);
+  }
+
+  /** The scope's objects matching `labelSelector`, each read whole (for a packed cache, parsed: prefer `listSummaries`). */
+  async list(namespace: string, labelSelector?: string): Promise<ObjectList<T>> {
+    const { items, resourceVersion } = await this.listSummaries(namespace, labelSelector);
+    return { items: items.map((held) => held.read()), resourceVersion };
   }
 
   /** Calls `onEvent` for every change from now until `signal` aborts. */
@@ -143,13 +172,19 @@ export class WatchCache<T extends KubeObject> {
 
   /**
    * A write this process made (create, update, delete), applied at once so the writer reads it back from the next
-   * list (its watch event comes later and is then not passed on twice).
+   * list (its watch event comes later and is then not passed on twice). The writer may go on changing its object:
+   * it is held at once (packed, or copied) and subscribers get a copy read from what is held.
    */
   wrote(event: WatchEvent<T>): void {
-    for (const namespace of [event.object.metadata.namespace ?? '', '']) {
-      const scope = this.scopes.get(namespace);
-      if (scope) void scope.ready.then(() => scope.apply(event), () => {});
-    }
+    const scopes = [event.object.metadata.namespace ?? '', ''].map((namespace) => this.scopes.get(namespace)).filter((scope) => scope !== undefined);
+    if (!scopes.length) return;
+    // Held as it is, the writer's object would be shared with the cache: a copy then (packing copies anyway).
+    const held = this.hold(this.hold === listedAsIs ? structuredClone(event.object) : event.object);
+    const { type } = event;
+    const object = { metadata: held.metadata };
+    let copy: WatchEvent<T> | undefined;
+    const passed = () => (copy ??= { type, object: held.read() });
+    for (const scope of scopes) void scope.ready.then(() => scope.apply(type, object, passed, held), () => {});
   }
 
   private sweep(): void {

@@ -30,8 +30,9 @@ export class TtlController {
       if (event.type === 'DELETED') this.cancel(key);
       else this.schedule(event.object);
     }, this.abort.signal);
-    const { items } = await this.cluster.list<WorkflowObject>('workflows', namespace, { labelSelector: 'workflows.argoproj.io/completed=true' });
-    for (const workflow of items) this.schedule(workflow);
+    // Read one at a time: a whole namespace's workflows parsed at once would all be alive together.
+    const { items } = await this.cluster.listSummaries<WorkflowObject>('workflows', namespace, { labelSelector: 'workflows.argoproj.io/completed=true' });
+    for (const listed of items) this.schedule(listed.read());
   }
 
   private schedule(workflow: WorkflowObject): void {
@@ -42,9 +43,11 @@ export class TtlController {
     if (!expiresAt) return;
     // Timers longer than ~24.8 days overflow; such a workflow is looked at again on the next change or start.
     const delay = Math.min(Math.max(0, expiresAt.getTime() - Date.now()), 2 ** 31 - 1);
+    // The timer keeps the coordinates, not the workflow: it re-reads it when it fires.
+    const { namespace = '', name = '' } = workflow.metadata;
     const timer = setTimeout(() => {
       this.timers.delete(key);
-      void this.expire(workflow.metadata.namespace ?? '', workflow.metadata.name ?? '');
+      void this.expire(namespace, name);
     }, delay);
     timer.unref();
     this.timers.set(key, timer);

@@ -113,7 +113,7 @@ export class WorkflowController {
     this.throttler.setLimits(config.parallelism, config.namespaceParallelism);
   }
 
-  private owns(workflow: KubeObject): boolean {
+  private owns(workflow: Pick<KubeObject, 'metadata'>): boolean {
     return belongsToInstance(workflow.metadata.labels, this.config().instanceID);
   }
 
@@ -136,10 +136,12 @@ export class WorkflowController {
       }
       this.queue.add(key);
     }, this.abort.signal);
-    const existing = await this.cluster.list<KubeObject>('workflows', namespace);
-    for (const wf of existing.items) {
+    // Read one at a time: a whole namespace's workflows parsed at once would all be alive together.
+    const existing = await this.cluster.listSummaries<KubeObject>('workflows', namespace);
+    for (const listed of existing.items) {
+      if (!this.owns(listed)) continue;
+      const wf = listed.read();
       const status = wf['status'] as Workflow['status'];
-      if (!this.owns(wf)) continue;
       // Pods a previous run left for pod GC (its delay timers died with it).
       if (isCompleted(status?.phase)) this.collectPods(wf as unknown as Workflow);
       // Deleted while no controller ran: its artifacts are still to be collected (Argo's finalizer holds it).

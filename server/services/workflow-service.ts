@@ -1,6 +1,7 @@
 import { ApiError, GrpcCode, invalidArgument, isApiError, notFound } from '@/lib/api-error';
 import type { Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
+import type { ObjectSummary } from '@/lib/k8s/object-summary';
 import { cleanFields, parseFields } from '@/lib/workflows/field-cleaner';
 import { type SubmitOptions, normaliseSubmittableKind, workflowFromSubmittable } from '@/lib/workflows/submit-from';
 import { type WorkflowListParams, compareWorkflows, parseWorkflowListQuery, selectWorkflowPage } from '@/lib/workflows/workflow-list-query';
@@ -21,11 +22,14 @@ type WorkflowObject = Workflow & KubeObject;
 export async function listWorkflows(cluster: ClusterPort, params: WorkflowListParams & { labelSelector?: string; fields?: string }) {
   const query = parseWorkflowListQuery(params);
   const scope = query.namespaceNotEquals ? '' : query.namespace;
-  const list = await cluster.list<WorkflowObject>('workflows', scope, { labelSelector: params.labelSelector });
+  // Summaries: only the workflows the page returns are read whole (from the cache, parsed; docs/api.md "Speed").
+  const list = await cluster.listSummaries<WorkflowObject>('workflows', scope, { labelSelector: params.labelSelector });
   const archive = findArchive();
   let page: { items: Workflow[]; continue?: string };
-  if (!archive) page = selectWorkflowPage(list.items, query);
-  else {
+  if (!archive) {
+    const selected = selectWorkflowPage(list.items, query);
+    page = { ...selected, items: selected.items.map((w) => w.read()) };
+  } else {
     // As argo-server with persistence: the archive completes the list, one offset across both (docs/api.md).
     const plan = planMergedPage(list.items, query);
     let archived: Workflow[] = [];
@@ -38,7 +42,7 @@ export async function listWorkflows(cluster: ClusterPort, params: WorkflowListPa
       archiveHasMore = asked > 0 && archived.length > asked;
       if (archiveHasMore) archived = archived.slice(0, asked);
     }
-    const items = [...plan.live, ...withoutLiveCopies(archived, list.items)];
+    const items = [...plan.live.map((w) => w.read()), ...withoutLiveCopies(archived, list.items)];
     const more = plan.liveHasMore || archiveHasMore;
     // The offset counts what the archive answered, so a copy left out does not shift the next page.
     page = { items, ...(more ? { continue: String(query.offset + plan.live.length + archived.length) } : {}) };
@@ -54,13 +58,13 @@ export async function listWorkflows(cluster: ClusterPort, params: WorkflowListPa
 /** A workflow by name; `@latest` is the most recently created one in the namespace, as in the CLI. */
 export async function findWorkflow(cluster: ClusterPort, namespace: string, name: string): Promise<WorkflowObject> {
   if (name !== '@latest') return cluster.get<WorkflowObject>('workflows', namespace, name);
-  const { items } = await cluster.list<WorkflowObject>('workflows', namespace);
+  const { items } = await cluster.listSummaries<WorkflowObject>('workflows', namespace);
   const latest = items.sort(compareByCreation)[0];
   if (!latest) throw new ApiError(GrpcCode.NotFound, 'no workflows found');
-  return latest;
+  return latest.read();
 }
 
-function compareByCreation(a: Workflow, b: Workflow): number {
+function compareByCreation(a: ObjectSummary, b: ObjectSummary): number {
   return Date.parse(b.metadata.creationTimestamp ?? '') - Date.parse(a.metadata.creationTimestamp ?? '') || compareWorkflows(a, b);
 }
 

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { invalidArgument, toApiError } from '@/lib/api-error';
 import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
 import type { KubeObject } from '@/lib/k8s/object';
+import type { ObjectSummary } from '@/lib/k8s/object-summary';
 import { cleanFields, type FieldCleaner, parseFields } from '@/lib/workflows/field-cleaner';
 import { type FieldRequirement, matchesFields, parseFieldSelector } from '@/lib/workflows/field-selector';
 import type { ClusterPort, WatchEvent } from '../cluster/cluster-port';
@@ -56,14 +57,14 @@ function messageOf(event: WatchEvent, fields: string, cleaner: FieldCleaner): St
   return message;
 }
 
-const version = (o: KubeObject) => Number.parseInt(o.metadata.resourceVersion ?? '0', 10) || 0;
+const version = (o: ObjectSummary) => Number.parseInt(o.metadata.resourceVersion ?? '0', 10) || 0;
 
 /**
  * Removes, in place, the events queued while the list was read that the list already shows (a change to a listed
  * workflow at or below its listed version). Later events are newer than the list, so nothing is kept per workflow
  * once this is done: keeping every listed version per client cost each open stream ~40 bytes per workflow.
  */
-function dropListedEvents(pending: WatchEvent[], listed: KubeObject[]): void {
+function dropListedEvents(pending: WatchEvent[], listed: ObjectSummary[]): void {
   if (!pending.length) return;
   const queuedUids = new Set(pending.map((e) => e.object.metadata.uid ?? ''));
   const listedVersions = new Map<string, number>();
@@ -99,16 +100,17 @@ export async function* watchWorkflows(cluster: ClusterPort, request: WatchWorkfl
     return;
   }
   const { fields, labels } = selectors;
-  const matches = (o: KubeObject) =>
+  const matches = (o: ObjectSummary) =>
     matchesFields({ 'metadata.name': o.metadata.name ?? '', 'metadata.namespace': o.metadata.namespace ?? '' }, fields) &&
     matchesLabels(o.metadata.labels, labels);
   const message = (type: string, object: KubeObject): StreamMessage => cleanFields(cleaner, { result: { type, object } });
 
   const from = Number.parseInt(request.resourceVersion || '0', 10) || 0;
   try {
-    const { items } = await cluster.list('workflows', request.namespace);
+    // Summaries: only what the stream sends is read whole (a stream from the list's version parses nothing listed).
+    const { items } = await cluster.listSummaries('workflows', request.namespace);
     dropListedEvents(pending, items);
-    for (const item of items) if (matches(item) && version(item) > from) yield message(from ? 'MODIFIED' : 'ADDED', item);
+    for (const item of items) if (matches(item) && version(item) > from) yield message(from ? 'MODIFIED' : 'ADDED', item.read());
   } catch (error) {
     yield toErrorMessage(error);
     return;
