@@ -292,15 +292,21 @@ try {
     const [a50, a99, c50, c99] = [percentile(a, 50), percentile(a, 99), percentile(c, 50), percentile(c, 99)];
     console.log(`  ${what.padEnd(44)} ${fmt(a50)} ${fmt(a99)} ${fmt(c50).padStart(11)} ${fmt(c99)}   ${(c50 / a50).toFixed(2)} / ${(c99 / a99).toFixed(2)}`);
   };
-  const rssRow = (what: string, values: Map<string, number>) => {
+  // Where Capstan's RSS is: V8's heap in use and external memory, from its /metrics (read after the RSS sample).
+  const capstanHeap = async () => {
+    const metrics = (await timedGet(`${capstan.url}/metrics`)).body;
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
+    return `   (Capstan heap used ${mib(value('nodejs_heap_size_used_bytes'))}, external ${mib(value('nodejs_external_memory_bytes'))})`;
+  };
+  const rssRow = async (what: string, values: Map<string, number>) => {
     const a = values.get(argo.name)!;
     const c = values.get(capstan.name)!;
-    console.log(`  ${what.padEnd(44)} ${mib(a).padStart(16)} ${mib(c).padStart(20)}   ratio ${(c / a).toFixed(2)}`);
+    console.log(`  ${what.padEnd(44)} ${mib(a).padStart(16)} ${mib(c).padStart(20)}   ratio ${(c / a).toFixed(2)}${await capstanHeap()}`);
   };
   const updates = Number(process.env.BENCH_UPDATES ?? 50);
   console.log(`\n  ${count} workflows, ${rounds} requests per server and measurement, ${clients} watch clients x ${updates} updates`);
   console.log(`  ${'measurement'.padEnd(44)} ${'argo p50'.padStart(8)} ${'p99'.padStart(7)} ${'Capstan p50'.padStart(11)} ${'p99'.padStart(7)}   ratio p50 / p99`);
-  rssRow('RSS after listing, idle', idle);
+  await rssRow('RSS after listing, idle', idle);
   if (process.env.BENCH_ONLY !== 'watch') {
     await alternate(servers, 20, () => listPath, pageOf50);
     const list = await alternate(servers, rounds, () => listPath, pageOf50);
@@ -312,15 +318,15 @@ try {
       if (!(JSON.parse(body) as { status?: { nodes?: object } }).status?.nodes) throw new Error('a workflow without nodes');
     });
     row('get one workflow (ms)', get.get(argo.name)!, get.get(capstan.name)!);
-    rssRow('RSS after list/get', new Map(servers.map((s) => [s.name, rss.now(s)])));
+    await rssRow('RSS after list/get', new Map(servers.map((s) => [s.name, rss.now(s)])));
   }
   const watch = new Map<string, { deliveries: number[]; slowest: number[] }>();
   for (const s of servers) watch.set(s.name, await watchFanOut(s, updates));
   row(`watch: update to each of ${clients} clients (ms)`, watch.get(argo.name)!.deliveries, watch.get(capstan.name)!.deliveries);
   row(`watch: update to the last of ${clients} clients (ms)`, watch.get(argo.name)!.slowest, watch.get(capstan.name)!.slowest);
-  rssRow(`RSS with ${clients} watches`, new Map(servers.map((s) => [s.name, rss.now(s)])));
+  await rssRow(`RSS with ${clients} watches`, new Map(servers.map((s) => [s.name, rss.now(s)])));
   rss.stop();
-  rssRow('RSS peak', rss.peak);
+  await rssRow('RSS peak', rss.peak);
   console.log(`  load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 } finally {
   rss.stop();
