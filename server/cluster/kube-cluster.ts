@@ -72,7 +72,7 @@ export class KubeCluster implements ClusterPort {
     } else if (options.cacheWorkflows) {
       // Packed: a namespace's workflows held as summaries and compressed JSON, not parsed objects (docs/api.md, "Speed").
       this.workflowCache = new WatchCache<KubeObject>({
-        listAll: (namespace) => this.listAll('workflows', namespace),
+        listAll: (namespace, hold) => this.listAll('workflows', namespace, hold),
         watchFrom: (namespace, from, onEvent, onRelisted, signal) => this.watchFrom('workflows', namespace, from, onEvent, onRelisted, signal),
       }, { hold: packObject });
       this.cacheReader = 'self';
@@ -228,13 +228,17 @@ export class KubeCluster implements ClusterPort {
   }
 
   /** Every object of a scope, in pages of 500 from one snapshot. */
-  async listAll<T extends KubeObject>(plural: ResourcePlural, namespace: string): Promise<ObjectList<T>> {
+  listAll<T extends KubeObject>(plural: ResourcePlural, namespace: string): Promise<ObjectList<T>>;
+  /** Every object of a scope, in pages of 500 from one snapshot, each page's objects mapped by `as` as it comes. */
+  listAll<T extends KubeObject, R>(plural: ResourcePlural, namespace: string, as: (object: T) => R): Promise<ObjectList<R>>;
+  async listAll<T extends KubeObject, R>(plural: ResourcePlural, namespace: string, as?: (object: T) => R): Promise<ObjectList<R | T>> {
+    const map = (objects: T[]) => (as ? objects.map(as) : objects);
     const first = await this.list<T>(plural, namespace, { limit: 500 });
-    const items = first.items;
+    const items: (R | T)[] = map(first.items);
     let next = first.continue;
     while (next) {
       const page = await this.list<T>(plural, namespace, { limit: 500, continue: next });
-      items.push(...page.items);
+      for (const item of map(page.items)) items.push(item);
       next = page.continue;
     }
     return { items, resourceVersion: first.resourceVersion };

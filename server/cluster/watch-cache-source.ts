@@ -1,6 +1,6 @@
 import type { KubeObject } from '@/lib/k8s/object';
 import type { ResourcePlural } from '@/lib/k8s/resource-kinds';
-import type { ClusterPort, ObjectList, WatchEvent } from './cluster-port';
+import type { ClusterPort, Listed, ObjectList, WatchEvent } from './cluster-port';
 import type { KubeCluster } from './kube-cluster';
 import type { WatchCacheSource } from './watch-cache';
 
@@ -14,7 +14,7 @@ export function watchCacheSourceFor<T extends KubeObject>(cluster: ClusterPort, 
   if (cluster.name === 'kubernetes') {
     const kube = cluster as KubeCluster;
     return {
-      listAll: (namespace) => kube.listAll<T>(plural, namespace),
+      listAll: (namespace, hold) => kube.listAll<T, Listed<T>>(plural, namespace, hold),
       watchFrom: (namespace, from, onEvent, onRelisted, signal) => kube.watchFrom<T>(plural, namespace, from, onEvent, onRelisted, signal),
     };
   }
@@ -36,13 +36,14 @@ export function inProcessWatchCacheSource<T extends KubeObject>(list: ListStored
   interface OpenWatch { seen: WatchEvent<T>[]; forward?: (event: WatchEvent<T>) => void; abort: AbortController }
   const opened = new Map<string, OpenWatch>();
   return {
-    async listAll(namespace) {
+    async listAll(namespace, hold) {
       opened.get(namespace)?.abort.abort();
       const open: OpenWatch = { seen: [], abort: new AbortController() };
       opened.set(namespace, open);
       await watch(namespace, (event) => (open.forward ? open.forward(event) : open.seen.push(event)), open.abort.signal);
       try {
-        return await list(namespace);
+        const { items, resourceVersion } = await list(namespace);
+        return { items: items.map(hold), resourceVersion };
       } catch (error) {
         open.abort.abort();
         opened.delete(namespace);

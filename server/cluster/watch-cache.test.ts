@@ -13,9 +13,9 @@ function scriptedSource(initial: KubeObject[], version = 10) {
   let push: (event: WatchEvent<KubeObject>) => void = () => {};
   let relist: (list: ObjectList<KubeObject>) => void = () => {};
   const source: WatchCacheSource<KubeObject> = {
-    listAll: async () => {
+    listAll: async (_namespace, hold) => {
       calls.lists++;
-      return { items: initial, resourceVersion: String(version) };
+      return { items: initial.map(hold), resourceVersion: String(version) };
     },
     watchFrom: async (_namespace, from, onEvent, onRelisted) => {
       calls.watches.push(from);
@@ -75,9 +75,9 @@ describe.each<[string, HoldObject<KubeObject> | undefined]>([['as is', undefined
   it('a failed first list reaches the reader, and the next reader tries again', async () => {
     let fail = true;
     const cache = new WatchCache<KubeObject>({
-      listAll: async () => {
+      listAll: async (_namespace, holdOne) => {
         if (fail) throw new Error('forbidden');
-        return { items: [wf('a', 1)], resourceVersion: '1' };
+        return { items: [holdOne(wf('a', 1))], resourceVersion: '1' };
       },
       watchFrom: async () => {},
     }, { hold });

@@ -6,8 +6,11 @@ import { listedAsIs } from './listed-object';
 
 /** What the cache needs from the Kubernetes adapter: a consistent full list, and a watch from its version. */
 export interface WatchCacheSource<T extends KubeObject> {
-  /** Every object of the scope, read in pages from one snapshot, and that snapshot's resourceVersion. */
-  listAll(namespace: string): Promise<ObjectList<T>>;
+  /**
+   * Every object of the scope, read in pages from one snapshot, each held by `hold` as soon as its page is read (so a
+   * packed cache never has the whole scope parsed at once), and that snapshot's resourceVersion.
+   */
+  listAll(namespace: string, hold: HoldObject<T>): Promise<ObjectList<Listed<T>>>;
   /**
    * Watches from `resourceVersion` until `signal` aborts, reconnecting; when the version has expired it lists again
    * and hands the whole new list to `onRelisted` instead of events.
@@ -40,8 +43,8 @@ class ScopeCache<T extends KubeObject> {
 
   constructor(source: WatchCacheSource<T>, readonly namespace: string, private readonly hold: HoldObject<T>) {
     this.ready = (async () => {
-      const list = await source.listAll(namespace);
-      for (const object of list.items) this.objects.set(keyOf(object), hold(object));
+      const list = await source.listAll(namespace, hold);
+      for (const held of list.items) this.objects.set(keyOf(held), held);
       this.version = Number.parseInt(list.resourceVersion, 10) || 0;
       await source.watchFrom(namespace, list.resourceVersion, (event) => this.applyEvent(event), (relisted) => this.replace(relisted), this.abort.signal);
     })();

@@ -48,9 +48,16 @@ export class BuildIndexer {
       else this.handle(event.type, event.object);
     }, this.abort.signal);
     const started = Date.now();
-    const live = (await this.cluster.list<WorkflowObject>('workflows', this.options.namespace)).items;
+    // Only workflows of a job have builds: each workflow is read whole one at a time and kept only when it is one
+    // (the whole namespace parsed at once was tens of MiB alive together at start).
+    const listed = (await this.cluster.listSummaries<WorkflowObject>('workflows', this.options.namespace)).items;
+    const live: WorkflowObject[] = [];
+    for (const item of listed) {
+      const workflow = item.read();
+      if (jobOfWorkflow(workflow)) live.push(workflow);
+    }
     const added = await backfillBuilds(this.store, this.sql, live, this.options.namespace);
-    const liveUids = new Set(live.map((w) => w.metadata.uid));
+    const liveUids = new Set(listed.map((w) => w.metadata.uid));
     for (const uid of await this.store.liveUids(this.options.namespace)) if (!liveUids.has(uid)) await this.store.markGone(uid);
     for (const workflow of live) this.handle('ADDED', workflow);
     const events = this.buffered ?? [];
@@ -58,7 +65,7 @@ export class BuildIndexer {
     for (const event of events) this.handle(event.type, event.object);
     this.following = !this.abort.signal.aborted;
     this.runs++;
-    this.logger.info({ added, live: live.length, ms: Date.now() - started }, 'build history ready');
+    this.logger.info({ added, live: listed.length, ms: Date.now() - started }, 'build history ready');
   }
 
   /**
