@@ -1,3 +1,5 @@
+import { escapeMarkup } from './escape-markup';
+
 /** The entries of one directory level from paths under it: files by name, sub-directories once, with a `/`. */
 export function toDirectoryEntries(paths: string[]): string[] {
   const entries = new Set<string>();
@@ -7,10 +9,6 @@ export function toDirectoryEntries(paths: string[]): string[] {
     entries.add(slash === -1 ? path : `${path.slice(0, slash)}/`);
   }
   return [...entries].sort();
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 // Read in the dashboard's sandboxed preview frame, where the browser's default serif list looked unfinished. The
@@ -32,7 +30,7 @@ const listingStyle = [
 export function renderDirectoryListing(entries: string[]): string {
   const items = entries.map((entry) => {
     const href = `./${entry.split('/').map((part) => encodeURIComponent(part)).join('/')}`;
-    return `<li><a href="${escapeHtml(href)}">${escapeHtml(entry)}</a></li>\n`;
+    return `<li><a href="${escapeMarkup(href)}">${escapeMarkup(entry)}</a></li>\n`;
   });
   return `<html><head><meta charset="utf-8"><style>${listingStyle}</style></head><body><ul>\n<li><a href="..">..</a></li>\n${items.join('')}</ul></body></html>`;
 }

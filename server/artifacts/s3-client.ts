@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { type IncomingHttpHeaders, type IncomingMessage, get as httpGet, request as httpRequest } from 'node:http';
-import { get as httpsGet, request as httpsRequest } from 'node:https';
+import { type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type RequestOptions, request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { ApiError, GrpcCode } from '@/lib/api-error';
+import { escapeMarkup } from '@/lib/artifacts/escape-markup';
 import { type Credentials, hashPayload, signRequest } from './sigv4';
 import { rawGet } from './raw-http-get';
 
@@ -54,6 +55,11 @@ export class S3Client {
     return new URL(`${this.endpoint.pathname.replace(/\/$/, '')}/${bucket}${key ? `/${key.split('/').map(encodeURIComponent).join('/')}` : ''}`, this.endpoint);
   }
 
+  /** A request to the endpoint over HTTP or HTTPS, trusting the repository's CA when it names one. */
+  private request(url: URL, options: RequestOptions, onResponse: (response: IncomingMessage) => void): ClientRequest {
+    return (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { ...options, ...(this.options.ca ? { ca: this.options.ca } : {}) }, onResponse);
+  }
+
   private send(
     method: string,
     bucket: string,
@@ -76,7 +82,7 @@ export class S3Client {
     if (payload && sendsBody) headers['content-length'] = String(payload.length);
     const where = `${url.host}/${bucket}/${key}`;
     return new Promise<S3Answer>((resolve, reject) => {
-      const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method, headers, ...(this.options.ca ? { ca: this.options.ca } : {}) }, (response) => {
+      const request = this.request(url, { method, headers }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.once('error', (error) => reject(connectionError(method, where, error)));
@@ -161,7 +167,7 @@ export class S3Client {
           }),
         ),
       );
-      const parts = etags.map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${encodeXml(etag)}</ETag></Part>`).join('');
+      const parts = etags.map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${escapeMarkup(etag)}</ETag></Part>`).join('');
       const completed = (await this.send('POST', bucket, key, { uploadId }, `<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>`)).body.toString();
       // S3 may answer 200 and still fail the completion, with an <Error> in the body.
       if (/<Error>/.test(completed)) throw s3Error('POST', bucket, key, 200, 'OK', completed);
@@ -200,8 +206,9 @@ export class S3Client {
       };
     }
     const response = await new Promise<IncomingMessage>((resolve, reject) => {
-      const request = (url.protocol === 'https:' ? httpsGet : httpGet)(url, { headers, ...(this.options.ca ? { ca: this.options.ca } : {}) }, resolve);
+      const request = this.request(url, { headers }, resolve);
       request.once('error', (error: NodeJS.ErrnoException) => reject(connectionError('GET', `${url.host}/${bucket}/${key}`, error)));
+      request.end();
     });
     const status = response.statusCode ?? 0;
     if (status < 200 || status > 299) {
@@ -254,10 +261,6 @@ function s3Error(method: string, bucket: string, key: string, status: number, st
   const message = /<Message>([^<]+)<\/Message>/.exec(body)?.[1] ?? statusText;
   const grpc = status === 404 ? GrpcCode.NotFound : status === 403 ? GrpcCode.PermissionDenied : GrpcCode.Unavailable;
   return new ApiError(grpc, `s3 ${method} ${bucket}/${key}: ${code}: ${message}`);
-}
-
-function encodeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function decodeXml(text: string): string {
