@@ -46,5 +46,6 @@ USER 1000:1000
 VOLUME ["/data"]
 EXPOSE 2746
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD ["node", "-e", "const e=process.env,s=e.CAPSTAN_SECURE?e.CAPSTAN_SECURE==='true':e.CAPSTAN_MODE==='kubernetes';require(s?'https':'http').get({host:'127.0.0.1',port:e.PORT||2746,path:'/healthz',rejectUnauthorized:false},r=>process.exit(r.statusCode===200?0:1)).on('error',()=>process.exit(1))"]
-# tini by name: /sbin/tini on Alpine, /usr/bin/tini on Debian.
-ENTRYPOINT ["tini", "--", "node", "dist/main.mjs"]
+# tini by name: /sbin/tini on Alpine, /usr/bin/tini on Debian. scripts/start.sh sizes Node's heap to the memory limit
+# (the container's, or CAPSTAN_MEMORY_LIMIT) and execs node dist/main.mjs.
+ENTRYPOINT ["tini", "--", "sh", "scripts/start.sh"]

@@ -22,7 +22,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh data directory per run: the test sees exactly what a first start shows.
-    command: `rm -rf .capstan-test/e2e && node scripts/start.mjs --port ${port} --data-dir .capstan-test/e2e`,
+    command: `rm -rf .capstan-test/e2e && sh scripts/start.sh --port ${port} --data-dir .capstan-test/e2e`,
     url: `http://127.0.0.1:${port}/api/v1/version`,
     timeout: 300_000,
     reuseExistingServer: false,

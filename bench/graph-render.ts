@@ -22,7 +22,7 @@ const base = process.env.BENCH_URL ?? `http://127.0.0.1:${port}`;
 const dataDir = process.env.BENCH_DATA_DIR ?? '/tmp/capstan-bench-dashboard';
 
 async function startCapstan() {
-  const child = spawn('node', ['scripts/start.mjs', '--port', String(port), '--data-dir', dataDir, '--no-samples'], { stdio: 'ignore' });
+  const child = spawn('sh', ['scripts/start.sh', '--port', String(port), '--data-dir', dataDir, '--no-samples'], { stdio: 'ignore' });
   for (let i = 0; i < 180; i++) {
     try {
       if ((await fetch(`${base}/api/v1/version`)).ok) return child;

@@ -1,7 +1,7 @@
 /* global URL, console, process -- a Node script */
 // Assembles the files of Capstan's container image into one folder (default: dist/image), from a build made with
 // CAPSTAN_STANDALONE=1 npx next build. The Dockerfile runs it; it also runs here, so the file set is tested without
-// a container engine: `node dist/image/dist/main.mjs` must start and serve (docs/deploy.md).
+// a container engine: `sh dist/image/scripts/start.sh` must start and serve (docs/deploy.md).
 //
 // The image holds: Next.js's standalone output (the server bundles and only the node_modules they use), the static
 // assets, server/main.ts bundled by esbuild into dist/main.mjs, and the node_modules files that bundle still needs,
@@ -75,4 +75,6 @@ for (const file of fileList) {
   copied++;
 }
 cpSync(bundle, join(out, 'dist', 'main.mjs'));
+// 5. The launcher the entrypoint runs (it sizes Node's heap to the memory limit, then runs dist/main.mjs).
+for (const file of ['start.sh', 'node-memory.mjs']) cpSync(join(root, 'scripts', file), join(out, 'scripts', file));
 console.log(`assemble-image: ${relative(root, out) || out}: standalone output, static assets, dist/main.mjs, ${copied} more node_modules files`);

@@ -25,7 +25,7 @@ echo "image files: ${files_mb} MB (node_modules $(( $(du -sb "$work/image/node_m
 echo "image size estimate: ${estimate_mb} MB = ${files_mb} MB files + ${base_mb} MB node:20-alpine + ${packages_mb} MB packages (budget 250 MB)"
 [ "$estimate_mb" -le 250 ] || { echo "image size estimate above the 250 MB budget"; exit 1; }
 cd "$work/image"
-NODE_ENV=production CAPSTAN_NEXT_RUNTIME_DIR="$work/next" node dist/main.mjs --port "$port" --host 127.0.0.1 --data-dir "$work/data" --base-href /argo/ > "$work/capstan.log" 2>&1 &
+NODE_ENV=production CAPSTAN_NEXT_RUNTIME_DIR="$work/next" sh scripts/start.sh --port "$port" --host 127.0.0.1 --data-dir "$work/data" --base-href /argo/ > "$work/capstan.log" 2>&1 &
 pid=$!
 for _ in $(seq 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/argo/healthz" && break; sleep 2; done
 failed=0

@@ -41,6 +41,10 @@ describe('parseConfig', () => {
     expect(parseConfig([], { CAPSTAN_FRAME_ANCESTORS: 'https://portal.example' }, home).frameAncestors).toBe('https://portal.example');
   });
 
+  it('takes the memory limit scripts/start.sh sized the heap to', () => {
+    expect(() => parseConfig(['--memory-limit', '2Gi'], {}, home)).not.toThrow();
+  });
+
   it('accepts several auth modes', () => {
     expect(parseConfig([], { CAPSTAN_AUTH_MODE: 'client, sso' }, home).authModes).toEqual(['client', 'sso']);
     expect(parseConfig([], { CAPSTAN_AUTH_MODE: 'hybrid' }, home).authModes).toEqual(['client', 'server']);
@@ -55,6 +59,7 @@ describe('parseConfig', () => {
     [['--port'], {}, /--port needs a value/],
     [[], { CAPSTAN_SANDBOX: 'docker' }, /expected bwrap, none or auto/],
     [['--workflow-workers', '0'], {}, /not a positive whole number/],
+    [['--memory-limit', '1GB'], {}, /CAPSTAN_MEMORY_LIMIT: "1GB" is not a memory size/],
   ])('rejects bad input %j %j with a clear message', (argv, env, message) => {
     expect(() => parseConfig(argv, env, home)).toThrow(ConfigError);
     expect(() => parseConfig(argv, env, home)).toThrow(message);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { parseMemoryQuantity } from '@/scripts/node-memory.mjs';
 
 /** How Capstan reaches its state: an embedded database, or a Kubernetes cluster. */
 export type CapstanMode = 'embedded' | 'kubernetes';
@@ -77,6 +78,7 @@ export const configOptions: Option[] = [
   { flag: 'frame-ancestors', env: 'CAPSTAN_FRAME_ANCESTORS', help: "origins that may frame Capstan, for CSP frame-ancestors (default: none sent)" },
   { flag: 'builds-to-keep', env: 'CAPSTAN_BUILDS_TO_KEEP', help: 'builds each job keeps unless its capstan.io/builds-to-keep says otherwise (default 0: all)' },
   { flag: 'configmap', env: 'CAPSTAN_CONFIGMAP', help: 'the controller ConfigMap (default workflow-controller-configmap; embedded mode: among the manifests in <data dir>/config)' },
+  { flag: 'memory-limit', env: 'CAPSTAN_MEMORY_LIMIT', help: "memory to size the JS heap to, e.g. 2Gi (default: the container's limit, else 1Gi; applied by npm start)" },
   { flag: 'executor-image', env: 'CAPSTAN_EXECUTOR_IMAGE', help: 'kubernetes mode: the argoexec image (default quay.io/argoproj/argoexec:v3.7.9)' },
   { flag: 'leader-elect', env: 'CAPSTAN_LEADER_ELECT', help: 'kubernetes mode: leader election between replicas (default true)', boolean: true },
   { flag: 'no-samples', env: 'CAPSTAN_NO_SAMPLES', help: 'do not create sample WorkflowTemplates on the first start', boolean: true },
@@ -169,6 +171,17 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
   const keepText = get('builds-to-keep') || '0';
   const buildsToKeep = Number(keepText);
   if (!Number.isInteger(buildsToKeep) || buildsToKeep < 0) throw new ConfigError(`CAPSTAN_BUILDS_TO_KEEP: "${keepText}" is not a whole number (0 keeps every build)`);
+
+  // scripts/start.sh applied it before this process started (scripts/node-memory.mjs); checked here for --help's sake
+  // and for a start without that script.
+  const memoryLimit = get('memory-limit');
+  if (memoryLimit) {
+    try {
+      parseMemoryQuantity(memoryLimit);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  }
 
   const secureText = get('secure');
   if (Boolean(get('tls-cert')) !== Boolean(get('tls-key'))) {

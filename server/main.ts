@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import type { PGlite } from '@electric-sql/pglite';
 import next from 'next';
 import { setArchive } from './archive/archive-runtime';
@@ -279,7 +280,11 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host, () => {
     const scheme = config.secure ? 'https' : 'http';
     logger.info(
-      { mode: config.mode, version: versionInfo().version, baseHref: config.baseHref, authModes: config.authModes, tls: tls?.source },
+      {
+        mode: config.mode, version: versionInfo().version, baseHref: config.baseHref, authModes: config.authModes, tls: tls?.source,
+        // Sized by scripts/start.sh to the memory limit (docs/deploy.md, "Memory").
+        heapLimitMiB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20),
+      },
       `Capstan listening on ${scheme}://localhost:${config.port}${config.baseHref}`,
     );
     if (tls?.source.startsWith('self-signed')) {

@@ -44,7 +44,7 @@ export interface CapstanProcess {
   kill: () => Promise<void>;
 }
 
-/** Starts Capstan as users do (`npm start`: the bundled server, with flags) and waits until its API answers. */
+/** Starts Capstan as users do (`npm start`: scripts/start.sh, the bundled server, with flags) and waits until its API answers. */
 export async function startCapstan(
   flags: string[],
   env: Record<string, string> = {},
@@ -52,10 +52,11 @@ export async function startCapstan(
 ): Promise<CapstanProcess> {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'capstan-it-'));
+  // The shell execs Node, so the child's pid is the server's (benchmarks read its RSS).
   const child: ChildProcess = spawn(
-    process.execPath,
-    [join(root, 'scripts/start.mjs'), '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...flags],
-    { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    'sh',
+    [join(root, 'scripts/start.sh'), '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...flags],
+    { cwd: root, env: { ...process.env, CAPSTAN_NODE: process.execPath, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
