@@ -38,7 +38,7 @@ test.beforeAll(async ({ request }) => {
 const pages: { name: string; path: () => string; ready: (page: Page) => Promise<void> }[] = [
   { name: 'workflows', path: () => '/workflows', ready: async (p) => { await expect(p.getByRole('table', { name: 'Workflows' })).toBeVisible(); } },
   { name: 'workflow-graph', path: () => `/workflows/argo/${workflowName}`, ready: async (p) => { await expect(p.locator('.react-flow__node').first()).toBeVisible(); } },
-  { name: 'workflow-logs', path: () => `/workflows/argo/${workflowName}?tab=logs`, ready: async (p) => { await expect(p.getByRole('log')).toBeVisible(); } },
+  { name: 'workflow-logs', path: () => `/workflows/argo/${workflowName}?tab=logs`, ready: async (p) => { await expect(p.getByRole('log')).toBeVisible(); await expect(p.getByText(/End of log|From the archived log/)).toBeVisible(); } },
   { name: 'workflow-nodes', path: () => `/workflows/argo/${workflowName}?tab=nodes`, ready: async (p) => { await expect(p.getByText('unit-tests').first()).toBeVisible(); } },
   { name: 'workflow-timeline', path: () => `/workflows/argo/${workflowName}?tab=timeline`, ready: async (p) => { await expect(p.getByText('4 steps')).toBeVisible(); } },
   { name: 'workflow-summary', path: () => `/workflows/argo/${workflowName}?tab=summary`, ready: async (p) => { await expect(p.getByRole('heading', { name: 'Parameters' })).toBeVisible(); } },
