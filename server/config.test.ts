@@ -60,6 +60,7 @@ describe('parseConfig', () => {
     [[], { CAPSTAN_SANDBOX: 'docker' }, /expected bwrap, none or auto/],
     [['--workflow-workers', '0'], {}, /not a positive whole number/],
     [['--memory-limit', '1GB'], {}, /CAPSTAN_MEMORY_LIMIT: "1GB" is not a memory size/],
+    [[], { CAPSTAN_POD_START_WINDOW: '-1' }, /CAPSTAN_POD_START_WINDOW: "-1" is not a whole number/],
   ])('rejects bad input %j %j with a clear message', (argv, env, message) => {
     expect(() => parseConfig(argv, env, home)).toThrow(ConfigError);
     expect(() => parseConfig(argv, env, home)).toThrow(message);

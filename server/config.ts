@@ -33,6 +33,8 @@ export interface CapstanConfig {
   sandbox: 'bwrap' | 'none' | 'auto';
   /** Workflows reconciled in parallel (Argo's --workflow-workers). */
   workflowWorkers: number;
+  /** Kubernetes mode: at most this many of a workflow's pods created and not started yet; 0 is no limit. */
+  podStartWindow: number;
   /** The X-Frame-Options header (argo-server's --x-frame-options); empty sends none, so portals can frame Capstan. */
   xFrameOptions: string;
   /** Origins allowed to frame Capstan (`Content-Security-Policy: frame-ancestors`), space-separated; empty: no header. */
@@ -74,6 +76,7 @@ export const configOptions: Option[] = [
   { flag: 'log-level', env: 'CAPSTAN_LOG_LEVEL', help: 'debug, info, warn or error (default info)' },
   { flag: 'sandbox', env: 'CAPSTAN_SANDBOX', help: 'embedded steps: bwrap, none, or auto (bwrap when usable; default)' },
   { flag: 'workflow-workers', env: 'CAPSTAN_WORKFLOW_WORKERS', help: 'workflows reconciled in parallel (default 32 in kubernetes mode, as Argo; 8 embedded)' },
+  { flag: 'pod-start-window', env: 'CAPSTAN_POD_START_WINDOW', help: "kubernetes mode: at most this many of a workflow's pods created and not yet started before it creates more (default 200; 0: no limit)" },
   { flag: 'x-frame-options', env: 'CAPSTAN_X_FRAME_OPTIONS', help: 'X-Frame-Options header (default DENY; empty sends none)' },
   { flag: 'frame-ancestors', env: 'CAPSTAN_FRAME_ANCESTORS', help: "origins that may frame Capstan, for CSP frame-ancestors (default: none sent)" },
   { flag: 'builds-to-keep', env: 'CAPSTAN_BUILDS_TO_KEEP', help: 'builds each job keeps unless its capstan.io/builds-to-keep says otherwise (default 0: all)' },
@@ -168,6 +171,12 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
   const workflowWorkers = Number(workersText);
   if (!Number.isInteger(workflowWorkers) || workflowWorkers < 1) throw new ConfigError(`CAPSTAN_WORKFLOW_WORKERS: "${workersText}" is not a positive whole number`);
 
+  // Enough to keep a cluster's scheduler and kubelets busy, few enough that a 2,000-task DAG does not flood them with
+  // pods they cannot start yet (docs/kubernetes-mode.md, "Pod creation").
+  const windowText = get('pod-start-window') ?? '200';
+  const podStartWindow = Number(windowText);
+  if (!Number.isInteger(podStartWindow) || podStartWindow < 0) throw new ConfigError(`CAPSTAN_POD_START_WINDOW: "${windowText}" is not a whole number (0: no limit)`);
+
   const keepText = get('builds-to-keep') || '0';
   const buildsToKeep = Number(keepText);
   if (!Number.isInteger(buildsToKeep) || buildsToKeep < 0) throw new ConfigError(`CAPSTAN_BUILDS_TO_KEEP: "${keepText}" is not a whole number (0 keeps every build)`);
@@ -206,6 +215,7 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     logLevel: get('log-level') ?? 'info',
     sandbox,
     workflowWorkers,
+    podStartWindow,
     xFrameOptions: (get('x-frame-options') ?? 'DENY').trim(),
     frameAncestors: (get('frame-ancestors') ?? '').trim(),
     buildsToKeep,

@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     // Pods run Argo's own argoexec image; the pod informers run on every replica (logs are read through them).
     const kubeExecutor = new KubePodExecutor(kubeConfig!, {
       namespace: config.namespace, config: () => controllerConfigSource.current(), executorImage: config.executorImage, logger,
-      reachability: (cluster as KubeCluster).reachability,
+      reachability: (cluster as KubeCluster).reachability, startWindow: config.podStartWindow,
     });
     await kubeExecutor.start();
     executor = new InProcessTasks(kubeExecutor, {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { savePaceMs } from './save-pace';
+import { creationSliceMs, savePaceMs } from './save-pace';
 
 it('leaves small workflows unpaced and paces big ones by their size, at most 1 s', () => {
   expect(savePaceMs(1)).toBe(0);
@@ -8,4 +8,10 @@ it('leaves small workflows unpaced and paces big ones by their size, at most 1 s
   expect(savePaceMs(1000)).toBe(500);
   expect(savePaceMs(2003)).toBe(1000);
   expect(savePaceMs(50_000)).toBe(1000);
+});
+
+it('lets a pod-creation pass run at least 1 s, and twice the save pace for big workflows', () => {
+  expect(creationSliceMs(3)).toBe(1000);
+  expect(creationSliceMs(1000)).toBe(1000);
+  expect(creationSliceMs(2003)).toBe(2000);
 });

@@ -11,6 +11,7 @@ import { buildPod } from '@/lib/pods/build-pod';
 import type { ExecutorSettings } from '@/lib/pods/executor-containers';
 import { type ControllerConfig, defaultExecutorImage, executorSettingsOf } from '@/lib/controller/controller-config';
 import { toPodObservation } from '@/lib/pods/observe-pod';
+import { isPodStarting, podCreationRoom, StartingPods } from '@/lib/controller/starting-pods';
 import type { ObservedPod, ObservedTaskResult } from '@/lib/pods/observed-pod';
 import { toBuildPodInput } from '@/lib/pods/pod-context';
 import { PodBuildError } from '@/lib/pods/pod-volumes';
@@ -38,6 +39,8 @@ export interface KubePodExecutorOptions {
   logger?: Logger;
   /** The process's view of the API server, so a watch outage is logged once and retried with backoff. */
   reachability?: ApiReachability;
+  /** At most this many of a workflow's pods created and not started yet (`--pod-start-window`); 0: no limit. */
+  startWindow?: number;
 }
 
 type TaskResult = KubernetesObject & ObservedTaskResult;
@@ -47,6 +50,8 @@ const fulfilled = new Set(['Succeeded', 'Failed', 'Error']);
 
 const nodeIdOfPod = (pod: V1Pod) => pod.metadata?.annotations?.['workflows.argoproj.io/node-id'];
 const workflowUidOf = (object: KubernetesObject) => object.metadata?.ownerReferences?.find((o) => o.kind === 'Workflow')?.uid;
+// A creation sent this long ago whose pod the informer has still not shown is sent again (AlreadyExists if it exists).
+const unseenCreationMs = 30_000;
 
 /**
  * Runs a workflow's pods on Kubernetes (kubernetes mode): pods built as Argo's controller builds them, so Argo's own
@@ -66,6 +71,11 @@ export class KubePodExecutor implements PodExecutor {
   // Completed pods are labelled in the background by a few workers (Argo's pod cleanup queue has 4): a wide DAG's
   // hundreds of pods finishing together must not become hundreds of PATCHes at once beside the status save.
   private readonly labeller = new TaskLimiter(4);
+  // Pods created and not started yet, per workflow: the window that paces pod creation (podCreationRoom).
+  private readonly starting = new StartingPods();
+  // Creations sent whose pod the informer has not shown yet, by `uid/nodeId`, with when they were sent: the engine
+  // asks again for a Pending node without an observed pod, and that must not become a second POST.
+  private readonly unseen = new Map<string, number>();
 
   private readonly logReader: Log;
 
@@ -114,6 +124,10 @@ export class KubePodExecutor implements PodExecutor {
       this.settled.set(key, fulfilled.has(last.phase) ? last : { ...last, phase: 'Error', message: 'pod deleted' });
     }
     if (type === 'delete' && pod.metadata?.uid) this.labelled.delete(pod.metadata.uid);
+    if (nodeId && uid) {
+      this.unseen.delete(`${uid}/${nodeId}`);
+      this.starting.set(uid, nodeId, type !== 'delete' && isPodStarting(pod as ObservedPod));
+    }
     this.notifyOwner(pod);
   }
 
@@ -152,13 +166,29 @@ export class KubePodExecutor implements PodExecutor {
       for (const listener of this.listeners) listener(workflow.uid);
       return;
     }
+    const key = `${workflow.uid}/${pod.nodeId}`;
+    const sentAt = this.unseen.get(key);
+    if (sentAt !== undefined && Date.now() - sentAt < unseenCreationMs) return;
+    // Counted as starting from now, in the same tick as the room was checked, so creations in flight count too.
+    this.unseen.set(key, Date.now());
+    this.starting.set(workflow.uid, pod.nodeId, true);
     try {
       await this.call(() => this.core.createNamespacedPod({ namespace: workflow.namespace, body: manifest as V1Pod }));
     } catch (error) {
       // Created by an earlier attempt whose status update or watch event has not arrived yet.
-      if (isApiError(error) && error.code === 6) return;
+      if (isApiError(error) && error.code === 6) {
+        const seen = this.pods.get(workflow.namespace, pod.nodeId);
+        if (seen) this.starting.set(workflow.uid, pod.nodeId, isPodStarting(seen as ObservedPod));
+        return;
+      }
+      this.unseen.delete(key);
+      this.starting.set(workflow.uid, pod.nodeId, false);
       throw error;
     }
+  }
+
+  podCreationRoom(workflow: WorkflowRef): number {
+    return podCreationRoom(this.options.startWindow ?? 0, this.starting.count(workflow.uid));
   }
 
   async deletePod(workflow: WorkflowRef, nodeId: string, reason: string, options: { gracePeriodSeconds?: number } = {}): Promise<void> {
@@ -239,7 +269,11 @@ export class KubePodExecutor implements PodExecutor {
   }
 
   async cleanUp(workflow: WorkflowRef, nodeIds: string[]): Promise<void> {
-    for (const id of nodeIds) this.settled.delete(`${workflow.uid}/${id}`);
+    for (const id of nodeIds) {
+      this.settled.delete(`${workflow.uid}/${id}`);
+      this.unseen.delete(`${workflow.uid}/${id}`);
+    }
+    this.starting.forget(workflow.uid);
     try {
       await this.call(() => this.custom.deleteCollectionNamespacedCustomObject({
         group, version, plural: 'workflowtaskresults', namespace: workflow.namespace,

@@ -44,6 +44,11 @@ export interface PodExecutor {
    */
   podLabels?(workflow: WorkflowRef, nodeId: string): Record<string, string> | undefined;
   /**
+   * How many more of the workflow's pods may be created now, so creation keeps pace with the cluster starting them
+   * (kubernetes mode's `--pod-start-window`); without it, no limit.
+   */
+  podCreationRoom?(workflow: WorkflowRef): number;
+  /**
    * Observations of the workflow's pods, by node ID. `nodeStartedAt` (node ID → the node's startedAt) lets an
    * executor ignore a pod older than its node: a leftover of the attempt before a retry, which must not answer for it.
    */

@@ -26,12 +26,12 @@ import { execSpecOf } from '@/lib/workflows/exec-spec';
 import { applyWorkflowDefaults, defaultMetadataOf, templateSpecWithDefaults } from '@/lib/workflows/workflow-defaults';
 import { loadReferencedTemplates } from './template-resolver';
 import { runLimited } from './run-limited';
-import { savePaceMs } from '@/lib/controller/save-pace';
+import { createPodsPaced } from './pod-creation-pass';
+import { creationSliceMs, savePaceMs } from '@/lib/controller/save-pace';
 import { WorkQueue } from './work-queue';
 
-// Pod creations and deletions one reconcile sends to the cluster at once. A wide DAG's 2,000 pods sent 16 at a time
-// were created faster than the test bed's kubelet (kwok) could start them, and took the API server's time from it
-// (up to 822 waiting); with 4 the creation itself was the slowest part on a quiet machine (docs/benchmarks.md).
+// Pod creations and deletions one reconcile sends to the cluster at once. How many pods may wait to be started is
+// the executor's window (podCreationRoom); this only bounds the API calls in flight (docs/benchmarks.md).
 const podCreationsInFlight = 8;
 
 export interface ControllerOptions {
@@ -81,6 +81,8 @@ export class WorkflowController {
   // The newest version of each unfinished workflow the watch (or our own save) has shown, so a reconcile needs no
   // read: as Argo's informer. A stale copy can only make a save fail with a conflict, which drops it and reads again.
   private readonly cache = new Map<string, KubeObject>();
+  // Pod-creation passes waiting for room, woken by their workflow's next pod event, by workflow uid.
+  private readonly podEventWaiters = new Map<string, Set<() => void>>();
   ready = false;
 
   constructor(
@@ -120,6 +122,7 @@ export class WorkflowController {
   async start(): Promise<void> {
     const namespace = this.options.namespace ?? '';
     this.stopExecutorListener = this.executor.onChange((uid) => {
+      for (const wake of this.podEventWaiters.get(uid) ?? []) wake();
       const key = this.uidToKey.get(uid);
       if (key) this.queue.add(key);
     });
@@ -257,15 +260,16 @@ export class WorkflowController {
     const current = (saved as unknown as Workflow | undefined) ?? workflow;
     // Pods are independent of each other: a wide DAG's hundreds of pods are created several at a time, not one
     // round trip after another.
-    const podActions: Array<() => Promise<void>> = [];
+    const podCreations: Array<() => Promise<void>> = [];
+    const podDeletions: Array<() => Promise<void>> = [];
     for (const action of output.actions) {
       if (action.type === 'createPod') {
-        podActions.push(() => this.executor.createPod(ref, {
+        podCreations.push(() => this.executor.createPod(ref, {
           nodeId: action.nodeId, nodeName: action.nodeName, podName: action.podName, template: action.template, includeScriptOutput: action.includeScriptOutput,
           workflow: current,
         }));
       } else if (action.type === 'deletePod') {
-        podActions.push(() => this.executor.deletePod(ref, action.nodeId, action.reason));
+        podDeletions.push(() => this.executor.deletePod(ref, action.nodeId, action.reason));
       } else if (action.type === 'requeue') {
         this.queue.addAfter(key, action.afterSeconds);
       } else if (action.type === 'metrics') {
@@ -280,14 +284,42 @@ export class WorkflowController {
       }
     }
     const saveEnded = performance.now();
-    await runLimited(podActions, podCreationsInFlight);
-    if (output.actions.some((a) => a.type === 'createPod')) this.queue.add(key);
+    await runLimited(podDeletions, podCreationsInFlight);
+    // Pods are created as fast as the cluster starts them (the executor's window of pods created and not started),
+    // and a long creation stops after a slice so the next reconcile saves the progress made meanwhile.
+    const nodeCount = Object.keys(output.status.nodes ?? {}).length;
+    const creation = await createPodsPaced(podCreations, {
+      inFlight: podCreationsInFlight,
+      room: () => this.executor.podCreationRoom?.(ref) ?? Number.POSITIVE_INFINITY,
+      nextPodEvent: (ms) => this.nextPodEvent(ref.uid, ms),
+      sliceMs: creationSliceMs(nodeCount),
+    });
+    // Created pods are observed at once; a pass cut short goes on; one that waited in vain for room waits for the
+    // pod events that make room (a pod stuck starting sends none, and must not keep a worker busy).
+    if (podCreations.length && creation.outcome !== 'window') this.queue.add(key);
     // Where a slow reconcile's time went (--log-level debug): reading and preparing, the engine, the save, the pods.
     this.logger.debug({
-      workflow: key, saved: saved !== undefined, podActions: podActions.length,
+      workflow: key, saved: saved !== undefined, nodes: nodeCount, podCreations: podCreations.length, podsSent: creation.sent,
+      creation: creation.outcome, podDeletions: podDeletions.length,
       prepareMs: Math.round(operationStarted - reconcileStarted), engineMs: Math.round(operationEnded - operationStarted),
       saveMs: Math.round(saveEnded - operationEnded), podsMs: Math.round(performance.now() - saveEnded),
     }, 'reconciled');
+  }
+
+  // Resolves at the workflow's next pod event, or after `ms`.
+  private nextPodEvent(uid: string, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      let waiters = this.podEventWaiters.get(uid);
+      if (!waiters) this.podEventWaiters.set(uid, (waiters = new Set()));
+      const wake = () => {
+        clearTimeout(timer);
+        waiters.delete(wake);
+        if (waiters.size === 0 && this.podEventWaiters.get(uid) === waiters) this.podEventWaiters.delete(uid);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      waiters.add(wake);
+    });
   }
 
   /**
