@@ -295,9 +295,11 @@ export class WorkflowController {
       nextPodEvent: (ms) => this.nextPodEvent(ref.uid, ms),
       sliceMs: creationSliceMs(nodeCount),
     });
-    // Created pods are observed at once; a pass cut short goes on; one that waited in vain for room waits for the
-    // pod events that make room (a pod stuck starting sends none, and must not keep a worker busy).
-    if (podCreations.length && creation.outcome !== 'window') this.queue.add(key);
+    // A pass cut short goes on at once. Otherwise the pods' own events requeue the workflow: its created pods'
+    // arrival, or room made by pods starting (a pod stuck starting sends none, and must not keep a worker busy).
+    // Requeueing after every pass looped without I/O while a created pod had not reached the informer yet (its
+    // creation is not sent twice), starving the event loop that would deliver it.
+    if (creation.outcome === 'slice') this.queue.add(key);
     // Where a slow reconcile's time went (--log-level debug): reading and preparing, the engine, the save, the pods.
     this.logger.debug({
       workflow: key, saved: saved !== undefined, nodes: nodeCount, podCreations: podCreations.length, podsSent: creation.sent,
