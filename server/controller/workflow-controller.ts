@@ -295,11 +295,12 @@ export class WorkflowController {
       nextPodEvent: (ms) => this.nextPodEvent(ref.uid, ms),
       sliceMs: creationSliceMs(nodeCount),
     });
-    // A pass cut short goes on at once. Otherwise the pods' own events requeue the workflow: its created pods'
-    // arrival, or room made by pods starting (a pod stuck starting sends none, and must not keep a worker busy).
-    // Requeueing after every pass looped without I/O while a created pod had not reached the informer yet (its
-    // creation is not sent twice), starving the event loop that would deliver it.
+    // A pass cut short goes on at once; one that sent everything looks again once I/O has run (a timer, not at once:
+    // while a created pod has not reached the informer the engine asks for it again, its creation is not sent twice,
+    // and an immediate requeue looped without I/O, starving the informer that would deliver it). One that waited in
+    // vain for room waits for the pod events that make room (a pod stuck starting sends none: no busy worker).
     if (creation.outcome === 'slice') this.queue.add(key);
+    else if (creation.outcome === 'done' && podCreations.length) this.queue.addAfter(key, 0);
     // Where a slow reconcile's time went (--log-level debug): reading and preparing, the engine, the save, the pods.
     this.logger.debug({
       workflow: key, saved: saved !== undefined, nodes: nodeCount, podCreations: podCreations.length, podsSent: creation.sent,
