@@ -10,8 +10,9 @@ it('leaves small workflows unpaced and paces big ones by their size, at most 1 s
   expect(savePaceMs(50_000)).toBe(1000);
 });
 
-it('lets a pod-creation pass run at least 1 s, and twice the save pace for big workflows', () => {
+it('lets a pod-creation pass run at least 1 s, and four times the save pace for big workflows', () => {
   expect(creationSliceMs(3)).toBe(1000);
-  expect(creationSliceMs(1000)).toBe(1000);
-  expect(creationSliceMs(2003)).toBe(2000);
+  expect(creationSliceMs(400)).toBe(1000);
+  expect(creationSliceMs(1000)).toBe(2000);
+  expect(creationSliceMs(2003)).toBe(4000);
 });

@@ -31,9 +31,9 @@ import { creationSliceMs, savePaceMs } from '@/lib/controller/save-pace';
 import { WorkQueue } from './work-queue';
 
 // Pod creations and deletions one reconcile sends to the cluster at once. How many pods may wait to be started is
-// the executor's window (podCreationRoom), so this only bounds the API calls in flight: 16 created a 2,000-task DAG's
-// pods at about 100 a second on the test bed with at most ~200 waiting to start; 8 at about 75 (docs/benchmarks.md).
-const podCreationsInFlight = 16;
+// the executor's window (podCreationRoom), so this only bounds the API calls in flight: on the test bed 32 created a
+// 2,000-task DAG's pods as fast as kwok started them (the window full), 16 a little slower (docs/benchmarks.md).
+const podCreationsInFlight = 32;
 
 export interface ControllerOptions {
   /** Workflow workers reconciling in parallel (Argo's --workflow-workers). */
