@@ -181,8 +181,8 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
   const buildsToKeep = Number(keepText);
   if (!Number.isInteger(buildsToKeep) || buildsToKeep < 0) throw new ConfigError(`CAPSTAN_BUILDS_TO_KEEP: "${keepText}" is not a whole number (0 keeps every build)`);
 
-  // scripts/start.sh applied it before this process started (scripts/node-memory.mjs); checked here for --help's sake
-  // and for a start without that script.
+  // scripts/start.sh applied it before this process started (scripts/node-memory.mjs); the flag is still one of ours
+  // (so it passes this parser), and its value is checked here too for a start without that script.
   const memoryLimit = get('memory-limit');
   if (memoryLimit) {
     try {
