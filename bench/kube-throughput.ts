@@ -8,9 +8,10 @@
  *   npx tsx bench/kube-throughput.ts [workflows|dag|all] [count=1000] [tasks=2000]
  *   npx tsx bench/kube-throughput.ts bed [pods=2001]   (the bed's pod simulation alone, no controller)
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { CoreV1Api, CustomObjectsApi, type KubeConfig, type KubernetesListObject, type KubernetesObject, makeInformer } from '@kubernetes/client-node';
 import type { Workflow } from '@/lib/generated/argo';
 import { loadKubeConfig } from '@/server/cluster/kube-cluster';
@@ -50,7 +51,10 @@ const capstanWith = (name: string, flags: string[] = [], env: Record<string, str
     return { pid: process.child.pid ?? 0, stop: process.stop, output: process.output, url: process.url, exited: exitOf(name, process.child, process.output) };
   },
 });
-const capstan = capstanWith('Capstan');
+// BENCH_CAPSTAN_ARCHIVE_URL=<postgresql://...> (the bed exports CAPSTAN_TEST_PG_URL): Capstan archives every finished
+// workflow into that database and keeps its build history there, as docs/deploy.md recommends running it.
+const archiveUrl = process.env.BENCH_CAPSTAN_ARCHIVE_URL;
+const capstan = archiveUrl ? capstanWith('Capstan archive', [], { CAPSTAN_ARCHIVE_URL: archiveUrl }) : capstanWith('Capstan');
 // Rejects, with the tail of its output, if the controller process ends before the bench stops it.
 function exitOf(name: string, child: ChildProcess, output: () => string): Promise<never> {
   const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`${name} exited (${code ?? signal}) during the run:\n${output().slice(-4000)}`))));
@@ -125,7 +129,72 @@ async function deleteNamespace(core: CoreV1Api, namespace: string): Promise<void
   }
 }
 
-interface ThroughputResult { name: string; perMinute: number; seconds: number; peakRss: number; failed: number }
+/** Waits (at most 120 s) until the archive holds `count` workflows of the namespace; says when, and how many records. */
+async function waitArchived(url: string, namespace: string, count: number, started: number): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const { rows } = await client.query<{ records: string; workflows: string }>(
+        'select count(*) as records, count(distinct name) as workflows from argo_archived_workflows where namespace = $1', [namespace]);
+      const { records, workflows } = rows[0]!;
+      if (Number(workflows) >= count || Date.now() > deadline) {
+        return `; ${workflows} archived (${records} records) after ${((Date.now() - started) / 1000).toFixed(1)} s`;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+interface ThroughputResult { name: string; perMinute: number; seconds: number; peakRss: number; failed: number; cpu: string }
+
+/** The bed's own processes, whose CPU a contender's run costs too (its pid files; PostgreSQL's postmaster.pid). */
+function bedPids(): Record<string, number> {
+  const dir = process.env.CAPSTAN_TEST_BED ?? '';
+  const pidIn = (file: string) => {
+    try {
+      return Number(readFileSync(join(dir, file), 'utf8').split('\n')[0]);
+    } catch {
+      return 0;
+    }
+  };
+  return { apiserver: pidIn('kube-apiserver.pid'), etcd: pidIn('etcd.pid'), kwok: pidIn('kwok.pid'), postgres: pidIn('pg/data/postmaster.pid') };
+}
+
+/** The API server's request counters of workflows and pods (verb, resource, subresource), from its /metrics. */
+function apiRequestCounts(): Map<string, number> {
+  const counts = new Map<string, number>();
+  const server = process.env.CAPSTAN_TEST_KUBE_SERVER;
+  const token = process.env.CAPSTAN_TEST_ADMIN_TOKEN;
+  if (!server || !token) return counts;
+  const text = execFileSync('curl', ['-sk', '-H', `Authorization: Bearer ${token}`, `${server}/metrics`], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('apiserver_request_total{')) continue;
+    const label = (key: string) => new RegExp(`${key}="([^"]*)"`).exec(line)?.[1] ?? '';
+    const resource = label('resource');
+    if (resource !== 'workflows' && resource !== 'pods') continue;
+    const key = `${label('verb')} ${resource}${label('subresource') ? `/${label('subresource')}` : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1)));
+  }
+  return counts;
+}
+
+/** The API server's workflow and pod requests from now until the returned function is called (watches left out). */
+function requestsFrom(): () => string {
+  const before = apiRequestCounts();
+  return () => [...apiRequestCounts()].map(([key, n]) => [key, n - (before.get(key) ?? 0)] as const)
+    .filter(([key, n]) => n > 0 && !key.startsWith('WATCH')).map(([key, n]) => `${key} ${n}`).join(', ');
+}
+
+/** CPU seconds of the contender and of the bed's processes from now until the returned function is called. */
+function cpuFrom(contenderPid: number): () => string {
+  const pids = { contender: contenderPid, ...bedPids() };
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, pid ? treeCpuSeconds(pid) : 0]));
+  return () => Object.entries(pids).filter(([, pid]) => pid).map(([name, pid]) => `${name} ${(treeCpuSeconds(pid) - before[name]!).toFixed(1)}`).join(', ');
+}
 
 async function throughput(contender: Contender, count: number): Promise<ThroughputResult> {
   const config = loadKubeConfig(testBed().kubeconfig());
@@ -136,6 +205,8 @@ async function throughput(contender: Contender, count: number): Promise<Throughp
   const controller = await contender.start(config, core, namespace);
   try {
     const rss = samplePeakRss(controller.pid);
+    const cpu = cpuFrom(controller.pid);
+    const requests = requestsFrom();
     let failed = 0;
     let resolveDone: (at: number) => void = () => {};
     const allDone = new Promise<number>((resolve) => (resolveDone = resolve));
@@ -150,8 +221,11 @@ async function throughput(contender: Contender, count: number): Promise<Throughp
     const timeout = new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`${contender.name}: not done after 15 min`)), 900_000).unref());
     const ended = await Promise.race([allDone, timeout, controller.exited]);
     const seconds = (ended - started) / 1000;
-    console.log(`  ${contender.name}: created ${count} in ${((created - started) / 1000).toFixed(1)} s; all finished after ${seconds.toFixed(1)} s`);
-    return { name: contender.name, perMinute: count / (seconds / 60), seconds, peakRss: rss.stop(), failed };
+    const archived = archiveUrl && contender.name === 'Capstan archive' ? await waitArchived(archiveUrl, namespace, count, started) : '';
+    const cpuSeconds = cpu();
+    console.log(`  ${contender.name}: created ${count} in ${((created - started) / 1000).toFixed(1)} s; all finished after ${seconds.toFixed(1)} s${archived}; CPU s ${cpuSeconds}`);
+    console.log(`    API requests: ${requests()}`);
+    return { name: contender.name, perMinute: count / (seconds / 60), seconds, peakRss: rss.stop(), failed, cpu: cpuSeconds };
   } finally {
     await controller.stop();
     keepLog(contender.name, 'workflows', controller.output);
@@ -220,6 +294,9 @@ if (which === 'all' || which === 'workflows') {
   const workers = process.env.BENCH_CAPSTAN_WORKERS;
   const heap = process.env.BENCH_CAPSTAN_HEAP_MB;
   const nodeOptions = [heap ? `--max-old-space-size=${heap}` : '', process.env.BENCH_CAPSTAN_NODE_OPTIONS ?? ''].filter(Boolean).join(' ');
+  // BENCH_ONLY_CAPSTAN=1 leaves Argo out; BENCH_CAPSTAN_NO_ARCHIVE_TOO=1 adds a Capstan without the archive database.
+  if (process.env.BENCH_ONLY_CAPSTAN) contenders.splice(0, contenders.length - 1);
+  if (archiveUrl && process.env.BENCH_CAPSTAN_NO_ARCHIVE_TOO) contenders.push(capstanWith('Capstan'));
   // BENCH_ONLY_EXTRA=1 runs that extra Capstan alone (e.g. to profile it).
   if (process.env.BENCH_ONLY_EXTRA) contenders.length = 0;
   if (workers || nodeOptions) {
@@ -232,7 +309,7 @@ if (which === 'all' || which === 'workflows') {
   for (const contender of contenders) results.push(await throughput(contender, count));
   const base = results[0]!;
   for (const r of results) {
-    console.log(`  ${r.name.padEnd(14)} ${r.perMinute.toFixed(0).padStart(6)} /min  (${r.seconds.toFixed(1)} s, ${(r.perMinute / base.perMinute).toFixed(2)}× Argo defaults)  peak RSS ${mib(r.peakRss)}${r.failed ? `  ${r.failed} not Succeeded` : ''}`);
+    console.log(`  ${r.name.padEnd(14)} ${r.perMinute.toFixed(0).padStart(6)} /min  (${r.seconds.toFixed(1)} s, ${(r.perMinute / base.perMinute).toFixed(2)}× Argo defaults)  peak RSS ${mib(r.peakRss)}${r.failed ? `  ${r.failed} not Succeeded` : ''}  CPU s: ${r.cpu}`);
   }
   console.log(`  argo-server (the bed's, idle) RSS ${mib(argoServerRss())}`);
 }

@@ -37,13 +37,17 @@ export function samplePeakRss(pid: number, everyMs = 250): { stop: () => number 
 
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
-/** CPU time (user + system, seconds) used so far by `pid` and the processes below it that still run. */
+/**
+ * CPU time (user + system, seconds) used so far by `pid` and the processes below it: those that still run, and those
+ * that ended and were waited for (PostgreSQL's backends come and go).
+ */
 export function treeCpuSeconds(pid: number): number {
   let ticks = 0;
   try {
-    // Fields after the command (which may hold spaces): state is the 3rd field, utime and stime the 14th and 15th.
+    // Fields after the command (which may hold spaces): state is the 3rd field, utime and stime the 14th and 15th,
+    // the waited-for children's cutime and cstime the 16th and 17th.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    ticks = Number(fields[11]) + Number(fields[12]);
+    ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
   } catch {
     return 0;
   }

@@ -22,6 +22,11 @@ export interface ArchiverOptions {
 }
 
 const retryDelaysMs = [1_000, 5_000, 30_000, 120_000];
+// How long a completing workflow's save waits for its archive write before it goes on marked Pending (archived later).
+const beforeSaveTimeoutMs = 5_000;
+
+/** The `workflow-archiving-status` a completing workflow is saved with: archived already, or for the archiver to do. */
+export type ArchivingStatus = 'Archived' | 'Pending';
 // Argo's ARCHIVED_WORKFLOW_GC_PERIOD default.
 const gcPeriodMs = 24 * 3600 * 1000;
 
@@ -47,9 +52,42 @@ export class Archiver {
     this.options = { ...this.options, ...options };
   }
 
-  /** The controller's hook: fire and forget, failures are logged and retried here. */
+  /**
+   * Kubernetes mode's hook, before the save that completes a workflow: writes `workflow` (the object about to be
+   * saved) to the archive, so that one save both completes it and labels it `Archived`, instead of a second update of
+   * every finished workflow afterwards (which cost the API server a GET and a PUT per workflow, and every watcher an
+   * event). Returns the label the save is to carry: `Archived` once written; `Pending` when the write failed or took
+   * over 5 s, as Argo's controller marks a completing workflow, so `onCompleted` (and, after a restart, `sweep`)
+   * archives it; undefined when it is not to be archived (archiving off, or outside the label selector).
+   *
+   * A save that then fails leaves a record of a completion not yet saved; the reconcile that completes it again
+   * writes it again, replacing that record (one record per uid, as Argo's delete-then-insert).
+   */
+  readonly beforeCompletedSave = async (workflow: Workflow): Promise<ArchivingStatus | undefined> => {
+    if (this.options.enabled === false || !matchesLabels(workflow.metadata.labels, this.options.selector)) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`archive write took over ${beforeSaveTimeoutMs} ms`)), beforeSaveTimeoutMs);
+    });
+    try {
+      await Promise.race([this.archive.archive(await this.hydrate(workflow)), timeout]);
+      return 'Archived';
+    } catch (error) {
+      const key = `${workflow.metadata.namespace}/${workflow.metadata.name}`;
+      this.logger.warn({ err: error, workflow: key }, 'failed to archive workflow before its completion was saved; marking it Pending');
+      return 'Pending';
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  /**
+   * The controller's hook once a completed workflow is saved: fire and forget, failures are logged and retried here.
+   * A workflow saved `Archived` (see `beforeCompletedSave`) is done.
+   */
   readonly onCompleted = (workflow: Workflow): void => {
     if (this.options.enabled === false) return;
+    if (workflow.metadata.labels?.[workflowLabels.archivingStatus] === 'Archived') return;
     void this.archiveWithRetries(workflow, 0);
   };
 

@@ -61,6 +61,9 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     workers: config.workflowWorkers,
     ...(embedded ? {} : { namespace: config.namespace }),
     onCompleted: archiver?.onCompleted,
+    // Kubernetes mode archives a completing workflow before saving it, so one update completes and labels it
+    // (docs/archive.md); embedded mode's archive shares the database the store writes to, and archives after.
+    ...(archiver && !embedded ? { beforeCompletedSave: archiver.beforeCompletedSave } : {}),
     config: deps.controllerConfig,
     readConfigMap: deps.readConfigMap,
     memoCaches: deps.memoCaches,

@@ -29,6 +29,7 @@ import { runLimited } from './run-limited';
 import { createPodsPaced } from './pod-creation-pass';
 import { creationSliceMs, savePaceMs } from '@/lib/controller/save-pace';
 import { WorkQueue } from './work-queue';
+import { workflowLabels } from '@/lib/workflows/workflow-labels';
 
 // Pod creations and deletions one reconcile sends to the cluster at once. How many pods may wait to be started is
 // the executor's window (podCreationRoom), so this only bounds the API calls in flight: on the test bed 32 created a
@@ -42,6 +43,11 @@ export interface ControllerOptions {
   namespace?: string;
   /** Called once with the saved workflow when it reaches a completed phase (the archive hooks in here). */
   onCompleted?: (workflow: Workflow) => void;
+  /**
+   * Called with the workflow about to be saved completed, before that save; the value it resolves to becomes its
+   * `workflow-archiving-status` label (the archive writes it first, so one save completes and labels it).
+   */
+  beforeCompletedSave?: (workflow: Workflow) => Promise<string | undefined>;
   /** Deletes artifacts on completion or deletion, as their artifactGC strategy says. */
   artifactCollector?: ArtifactCollector;
   /** Reads a ConfigMap's data, for semaphore limits; without it semaphores wait with "Failed to get semaphore limit". */
@@ -82,6 +88,12 @@ export class WorkflowController {
   // The newest version of each unfinished workflow the watch (or our own save) has shown, so a reconcile needs no
   // read: as Argo's informer. A stale copy can only make a save fail with a conflict, which drops it and reads again.
   private readonly cache = new Map<string, KubeObject>();
+  /**
+   * Workflows last seen completed (and not being deleted), which the cache drops: a reconcile of one has nothing to
+   * do, and without this each read it again from the API server first (every pod event and label change after
+   * completion, 1.6 GETs per finished one-pod workflow on the bench).
+   */
+  private readonly completed = new Set<string>();
   // Pod-creation passes waiting for room, woken by their workflow's next pod event, by workflow uid.
   private readonly podEventWaiters = new Map<string, Set<() => void>>();
   ready = false;
@@ -130,8 +142,12 @@ export class WorkflowController {
     await this.cluster.watch<KubeObject>('workflows', namespace, (event) => {
       const key = `${event.object.metadata.namespace}/${event.object.metadata.name}`;
       if (!this.owns(event.object)) return;
-      if (event.type === 'DELETED' || isCompleted((event.object['status'] as Workflow['status'])?.phase)) this.cache.delete(key);
+      const completed = isCompleted((event.object['status'] as Workflow['status'])?.phase);
+      if (event.type === 'DELETED' || completed) this.cache.delete(key);
       else if (isNewer(this.cache.get(key), event.object)) this.cache.set(key, event.object);
+      // One being deleted is reconciled from what the server has (its artifacts are collected before it goes).
+      if (completed && event.type !== 'DELETED' && !event.object.metadata.deletionTimestamp) this.completed.add(key);
+      else this.completed.delete(key);
       if (event.type === 'DELETED') {
         void this.cleanUp(event.object as unknown as Workflow);
         this.options.artifactCollector?.onDeleted(event.object as unknown as Workflow)
@@ -167,6 +183,10 @@ export class WorkflowController {
     const [namespace = '', name = ''] = key.split('/');
     let workflow: Workflow;
     const cached = this.cache.get(key);
+    if (!cached && this.completed.has(key)) {
+      this.throttler.remove(key);
+      return;
+    }
     try {
       // A copy: the reconcile below may change what it is given, and the cache must keep what the server has.
       workflow = (cached ? structuredClone(cached) as unknown as Workflow : undefined) ?? await this.cluster.get<Workflow & KubeObject>('workflows', namespace, name);
@@ -228,8 +248,13 @@ export class WorkflowController {
       const finalizers = this.options.artifactCollector && needsDeletionFinalizer(workflow) && !workflow.metadata.finalizers?.includes(artifactGCFinalizer)
         ? { finalizers: [...(workflow.metadata.finalizers ?? []), artifactGCFinalizer] }
         : {};
+      const toSave = { ...workflow, metadata: { ...workflow.metadata, labels, ...finalizers }, status: output.status };
+      if (isCompleted(phase) && this.options.beforeCompletedSave) {
+        const archiving = await this.options.beforeCompletedSave(toSave);
+        if (archiving) labels[workflowLabels.archivingStatus] = archiving;
+      }
       try {
-        saved = await this.cluster.update('workflows', namespace, { ...workflow, metadata: { ...workflow.metadata, labels, ...finalizers }, status: output.status } as KubeObject);
+        saved = await this.cluster.update('workflows', namespace, toSave as KubeObject);
       } catch (error) {
         // Someone else changed the workflow (a user's suspend, stop or edit), or the cached copy was stale: decide
         // again on fresh state.
@@ -241,8 +266,10 @@ export class WorkflowController {
         this.cache.delete(key);
         throw error;
       }
-      if (isCompleted(output.status.phase)) this.cache.delete(key);
-      else if (isNewer(this.cache.get(key), saved)) this.cache.set(key, saved);
+      if (isCompleted(output.status.phase)) {
+        this.cache.delete(key);
+        this.completed.add(key);
+      } else if (isNewer(this.cache.get(key), saved)) this.cache.set(key, saved);
       if (!isCompleted(output.status.phase)) this.queue.pace(key, savePaceMs(Object.keys(output.status.nodes ?? {}).length));
       if (phase !== (workflow.status?.phase ?? '')) {
         this.logger.info({ workflow: key, phase }, 'workflow phase changed');
