@@ -62,10 +62,10 @@ function exitOf(name: string, child: ChildProcess, output: () => string): Promis
   return exited;
 }
 
-// BENCH_CAPSTAN_LOG=<prefix>: each Capstan run's whole output is written to <prefix>-<scenario>.log when it stops.
+// BENCH_CAPSTAN_LOG=<prefix>: each Capstan run's whole output is written to <prefix>-<scenario>-<contender>.log when it stops.
 function keepLog(name: string, scenario: string, output: () => string): void {
   const prefix = process.env.BENCH_CAPSTAN_LOG;
-  if (prefix && name.startsWith('Capstan')) writeFileSync(`${prefix}-${scenario}.log`, output());
+  if (prefix && name.startsWith('Capstan')) writeFileSync(`${prefix}-${scenario}-${name.replace(/\W+/g, '-').toLowerCase()}.log`, output());
 }
 
 const tuned = ['--qps=512', '--burst=2048', '--workflow-workers=128'];
