@@ -34,13 +34,32 @@ interface Contender {
   start: (config: KubeConfig, core: CoreV1Api, namespace: string) => Promise<{ pid: number; stop: () => Promise<void>; output: () => string; url?: string; exited: Promise<never> }>;
 }
 
-const argo = (name: string, flags: string[] = []): Contender => ({
+const argo = (name: string, flags: string[] = [], archiveTo?: string): Contender => ({
   name,
   start: async (_config, core, namespace) => {
-    const controller = await startArgoController(core, namespace, { flags });
+    const configData = archiveTo ? { persistence: await argoPersistence(core, namespace, archiveTo) } : undefined;
+    const controller = await startArgoController(core, namespace, { flags, ...(configData ? { configData } : {}) });
     return { pid: controller.child.pid ?? 0, stop: controller.stop, output: controller.output, exited: exitOf(name, controller.child, controller.output) };
   },
 });
+/** Argo's `persistence` setting for the PostgreSQL at `url`, with the Secret it names created in `namespace`. */
+async function argoPersistence(core: CoreV1Api, namespace: string, url: string): Promise<string> {
+  const db = new URL(url);
+  await core.createNamespacedSecret({
+    namespace,
+    body: { metadata: { name: 'argo-postgres-config' }, stringData: { username: decodeURIComponent(db.username) || 'postgres', password: decodeURIComponent(db.password) || 'unused' } },
+  });
+  return [
+    'archive: true',
+    'postgresql:',
+    `  host: ${db.hostname}`,
+    `  port: ${db.port || 5432}`,
+    `  database: ${db.pathname.slice(1) || 'postgres'}`,
+    '  tableName: argo_workflows',
+    '  userNameSecret: {name: argo-postgres-config, key: username}',
+    '  passwordSecret: {name: argo-postgres-config, key: password}',
+  ].join('\n');
+}
 // Capstan as installed (info-level logs, as Argo's controller logs at info too).
 const capstanWith = (name: string, flags: string[] = [], env: Record<string, string> = {}): Contender => ({
   name,
@@ -221,7 +240,7 @@ async function throughput(contender: Contender, count: number): Promise<Throughp
     const timeout = new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`${contender.name}: not done after 15 min`)), 900_000).unref());
     const ended = await Promise.race([allDone, timeout, controller.exited]);
     const seconds = (ended - started) / 1000;
-    const archived = archiveUrl && contender.name === 'Capstan archive' ? await waitArchived(archiveUrl, namespace, count, started) : '';
+    const archived = archiveUrl && contender.name.endsWith(' archive') ? await waitArchived(archiveUrl, namespace, count, started) : '';
     const cpuSeconds = cpu();
     console.log(`  ${contender.name}: created ${count} in ${((created - started) / 1000).toFixed(1)} s; all finished after ${seconds.toFixed(1)} s${archived}; CPU s ${cpuSeconds}`);
     console.log(`    API requests: ${requests()}`);
@@ -290,6 +309,8 @@ if (which === 'all' || which === 'workflows') {
   // BENCH_ONLY_TUNED=1 leaves Argo's defaults out; BENCH_CAPSTAN_WORKERS=32 and BENCH_CAPSTAN_HEAP_MB=384 add a
   // Capstan with that many workflow workers (Argo's default is 32, Capstan's 8) and a capped V8 heap.
   const contenders = [...(process.env.BENCH_ONLY_TUNED ? [] : [argo('Argo defaults')]), argo('Argo tuned', tuned), capstan];
+  // BENCH_ARGO_ARCHIVE=1 (with BENCH_CAPSTAN_ARCHIVE_URL) adds Argo tuned archiving into the same database, before Capstan.
+  if (archiveUrl && process.env.BENCH_ARGO_ARCHIVE) contenders.splice(contenders.length - 1, 0, argo('Argo tuned archive', tuned, archiveUrl));
   // BENCH_CAPSTAN_NODE_OPTIONS (e.g. `--import ./cpu-profile.mjs`; --cpu-prof is refused there) goes to that extra Capstan too.
   const workers = process.env.BENCH_CAPSTAN_WORKERS;
   const heap = process.env.BENCH_CAPSTAN_HEAP_MB;

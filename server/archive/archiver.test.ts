@@ -69,6 +69,22 @@ describe('archiving before the completing save', () => {
     expect(records.map((w) => w.status?.phase)).toEqual(['Failed']);
   });
 
+  it('writes the workflows that complete together in one transaction after another, not one each', async () => {
+    const archiver = archiverWith();
+    const workflows = await Promise.all(Array.from({ length: 12 }, (_, i) => completing(`together-${i}`, { n: String(i) })));
+    const writes = vi.spyOn(archive, 'archiveMany');
+    const statuses = await Promise.all(workflows.map((wf) => archiver.beforeCompletedSave(wf)));
+    expect(statuses).toEqual(workflows.map(() => 'Archived'));
+    // The first is written alone; the eleven that arrived meanwhile go together in the next transaction.
+    expect(writes.mock.calls.map(([batch]) => batch.length)).toEqual([1, 11]);
+    writes.mockRestore();
+    for (const wf of workflows) {
+      const record = await archive.get({ uid: wf.metadata.uid! });
+      expect(record?.metadata.labels?.n).toBe(wf.metadata.labels?.n);
+    }
+    expect(await archive.labelValues('n')).toEqual(expect.arrayContaining(workflows.map((_, i) => String(i))));
+  });
+
   it('leaves out workflows outside the label selector, and everything while archiving is off', async () => {
     const selected = archiverWith({ selector: [{ key: 'archive', operator: '=', values: ['yes'] }] });
     const outside = await completing('outside-selector', { archive: 'no' });
@@ -81,7 +97,7 @@ describe('archiving before the completing save', () => {
 
   it('marks the workflow Pending when the write fails, and the archiver archives and labels it once it is saved', async () => {
     const failing = Object.create(archive) as WorkflowArchive;
-    failing.archive = () => Promise.reject(new Error('database down'));
+    failing.archiveMany = () => Promise.reject(new Error('database down'));
     const wf = await completing('write-failed');
     expect(await archiverWith({}, failing).beforeCompletedSave(wf)).toBe('Pending');
     const saved = await store.update('workflows', 'argo', { ...wf, metadata: { ...wf.metadata, labels: { ...wf.metadata.labels, [workflowLabels.archivingStatus]: 'Pending' } } });

@@ -116,6 +116,19 @@ describe('records', () => {
     expect(await archive.labelValues('tmp')).toEqual([]);
   });
 
+  it('writes several in one call, replacing their older records, the later of two with the same uid', async () => {
+    const one = archivedWorkflow('many-1', { started: '2023-02-01T00:00:00Z', finished: '2023-02-01T00:00:01Z', labels: { batch: 'old' } });
+    const two = archivedWorkflow('many-2', { phase: 'Failed', started: '2023-02-02T00:00:00Z', finished: '2023-02-02T00:00:01Z', labels: { batch: 'b' } });
+    await archive.archive(one);
+    await archive.archiveMany([{ ...one, metadata: { ...one.metadata, labels: { batch: 'first' } } }, two, { ...one, metadata: { ...one.metadata, labels: { batch: 'a' } } }]);
+    expect((await archive.get({ uid: 'uid-many-1' }))?.metadata.labels?.batch).toBe('a');
+    expect((await archive.get({ uid: 'uid-many-2' }))?.status?.phase).toBe('Failed');
+    expect((await archive.labelValues('batch')).sort()).toEqual(['a', 'b']);
+    await archive.archiveMany([]);
+    await archive.delete('uid-many-1');
+    await archive.delete('uid-many-2');
+  });
+
   it('expires records older than the TTL', async () => {
     await archive.archive(archivedWorkflow('old', { started: '2000-01-01T00:00:00Z', finished: '2000-01-01T00:00:01Z' }));
     expect(await archive.deleteExpired(365 * 24 * 3600 * 10)).toBe(1);

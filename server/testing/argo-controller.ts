@@ -20,17 +20,18 @@ export function argoControllerBin(): string {
 
 /**
  * Starts Argo's controller with `--namespaced` for `namespace` (its own ConfigMap, metrics on a free port) with
- * extra `flags` (e.g. `--qps=512`) and `env` (e.g. MAX_WORKFLOW_SIZE), and waits until it leads.
+ * extra `flags` (e.g. `--qps=512`), `env` (e.g. MAX_WORKFLOW_SIZE) and ConfigMap keys (`configData`, e.g.
+ * `persistence`), and waits until it leads.
  */
 export async function startArgoController(
   core: CoreV1Api,
   namespace: string,
-  options: { flags?: string[]; env?: Record<string, string> } = {},
+  options: { flags?: string[]; env?: Record<string, string>; configData?: Record<string, string> } = {},
 ): Promise<ArgoController> {
   const metricsPort = await freePort();
   await core.createNamespacedConfigMap({
     namespace,
-    body: { metadata: { name: 'workflow-controller-configmap' }, data: { metricsConfig: `enabled: true\nport: ${metricsPort}\n` } },
+    body: { metadata: { name: 'workflow-controller-configmap' }, data: { metricsConfig: `enabled: true\nport: ${metricsPort}\n`, ...options.configData } },
   });
   const child = spawn(argoControllerBin(), [
     '--kubeconfig', testBed().kubeconfig(), '--namespaced', '--namespace', namespace,
