@@ -1,10 +1,15 @@
 import type { PGlite } from '@electric-sql/pglite';
-import type pg from 'pg';
+import pg from 'pg';
 import type { SqlClient } from '../cluster/sql-client';
 
 /** A SQL client that can also run a function in one transaction (Argo applies each migration step in its own). */
 export interface SqlSession extends SqlClient {
   transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
+  /**
+   * Runs statements separated by `;`, without parameters (values are literals: see `sqlLiteral`), in one round trip
+   * as one implicit transaction: all of them or, on an error, none (PostgreSQL's simple query protocol).
+   */
+  script(sql: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +38,9 @@ export function pgliteSession(db: PGlite): SqlSession {
     query: (sql, params) => inTurn(db, () => db.query(sql, params)) as never,
     // Statements inside the transaction run directly: the transaction already holds the connection and its turn.
     transaction: (work) => inTurn(db, () => db.transaction((tx) => work({ query: (sql, params) => tx.query(sql, params) as never }))),
+    script: async (sql) => {
+      await inTurn(db, () => db.exec(sql));
+    },
     // The embedded store owns the database and closes it.
     close: async () => {},
   };
@@ -56,6 +64,15 @@ export function pgPoolSession(pool: pg.Pool): SqlSession {
         client.release();
       }
     },
+    // Without parameters node-postgres sends a simple query: several statements, one implicit transaction.
+    script: async (sql) => {
+      await pool.query(sql);
+    },
     close: () => pool.end(),
   };
+}
+
+/** A value as an SQL literal for `script` (PostgreSQL's quoting, backslashes included); null for null or undefined. */
+export function sqlLiteral(value: string | null | undefined): string {
+  return value === null || value === undefined ? 'null' : pg.escapeLiteral(value);
 }

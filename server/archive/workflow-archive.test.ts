@@ -129,6 +129,20 @@ describe('records', () => {
     await archive.delete('uid-many-2');
   });
 
+  it('writes quotes and backslashes as they are, and all of a batch or none of it', async () => {
+    const tricky = archivedWorkflow("it's", { started: '2023-03-01T00:00:00Z', finished: '2023-03-01T00:00:01Z', labels: { quote: "a'b\\c" } });
+    tricky.status = { ...tricky.status, message: 'say "hi" \\ back\nslash; drop table x; --' };
+    await archive.archiveMany([tricky]);
+    const read = await archive.get({ uid: "uid-it's" });
+    expect(read?.status?.message).toBe(tricky.status.message);
+    expect(await archive.labelValues('quote')).toEqual(["a'b\\c"]);
+    const fine = archivedWorkflow('batch-ok', { started: '2023-03-02T00:00:00Z', finished: '2023-03-02T00:00:01Z' });
+    const bad = archivedWorkflow('batch-bad', { started: 'not a time', finished: '2023-03-02T00:00:01Z' });
+    await expect(archive.archiveMany([fine, bad])).rejects.toThrow();
+    expect(await archive.get({ uid: 'uid-batch-ok' })).toBeUndefined();
+    await archive.delete("uid-it's");
+  });
+
   it('expires records older than the TTL', async () => {
     await archive.archive(archivedWorkflow('old', { started: '2000-01-01T00:00:00Z', finished: '2000-01-01T00:00:01Z' }));
     expect(await archive.deleteExpired(365 * 24 * 3600 * 10)).toBe(1);

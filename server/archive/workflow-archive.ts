@@ -4,7 +4,7 @@ import { type ArchiveScope, archiveTable, buildArchiveWhere, buildListQuery, lab
 import { type ArchiveListRow, fromListRow, fromStoredWorkflow, toArchiveRecord } from './archive-records';
 import { argoMigrations } from './argo-migrations';
 import { migrate } from './migrate';
-import type { SqlSession } from './sql-session';
+import { type SqlSession, sqlLiteral } from './sql-session';
 
 export interface ArchiveSettings extends ArchiveScope {
   /** `persistence.postgresql.tableName`: the node status offload table, which Argo's migrations also create. */
@@ -35,30 +35,28 @@ export class WorkflowArchive {
   }
 
   /**
-   * Writes several workflows as `archive` does each, in one transaction of four statements whatever their number
-   * (Argo's writes one workflow per transaction, one statement per label): a burst of completions is not a burst of
-   * round trips. Of two with the same uid, the later one is written.
+   * Writes several workflows as `archive` does each, in one round trip of four statements whatever their number, as
+   * one transaction (Argo's writes one workflow per transaction, one statement per label): a burst of completions is
+   * not a burst of round trips. Of two with the same uid, the later one is written.
    */
   async archiveMany(workflows: Workflow[]): Promise<void> {
     const byUid = new Map(workflows.map((w) => [w.metadata.uid ?? '', toArchiveRecord(w, this.scope)]));
     const records = [...byUid.values()];
     if (!records.length) return;
-    const { clusterName, instanceId } = this.scope;
-    const uids = records.map((r) => r.uid);
-    const columns = ['uid', 'name', 'namespace', 'phase', 'startedat', 'finishedat', 'creationtimestamp', 'workflow'] as const;
-    const rows = records.map((_, i) => `($1, $2, ${columns.map((c, j) => `$${3 + i * columns.length + j}${c === 'workflow' ? '::jsonb' : ''}`).join(', ')})`);
-    const labels = records.flatMap((r) => r.labels.map(([name, value]) => [r.uid, name, value] as const));
-    await this.session.transaction(async (tx) => {
-      await tx.query(`delete from ${archiveTable} where clustername = $1 and instanceid = $2 and uid = any($3)`, [clusterName, instanceId, uids]);
-      await tx.query(
-        `insert into ${archiveTable} (clustername, instanceid, ${columns.join(', ')}) values ${rows.join(', ')}`,
-        [clusterName, instanceId, ...records.flatMap((r) => columns.map((c) => r[c]))],
-      );
-      await tx.query(`delete from ${labelsTable} where clustername = $1 and uid = any($2)`, [clusterName, uids]);
-      if (!labels.length) return;
-      const values = labels.map((_, i) => `($1, $${2 + 3 * i}, $${3 + 3 * i}, $${4 + 3 * i})`).join(', ');
-      await tx.query(`insert into ${labelsTable} (clustername, uid, name, value) values ${values}`, [clusterName, ...labels.flat()]);
-    });
+    const cluster = sqlLiteral(this.scope.clusterName);
+    const uids = records.map((r) => sqlLiteral(r.uid)).join(', ');
+    const rows = records.map((r) => `(${[
+      cluster, sqlLiteral(r.instanceid), sqlLiteral(r.uid), sqlLiteral(r.name), sqlLiteral(r.namespace), sqlLiteral(r.phase),
+      `${sqlLiteral(r.startedat)}::timestamp`, `${sqlLiteral(r.finishedat)}::timestamp`, `${sqlLiteral(r.creationtimestamp)}::timestamp`,
+      `${sqlLiteral(r.workflow)}::jsonb`,
+    ].join(', ')})`);
+    const labels = records.flatMap((r) => r.labels.map(([name, value]) => `(${cluster}, ${sqlLiteral(r.uid)}, ${sqlLiteral(name)}, ${sqlLiteral(value)})`));
+    await this.session.script([
+      `delete from ${archiveTable} where clustername = ${cluster} and instanceid = ${sqlLiteral(this.scope.instanceId)} and uid in (${uids})`,
+      `insert into ${archiveTable} (clustername, instanceid, uid, name, namespace, phase, startedat, finishedat, creationtimestamp, workflow) values ${rows.join(', ')}`,
+      `delete from ${labelsTable} where clustername = ${cluster} and uid in (${uids})`,
+      ...(labels.length ? [`insert into ${labelsTable} (clustername, uid, name, value) values ${labels.join(', ')}`] : []),
+    ].join(';\n'));
   }
 
   /** Summaries, newest started first, one page of `limit` from `offset` (all when `limit` is 0). */

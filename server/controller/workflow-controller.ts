@@ -239,6 +239,7 @@ export class WorkflowController {
     this.options.metrics?.operation((operationEnded - operationStarted) / 1000);
 
     let saved: KubeObject | undefined;
+    let archiveMs: number | undefined;
     if (output.changed) {
       const phase = output.status.phase ?? '';
       const labels: Record<string, string> = { ...(workflow.metadata.labels ?? {}), 'workflows.argoproj.io/phase': phase };
@@ -250,7 +251,9 @@ export class WorkflowController {
         : {};
       const toSave = { ...workflow, metadata: { ...workflow.metadata, labels, ...finalizers }, status: output.status };
       if (isCompleted(phase) && this.options.beforeCompletedSave) {
+        const archiveStarted = performance.now();
         const archiving = await this.options.beforeCompletedSave(toSave);
+        archiveMs = Math.round(performance.now() - archiveStarted);
         if (archiving) labels[workflowLabels.archivingStatus] = archiving;
       }
       try {
@@ -328,10 +331,12 @@ export class WorkflowController {
     // vain for room waits for the pod events that make room (a pod stuck starting sends none: no busy worker).
     if (creation.outcome === 'slice') this.queue.add(key);
     else if (creation.outcome === 'done' && podCreations.length) this.queue.addAfter(key, 0);
-    // Where a slow reconcile's time went (--log-level debug): reading and preparing, the engine, the save, the pods.
+    // Where a slow reconcile's time went (--log-level debug): reading and preparing, the engine, the save (archiveMs of
+    // it: the archive write before a completing save), the pods.
     this.logger.debug({
       workflow: key, saved: saved !== undefined, nodes: nodeCount, podCreations: podCreations.length, podsSent: creation.sent,
       creation: creation.outcome, room: this.executor.podCreationRoom?.(ref), podDeletions: podDeletions.length,
+      ...(archiveMs === undefined ? {} : { archiveMs }),
       prepareMs: Math.round(operationStarted - reconcileStarted), engineMs: Math.round(operationEnded - operationStarted),
       saveMs: Math.round(saveEnded - operationEnded), podsMs: Math.round(performance.now() - saveEnded),
     }, 'reconciled');
