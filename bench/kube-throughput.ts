@@ -322,9 +322,9 @@ if (which === 'all' || which === 'workflows') {
   if (process.env.BENCH_ONLY_EXTRA) contenders.length = 0;
   if (workers || nodeOptions) {
     contenders.push(capstanWith(
-      `Capstan${workers ? ` ${workers} workers` : ''}${heap ? ` heap ${heap} MB` : ''}${process.env.BENCH_CAPSTAN_NODE_OPTIONS ? ' (node options)' : ''}`,
+      `Capstan${workers ? ` ${workers} workers` : ''}${archiveUrl ? ' archive' : ''}${heap ? ` heap ${heap} MB` : ''}${process.env.BENCH_CAPSTAN_NODE_OPTIONS ? ' (node options)' : ''}`,
       workers ? ['--workflow-workers', workers] : [],
-      nodeOptions ? { NODE_OPTIONS: nodeOptions } : {},
+      { ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...(archiveUrl ? { CAPSTAN_ARCHIVE_URL: archiveUrl } : {}) },
     ));
   }
   for (const contender of contenders) results.push(await throughput(contender, count));
