@@ -15,7 +15,7 @@ import { type SqlSession, pgliteSession, pgPoolSession } from '@/server/archive/
 import { WorkflowArchive } from '@/server/archive/workflow-archive';
 import { SqlResourceStore } from '@/server/cluster/sql-resource-store';
 import { backfillBuilds } from '@/server/history/backfill';
-import { BuildStore } from '@/server/history/build-store';
+import { SqlBuildStore } from '@/server/history/sql-build-store';
 import type { History } from '@/server/history/history-runtime';
 import { getJob, listBuilds, listJobs, stageView, trends } from '@/server/history/job-service';
 import { SqlJobSettings } from '@/server/history/sql-job-settings';
@@ -74,7 +74,7 @@ const ms = (n: number) => `${n.toFixed(1).padStart(7)} ms`;
 
 async function benchOn(label: string, session: SqlSession, cluster: SqlResourceStore): Promise<void> {
   const { archive } = await WorkflowArchive.open(session, { clusterName: 'default', instanceId: '', tableName: 'argo_workflows' });
-  const store = await BuildStore.open(session, 'default');
+  const store = await SqlBuildStore.open(session, 'default');
   const history = { store, settings: await SqlJobSettings.open(session, 'default'), archive } as unknown as History;
   const template = (name: string, folder: string): KubeObject => ({
     apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name, annotations: { 'capstan.io/folder': folder } },
@@ -88,7 +88,7 @@ async function benchOn(label: string, session: SqlSession, cluster: SqlResourceS
   await session.query(labelRows);
   console.log(`  ${label}: ${builds.toLocaleString('en')} archived builds written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
-  const numbered = await backfillBuilds(store, session, [], '');
+  const numbered = await backfillBuilds(store, [], '');
   console.log(`  ${label}: first sight numbered ${numbered.toLocaleString('en')} archived builds in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const now = new Date();

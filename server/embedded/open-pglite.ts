@@ -8,9 +8,9 @@ import { PGlite } from '@electric-sql/pglite';
 const run = promisify(execFile);
 
 /**
- * PostgreSQL's default 128 MB of shared buffers live inside PGlite's WebAssembly memory, all of it resident. One
- * process is the only client, and reads miss into the operating system's page cache, so 32 MB is plenty: the
- * server's resident memory drops by about 110 MB.
+ * PostgreSQL's default 128 MB of shared buffers live inside PGlite's WebAssembly memory, and PGlite touches them all
+ * as it starts, so they are resident from the first second. One process is the only client, and reads miss into the
+ * operating system's page cache, so 32 MB is plenty: the server's resident memory drops by about 100 MB.
  */
 export const pgliteOptions = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'] };
 

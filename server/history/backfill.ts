@@ -4,37 +4,18 @@ import { type JobRef, buildNumberOf, jobKey, jobOfWorkflow } from '@/lib/history
 import { compareForNumbering } from '@/lib/history/numbering';
 import { decideTrigger } from '@/lib/history/trigger';
 import type { KubeObject } from '@/lib/k8s/object';
-import type { SqlClient } from '../cluster/sql-client';
 import type { BuildStore } from './build-store';
 
 type WorkflowObject = Workflow & KubeObject;
-
-// Only the parts of an archived workflow numbering needs: never the nodes, which are most of its size.
-const archivedSql = `select a.uid, a.workflow->'metadata' as metadata,
-    jsonb_build_object('arguments', a.workflow->'spec'->'arguments', 'workflowTemplateRef', a.workflow->'spec'->'workflowTemplateRef') as spec,
-    jsonb_build_object('phase', a.workflow->'status'->'phase', 'message', a.workflow->'status'->'message',
-      'startedAt', a.workflow->'status'->'startedAt', 'finishedAt', a.workflow->'status'->'finishedAt',
-      'storedWorkflowTemplateSpec', jsonb_build_object('arguments', a.workflow->'status'->'storedWorkflowTemplateSpec'->'arguments')) as status
-  from argo_archived_workflows a
-  where a.clustername = $1 and ($2 = '' or a.namespace = $2)
-    and not exists (select 1 from capstan_builds b where b.cluster_name = a.clustername and b.uid = a.uid)`;
-
-const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
-
-/** Archived workflows with no build yet, trimmed to what numbering needs. */
-async function unnumberedArchived(sql: SqlClient, clusterName: string, namespace: string): Promise<WorkflowObject[]> {
-  const { rows } = await sql.query<{ metadata: unknown; spec: unknown; status: unknown }>(archivedSql, [clusterName, namespace]);
-  return rows.map((r) => ({ metadata: json(r.metadata), spec: json(r.spec), status: json(r.status) }) as WorkflowObject);
-}
 
 /**
  * First sight of builds that existed before numbering (live workflows and the archive): per job, those already
  * labelled keep their number when free, the rest are numbered in start order after the job's last number.
  * Returns how many builds were added; live workflows still need their labels written (the numberer does that).
  */
-export async function backfillBuilds(store: BuildStore, sql: SqlClient, live: WorkflowObject[], namespace: string): Promise<number> {
+export async function backfillBuilds(store: BuildStore, live: WorkflowObject[], namespace: string): Promise<number> {
   const known = await store.knownUids(live.map((w) => w.metadata.uid ?? '').filter(Boolean));
-  const candidates = [...live.filter((w) => w.metadata.uid && !known.has(w.metadata.uid)), ...(await unnumberedArchived(sql, store.clusterName, namespace))];
+  const candidates = [...live.filter((w) => w.metadata.uid && !known.has(w.metadata.uid)), ...(await store.unnumberedArchived(namespace))];
   const byJob = new Map<string, { job: JobRef; workflows: WorkflowObject[] }>();
   const seen = new Set<string>();
   for (const workflow of candidates) {

@@ -4,7 +4,6 @@ import { factsChanged, workflowFacts } from '@/lib/history/build-facts';
 import { jobOfWorkflow } from '@/lib/history/job-ref';
 import type { KubeObject } from '@/lib/k8s/object';
 import type { ClusterPort } from '../cluster/cluster-port';
-import type { SqlClient } from '../cluster/sql-client';
 import type { Logger } from '../logger';
 import { backfillBuilds } from './backfill';
 import type { BuildNumberer } from './build-numberer';
@@ -31,7 +30,6 @@ export class BuildIndexer {
 
   constructor(
     private readonly store: BuildStore,
-    private readonly sql: SqlClient,
     private readonly numberer: BuildNumberer,
     private readonly cluster: ClusterPort,
     private readonly logger: Logger,
@@ -56,7 +54,7 @@ export class BuildIndexer {
       const workflow = item.read();
       if (jobOfWorkflow(workflow)) live.push(workflow);
     }
-    const added = await backfillBuilds(this.store, this.sql, live, this.options.namespace);
+    const added = await backfillBuilds(this.store, live, this.options.namespace);
     const liveUids = new Set(listed.map((w) => w.metadata.uid));
     for (const uid of await this.store.liveUids(this.options.namespace)) if (!liveUids.has(uid)) await this.store.markGone(uid);
     for (const workflow of live) this.handle('ADDED', workflow);
