@@ -229,7 +229,9 @@ async function throughput(contender: Contender, count: number): Promise<Throughp
     let failed = 0;
     let resolveDone: (at: number) => void = () => {};
     const allDone = new Promise<number>((resolve) => (resolveDone = resolve));
+    const doneAt: number[] = [];
     const stopWatch = await watchCompletions(config, namespace, (n, wf) => {
+      doneAt.push(Date.now());
       if (wf.status?.phase !== 'Succeeded') failed++;
       if (n === count) resolveDone(Date.now());
     });
@@ -244,6 +246,9 @@ async function throughput(contender: Contender, count: number): Promise<Throughp
     const cpuSeconds = cpu();
     console.log(`  ${contender.name}: created ${count} in ${((created - started) / 1000).toFixed(1)} s; all finished after ${seconds.toFixed(1)} s${archived}; CPU s ${cpuSeconds}`);
     console.log(`    API requests: ${requests()}`);
+    // Completions by 2.5 s from the start: whether a contender is slow to start, steady, or slow at the end.
+    const curve = Array.from({ length: Math.ceil(seconds / 2.5) }, (_, i) => doneAt.filter((t) => t - started <= (i + 1) * 2500).length);
+    console.log(`    done every 2.5 s: ${curve.join(' ')}`);
     return { name: contender.name, perMinute: count / (seconds / 60), seconds, peakRss: rss.stop(), failed, cpu: cpuSeconds };
   } finally {
     await controller.stop();
