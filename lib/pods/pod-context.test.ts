@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { Workflow } from '../generated/argo';
+import { describe, expect, it, vi } from 'vitest';
+import type { Template, Workflow } from '../generated/argo';
 import { includesScriptOutput, toBuildPodInput, toStepOrTaskName, toWorkflowDeadline } from './pod-context';
 
 describe('toStepOrTaskName', () => {
@@ -17,6 +17,42 @@ describe('includesScriptOutput', () => {
     expect(includesScriptOutput('wf.use', dag, true)).toBe(false);
     expect(includesScriptOutput('wf', undefined, false)).toBe(false);
     expect(includesScriptOutput('wf[0].gen', { name: 's', steps: [[{ name: 'u', when: "steps['gen'].outputs.result == 'x'" }]] }, true)).toBe(true);
+  });
+
+  it('answers as a search of the template’s text for each name would', () => {
+    // What it did before the references were read once per template: two searches of the whole text per pod.
+    const searched = (nodeName: string, template: Template) => {
+      const name = toStepOrTaskName(nodeName).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const prefix = template.dag ? 'tasks' : template.steps ? 'steps' : '';
+      const text = JSON.stringify(template);
+      return new RegExp(`${prefix}\\.${name}\\.outputs\\.result`).test(text) || new RegExp(`${prefix}\\[['"]${name}['"]\\]\\.outputs.result`).test(text);
+    };
+    const reads = [
+      '{{tasks.a.outputs.result}}', '{{tasks.ab.outputs.result}}', "{{=tasks['b-1'].outputs.result}}", '{{tasks.x.y.outputs.result}}',
+      '{{tasks.c.outputs.parameters.p}}', 'xtasks.d.outputs.result', '{{steps.e.outputs.result}}', '{{tasks.f*g.outputs.result}}',
+    ];
+    const dag: Template = { name: 'main', dag: { tasks: reads.map((value, i) => ({ name: `r${i}`, template: 'w', arguments: { parameters: [{ name: 'p', value }] } })) } };
+    const steps: Template = { name: 'main', steps: [reads.map((value, i) => ({ name: `r${i}`, template: 'w', when: value }))] };
+    const other: Template = { name: 'main', container: { image: 'x', args: reads } };
+    for (const template of [dag, steps, other]) {
+      for (const name of ['a', 'b', 'ab', 'b-1', 'x', 'y', 'c', 'd', 'e', 'f*g', 'g', 'r0', 'outputs']) {
+        for (const nodeName of [`wf.${name}`, `wf.${name}(0:x)`, `wf[1].${name}`]) {
+          expect(includesScriptOutput(nodeName, template, true), `${nodeName} in ${Object.keys(template)[1]}`).toBe(searched(nodeName, template));
+        }
+      }
+    }
+  });
+
+  it('reads a wide DAG’s template once, not once per pod', () => {
+    const width = 2000;
+    const tasks = Array.from({ length: width }, (_, i) => ({ name: `t${i}`, template: 'w', depends: 'root' }));
+    const dag: Template = { name: 'main', dag: { tasks: [...tasks, { name: 'sink', template: 'w', arguments: { parameters: [{ name: 'p', value: '{{tasks.t7.outputs.result}}' }] } }] } };
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const answers = tasks.map((t) => includesScriptOutput(`wf.${t.name}`, dag, true));
+    expect(stringify).toHaveBeenCalledTimes(1);
+    stringify.mockRestore();
+    expect(answers.filter(Boolean)).toHaveLength(1);
+    expect(answers[7]).toBe(true);
   });
 });
 

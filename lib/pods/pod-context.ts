@@ -55,10 +55,40 @@ export function toWorkflowDeadline(activeDeadlineSeconds: number | undefined, st
 export function includesScriptOutput(nodeName: string, boundaryTemplate: Template | undefined, hasBoundary: boolean): boolean {
   if (!hasBoundary) return false;
   if (!boundaryTemplate) return true;
-  const name = escapeRegExp(toStepOrTaskName(nodeName));
-  const prefix = boundaryTemplate.dag ? 'tasks' : boundaryTemplate.steps ? 'steps' : '';
-  const text = JSON.stringify(boundaryTemplate);
-  return new RegExp(`${prefix}\\.${name}\\.outputs\\.result`).test(text) || new RegExp(`${prefix}\\[['"]${name}['"]\\]\\.outputs.result`).test(text);
+  const name = toStepOrTaskName(nodeName);
+  const references = resultReferencesOf(boundaryTemplate);
+  if (plainName.test(name)) return references.names.has(name);
+  const escaped = escapeRegExp(name);
+  return new RegExp(`${references.prefix}\\.${escaped}\\.outputs\\.result`).test(references.text)
+    || new RegExp(`${references.prefix}\\[['"]${escaped}['"]\\]\\.outputs.result`).test(references.text);
+}
+
+// Step and task names as Argo allows them; any other name is looked for in the template's text itself.
+const plainName = /^[-\w]+$/;
+
+interface ResultReferences {
+  prefix: string;
+  text: string;
+  /** The plain names whose result the template reads (`tasks.NAME.outputs.result`, `steps['NAME'].outputs.result`). */
+  names: Set<string>;
+}
+
+// A wide DAG's pods share one boundary template: reading its text once, not once per pod (a 2,000-task DAG's is about
+// 100 KB, and stringifying and searching it for each of its 2,000 pods took seconds of CPU).
+const resultReferences = new WeakMap<Template, ResultReferences>();
+
+function resultReferencesOf(template: Template): ResultReferences {
+  const known = resultReferences.get(template);
+  if (known) return known;
+  const prefix = template.dag ? 'tasks' : template.steps ? 'steps' : '';
+  const text = JSON.stringify(template);
+  const names = new Set<string>();
+  // The same patterns as for any other name, with the name captured: NAME holds no dot, so matches never overlap.
+  const pattern = new RegExp(`${prefix}(?:\\.([-\\w]+)\\.outputs\\.result|\\[['"]([-\\w]+)['"]\\]\\.outputs.result)`, 'g');
+  for (const match of text.matchAll(pattern)) names.add(match[1] ?? match[2]!);
+  const references = { prefix, text, names };
+  resultReferences.set(template, references);
+  return references;
 }
 
 /** The step or task name in a node name: the part after the last dot, without loop and retry suffixes. */
