@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import {
-  CoreV1Api, CustomObjectsApi, type KubeConfig, type KubernetesListObject, type KubernetesObject, Log, PatchStrategy, setHeaderOptions,
+  CoreV1Api, CustomObjectsApi, type KubeConfig, type KubernetesListObject, type KubernetesObject, Log, PatchStrategy,
   type V1Pod,
 } from '@kubernetes/client-node';
 import { isApiError } from '@/lib/api-error';
@@ -17,6 +17,7 @@ import { toBuildPodInput } from '@/lib/pods/pod-context';
 import { PodBuildError } from '@/lib/pods/pod-volumes';
 import type { ApiReachability } from '../cluster/api-reachability';
 import { fromKubeError } from '../cluster/kube-errors';
+import { sendKubeWrite } from '../cluster/kube-write';
 import { retryThrottled } from '../cluster/retry-throttled';
 import type { Logger } from '../logger';
 import { NodeInformer } from './kube/node-informer';
@@ -79,7 +80,7 @@ export class KubePodExecutor implements PodExecutor {
 
   private readonly logReader: Log;
 
-  constructor(kubeConfig: KubeConfig, private readonly options: KubePodExecutorOptions = {}) {
+  constructor(private readonly kubeConfig: KubeConfig, private readonly options: KubePodExecutorOptions = {}) {
     this.logReader = new Log(kubeConfig);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.custom = kubeConfig.makeApiClient(CustomObjectsApi);
@@ -173,7 +174,8 @@ export class KubePodExecutor implements PodExecutor {
     this.unseen.set(key, Date.now());
     this.starting.set(workflow.uid, pod.nodeId, true);
     try {
-      await this.call(() => this.core.createNamespacedPod({ namespace: workflow.namespace, body: manifest as V1Pod }));
+      // Sent as built, its answer unread (sendKubeWrite): the informer brings the pod.
+      await this.call(() => sendKubeWrite(this.kubeConfig, 'POST', `/api/v1/namespaces/${encodeURIComponent(workflow.namespace)}/pods`, manifest));
     } catch (error) {
       // Created by an earlier attempt whose status update or watch event has not arrived yet.
       if (isApiError(error) && error.code === 6) {
@@ -231,7 +233,8 @@ export class KubePodExecutor implements PodExecutor {
     if (!name || !namespace || !uid || labels?.['workflows.argoproj.io/completed'] === 'true' || this.labelled.has(uid)) return;
     this.labelled.add(uid);
     const body = { metadata: { labels: { 'workflows.argoproj.io/completed': 'true' } } };
-    this.labeller.run(() => this.call(() => this.core.patchNamespacedPod({ name, namespace, body }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch)))
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;
+    this.labeller.run(() => this.call(() => sendKubeWrite(this.kubeConfig, 'PATCH', path, body, PatchStrategy.MergePatch))
       .then(() => {}, (error: unknown) => {
         this.labelled.delete(uid);
         this.options.logger?.debug({ err: error, pod: name }, 'could not label pod completed');
