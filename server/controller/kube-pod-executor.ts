@@ -11,6 +11,7 @@ import { buildPod } from '@/lib/pods/build-pod';
 import type { ExecutorSettings } from '@/lib/pods/executor-containers';
 import { type ControllerConfig, defaultExecutorImage, executorSettingsOf } from '@/lib/controller/controller-config';
 import { toPodObservation } from '@/lib/pods/observe-pod';
+import { completedLabel, isCompletedLabelOnly } from '@/lib/pods/completed-label';
 import { isPodStarting, podCreationRoom, StartingPods } from '@/lib/controller/starting-pods';
 import type { ObservedPod, ObservedTaskResult } from '@/lib/pods/observed-pod';
 import { toBuildPodInput } from '@/lib/pods/pod-context';
@@ -91,7 +92,7 @@ export class KubePodExecutor implements PodExecutor {
       ns ? `/api/v1/namespaces/${ns}/pods` : '/api/v1/pods',
       () => (ns ? this.core.listNamespacedPod({ namespace: ns, labelSelector: selector }) : this.core.listPodForAllNamespaces({ labelSelector: selector })),
       nodeIdOfPod,
-      (pod, type) => this.onPodEvent(pod, type),
+      (pod, type, previous) => this.onPodEvent(pod, type, previous),
       options.logger,
       options.reachability,
     );
@@ -113,7 +114,7 @@ export class KubePodExecutor implements PodExecutor {
     await Promise.all([this.pods.start(), this.results.start()]);
   }
 
-  private onPodEvent(pod: V1Pod, type: 'add' | 'update' | 'delete'): void {
+  private onPodEvent(pod: V1Pod, type: 'add' | 'update' | 'delete', previous?: V1Pod): void {
     const nodeId = nodeIdOfPod(pod);
     const uid = workflowUidOf(pod);
     if (type === 'delete' && nodeId && uid && this.replacing.delete(`${uid}/${nodeId}`)) {
@@ -129,6 +130,8 @@ export class KubePodExecutor implements PodExecutor {
       this.unseen.delete(`${uid}/${nodeId}`);
       this.starting.set(uid, nodeId, type !== 'delete' && isPodStarting(pod as ObservedPod));
     }
+    // Our own completed label changes nothing the workflow's reconcile reads.
+    if (type === 'update' && previous && isCompletedLabelOnly(previous, pod)) return;
     this.notifyOwner(pod);
   }
 
@@ -230,9 +233,9 @@ export class KubePodExecutor implements PodExecutor {
   // Argo relabels finished pods `completed=true`, so tools (and its own informer) can skip them.
   private labelCompleted(pod: V1Pod): void {
     const { name, namespace, uid, labels } = pod.metadata ?? {};
-    if (!name || !namespace || !uid || labels?.['workflows.argoproj.io/completed'] === 'true' || this.labelled.has(uid)) return;
+    if (!name || !namespace || !uid || labels?.[completedLabel] === 'true' || this.labelled.has(uid)) return;
     this.labelled.add(uid);
-    const body = { metadata: { labels: { 'workflows.argoproj.io/completed': 'true' } } };
+    const body = { metadata: { labels: { [completedLabel]: 'true' } } };
     const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;
     this.labeller.run(() => this.call(() => sendKubeWrite(this.kubeConfig, 'PATCH', path, body, PatchStrategy.MergePatch))
       .then(() => {}, (error: unknown) => {

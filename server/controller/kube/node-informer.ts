@@ -21,7 +21,8 @@ export class NodeInformer<T extends KubernetesObject> {
     private readonly path: string,
     list: () => Promise<KubernetesListObject<T>>,
     private readonly nodeIdOf: (object: T) => string | undefined,
-    private readonly onEvent: (object: T, type: 'add' | 'update' | 'delete') => void,
+    /** `previous`: the object this replaces, when the informer had one. */
+    private readonly onEvent: (object: T, type: 'add' | 'update' | 'delete', previous?: T) => void,
     private readonly logger?: Logger,
     private readonly reachability?: ApiReachability,
   ) {
@@ -58,11 +59,12 @@ export class NodeInformer<T extends KubernetesObject> {
   private apply(object: T, type: 'add' | 'update' | 'delete'): void {
     const key = this.key(object);
     if (!key) return;
+    const previous = this.byNode.get(key);
     if (type === 'delete') {
       // A relist may report the delete of an older object after a newer one with the same node arrived.
       if (this.byNode.get(key)?.metadata?.uid === object.metadata?.uid) this.byNode.delete(key);
     } else this.byNode.set(key, object);
-    this.onEvent(object, type);
+    this.onEvent(object, type, previous);
   }
 
   /** Lists, then watches; resolves once the first list is in the cache. */
