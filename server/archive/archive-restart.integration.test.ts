@@ -7,6 +7,7 @@ import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 import { type KubeModeCapstan, kubeModeFlags, startKubeMode } from '../testing/kube-mode';
 import { testBed } from '../testing/test-bed';
 import { untilWith } from '../testing/until';
+import { killSchedule } from '../testing/kill-schedule';
 
 // Kubernetes mode archives a completing workflow before the save that completes it and labels it Archived
 // (server/archive/archiver.ts). Killed (SIGKILL) at random points while 100 workflows run and restarted each time,
@@ -46,10 +47,7 @@ afterAll(async () => {
 
 describe('archiving across restarts', () => {
   it('archives every workflow exactly once, labelled Archived, when Capstan is killed at random points', async () => {
-    const seed = Date.now() % 100_000;
-    let state = seed;
-    const random = () => ((state = (state * 16807) % 2147483647) / 2147483647);
-    console.log(`kill schedule seed ${seed}`);
+    const { random } = killSchedule();
     const names = Array.from({ length: 100 }, (_, i) => `wf-${i}`);
     const creating = (async () => {
       for (let i = 0; i < names.length; i += 10) await Promise.all(names.slice(i, i + 10).map((n) => kube.cluster.create('workflows', kube.namespace, onePod(n))));

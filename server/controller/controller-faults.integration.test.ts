@@ -10,6 +10,7 @@ import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 import { type KubeModeCapstan, kubeModeFlags, startKubeMode } from '../testing/kube-mode';
 import { testBed } from '../testing/test-bed';
 import { untilWith } from '../testing/until';
+import { killSchedule } from '../testing/kill-schedule';
 
 // Faults in kubernetes mode on the test bed: Capstan killed (SIGKILL) at random points while 200 workflows run, and
 // the kube-apiserver stopped and started again under a running Capstan. Nothing may be lost or done twice: every
@@ -95,10 +96,7 @@ afterAll(async () => {
 
 describe('controller faults in kubernetes mode', () => {
   it('loses nothing and creates no pod twice when killed at random points while 200 workflows run', async () => {
-    const seed = Date.now() % 100_000;
-    let state = seed;
-    const random = () => ((state = (state * 16807) % 2147483647) / 2147483647);
-    console.log(`kill schedule seed ${seed}`);
+    const { random } = killSchedule();
     const names = Array.from({ length: 200 }, (_, i) => `wf-${i}`);
     const creating = (async () => {
       for (let i = 0; i < names.length; i += 20) await Promise.all(names.slice(i, i + 20).map((n) => kube.cluster.create('workflows', kube.namespace, twoPods(n))));

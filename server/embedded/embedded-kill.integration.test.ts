@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Workflow } from '@/lib/generated/argo';
 import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
 import { untilWith } from '../testing/until';
+import { killSchedule } from '../testing/kill-schedule';
 
 // Embedded mode killed (SIGKILL) at random points while 200 workflows run, restarted on the same data directory each
 // time: every workflow is still there and reaches Succeeded, and no step runs twice. Each step reports its start
@@ -62,10 +63,7 @@ const submit = (name: string) => {
 const list = async () => ((await (await fetch(`${capstan.url}/api/v1/workflows/argo`)).json()).items ?? []) as Workflow[];
 
 it('loses no workflow and runs no step twice when killed at random points while 200 workflows run', async () => {
-  const seed = Date.now() % 100_000;
-  let state = seed;
-  const random = () => ((state = (state * 16807) % 2147483647) / 2147483647);
-  console.log(`kill schedule seed ${seed}`);
+  const { random } = killSchedule();
   const names = Array.from({ length: 200 }, (_, i) => `kill-${i}`);
   for (let i = 0; i < names.length; i += 20) await Promise.all(names.slice(i, i + 20).map(submit));
   for (let kill = 0; kill < 3; kill++) {
