@@ -70,7 +70,7 @@ export function TrendsPanel({ job, live, limit = 100 }: { job: JobRef; live: boo
                     <BarChart data={points} margin={{ top: 4, right: 4, bottom: 0, left: -12 }}>
                       <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
                       <XAxis dataKey="number" tick={axis} tickFormatter={(n) => `#${n}`} minTickGap={12} />
-                      <YAxis tick={axis} tickFormatter={(s: number) => formatDuration(s)} width={56} />
+                      <YAxis tick={axis} tickFormatter={(s: number) => formatDuration(s)} allowDecimals={false} width={56} />
                       <Tooltip formatter={(s) => [formatDuration(Number(s)), 'duration']} labelFormatter={(n) => `Build #${n}`} />
                       <Bar dataKey="durationSeconds" maxBarSize={28} isAnimationActive={false}>
                         {points.map((p) => <Cell key={p.number} fill={phaseStyle(p.phase).fill} />)}
