@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { completedLabel, isCompletedLabelOnly } from './completed-label';
+import { workflowLabels } from '../workflows/workflow-labels';
+import { isCompletedLabelOnly } from './completed-label';
 
 const pod = {
   metadata: { name: 'p', resourceVersion: '10', labels: { 'workflows.argoproj.io/workflow': 'wf' }, managedFields: [{ manager: 'capstan' }] },
@@ -8,7 +9,7 @@ const pod = {
 };
 const labelled = (from: typeof pod) => ({
   ...from,
-  metadata: { ...from.metadata, resourceVersion: '11', labels: { ...from.metadata.labels, [completedLabel]: 'true' }, managedFields: [{ manager: 'capstan' }, { manager: 'label' }] },
+  metadata: { ...from.metadata, resourceVersion: '11', labels: { ...from.metadata.labels, [workflowLabels.completed]: 'true' }, managedFields: [{ manager: 'capstan' }, { manager: 'label' }] },
 });
 
 describe('isCompletedLabelOnly', () => {

@@ -1,5 +1,7 @@
-/** The label Capstan (as Argo's controller) puts on a finished pod, so tools can pass over finished pods. */
-export const completedLabel = 'workflows.argoproj.io/completed';
+import { workflowLabels } from '../workflows/workflow-labels';
+
+// Argo's controller puts the workflow's completed label on a finished pod too, so tools can pass over finished pods.
+const completedLabel = workflowLabels.completed;
 
 interface LabelledObject {
   metadata?: { labels?: Record<string, string>; resourceVersion?: string; managedFields?: unknown };

@@ -11,7 +11,8 @@ import { buildPod } from '@/lib/pods/build-pod';
 import type { ExecutorSettings } from '@/lib/pods/executor-containers';
 import { type ControllerConfig, defaultExecutorImage, executorSettingsOf } from '@/lib/controller/controller-config';
 import { toPodObservation } from '@/lib/pods/observe-pod';
-import { completedLabel, isCompletedLabelOnly } from '@/lib/pods/completed-label';
+import { isCompletedLabelOnly } from '@/lib/pods/completed-label';
+import { workflowLabels } from '@/lib/workflows/workflow-labels';
 import { isPodStarting, podCreationRoom, StartingPods } from '@/lib/controller/starting-pods';
 import type { ObservedPod, ObservedTaskResult } from '@/lib/pods/observed-pod';
 import { toBuildPodInput } from '@/lib/pods/pod-context';
@@ -233,9 +234,9 @@ export class KubePodExecutor implements PodExecutor {
   // Argo relabels finished pods `completed=true`, so tools (and its own informer) can skip them.
   private labelCompleted(pod: V1Pod): void {
     const { name, namespace, uid, labels } = pod.metadata ?? {};
-    if (!name || !namespace || !uid || labels?.[completedLabel] === 'true' || this.labelled.has(uid)) return;
+    if (!name || !namespace || !uid || labels?.[workflowLabels.completed] === 'true' || this.labelled.has(uid)) return;
     this.labelled.add(uid);
-    const body = { metadata: { labels: { [completedLabel]: 'true' } } };
+    const body = { metadata: { labels: { [workflowLabels.completed]: 'true' } } };
     const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;
     this.labeller.run(() => this.call(() => sendKubeWrite(this.kubeConfig, 'PATCH', path, body, PatchStrategy.MergePatch))
       .then(() => {}, (error: unknown) => {

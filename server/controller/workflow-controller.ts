@@ -242,8 +242,8 @@ export class WorkflowController {
     let archiveMs: number | undefined;
     if (output.changed) {
       const phase = output.status.phase ?? '';
-      const labels: Record<string, string> = { ...(workflow.metadata.labels ?? {}), 'workflows.argoproj.io/phase': phase };
-      if (isCompleted(phase)) labels['workflows.argoproj.io/completed'] = 'true';
+      const labels: Record<string, string> = { ...(workflow.metadata.labels ?? {}), [workflowLabels.phase]: phase };
+      if (isCompleted(phase)) labels[workflowLabels.completed] = 'true';
       // Argo's artifact GC finalizer: the workflow stays until its OnWorkflowDeletion artifacts are deleted, also
       // when it is deleted while no controller runs.
       const finalizers = this.options.artifactCollector && needsDeletionFinalizer(workflow) && !workflow.metadata.finalizers?.includes(artifactGCFinalizer)
@@ -368,7 +368,7 @@ export class WorkflowController {
     if (workflow.spec?.shutdown === 'Terminate' || workflow.status?.phase === 'Running' || this.throttler.admit(key)) return true;
     this.logger.info({ workflow: key }, 'workflow processing has been postponed due to max parallelism limit');
     if (!workflow.status?.phase) {
-      const labels = { ...(workflow.metadata.labels ?? {}), 'workflows.argoproj.io/phase': 'Pending', 'workflows.argoproj.io/completed': 'false' };
+      const labels = { ...(workflow.metadata.labels ?? {}), [workflowLabels.phase]: 'Pending', [workflowLabels.completed]: 'false' };
       const status = { ...(workflow.status ?? {}), phase: 'Pending', message: postponedMessage };
       await this.cluster.update('workflows', workflow.metadata.namespace ?? '', { ...workflow, metadata: { ...workflow.metadata, labels }, status } as unknown as KubeObject)
         .catch((error: unknown) => {
