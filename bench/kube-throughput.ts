@@ -183,7 +183,7 @@ function bedPids(): Record<string, number> {
   return { apiserver: pidIn('kube-apiserver.pid'), etcd: pidIn('etcd.pid'), kwok: pidIn('kwok.pid'), postgres: pidIn('pg/data/postmaster.pid') };
 }
 
-/** The API server's request counters of workflows and pods (verb, resource, subresource), from its /metrics. */
+/** The API server's request counters of workflows, pods and events (verb, resource, subresource), from its /metrics. */
 function apiRequestCounts(): Map<string, number> {
   const counts = new Map<string, number>();
   const server = process.env.CAPSTAN_TEST_KUBE_SERVER;
@@ -194,14 +194,14 @@ function apiRequestCounts(): Map<string, number> {
     if (!line.startsWith('apiserver_request_total{')) continue;
     const label = (key: string) => new RegExp(`${key}="([^"]*)"`).exec(line)?.[1] ?? '';
     const resource = label('resource');
-    if (resource !== 'workflows' && resource !== 'pods') continue;
+    if (resource !== 'workflows' && resource !== 'pods' && resource !== 'events') continue;
     const key = `${label('verb')} ${resource}${label('subresource') ? `/${label('subresource')}` : ''}`;
     counts.set(key, (counts.get(key) ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1)));
   }
   return counts;
 }
 
-/** The API server's workflow and pod requests from now until the returned function is called (watches left out). */
+/** The API server's workflow, pod and event requests from now until the returned function is called (watches left out). */
 function requestsFrom(): () => string {
   const before = apiRequestCounts();
   return () => [...apiRequestCounts()].map(([key, n]) => [key, n - (before.get(key) ?? 0)] as const)
@@ -274,8 +274,10 @@ async function bigDag(contender: Contender, tasks: number, whileRunning?: (url: 
     let progress = '';
     const stopWatch = await watchCompletions(config, namespace, (_n, wf) => resolveDone(wf), (wf) => (progress = `${wf.status?.phase ?? ''} ${wf.status?.progress ?? ''}`));
     const started = Date.now();
-    // Where the pods are every 10 s, beside the workflow's own progress: who paces the run, controller or bed.
-    const stopTimeline = await printTimeline(config, namespace, started, () => `workflow ${progress}`);
+    // BENCH_TIMELINE=1: where the pods are every 10 s, beside the workflow's own progress (who paces the run,
+    // controller or bed). Off by default: its pod watch is one more watcher the API server sends every pod event to,
+    // and the bench parses them all, on the cores the bed's pod simulation needs (it paces Capstan's DAG, not Argo's).
+    const stopTimeline = process.env.BENCH_TIMELINE ? await printTimeline(config, namespace, started, () => `workflow ${progress}`) : () => {};
     await custom.createNamespacedCustomObject({ group, version, plural, namespace, body: fanOutDag('dag', { width: tasks }) });
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${contender.name}: DAG not done after 15 min`)), 900_000).unref());
     const wf = await Promise.race([done, timeout, controller.exited]).finally(stopTimeline);

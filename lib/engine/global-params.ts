@@ -2,6 +2,25 @@ import type { Workflow, WorkflowSpec } from '../generated/argo';
 import { parameterText } from './parameter-text';
 import { strftimeFormats } from './strftime';
 
+// Every reconcile of every workflow needs these ~30 strftime renderings of its creation time; workflows created in
+// the same second share them (a thousand created at once: a few dozen seconds), so they are kept for the latest few.
+const creationTimeCache = new Map<string, Readonly<Record<string, string>>>();
+const creationTimeCacheSize = 256;
+
+function creationTimeParams(creationTimestamp: string): Readonly<Record<string, string>> {
+  let params = creationTimeCache.get(creationTimestamp);
+  if (params) return params;
+  const created = new Date(creationTimestamp);
+  const rendered: Record<string, string> = {};
+  for (const [char, format] of Object.entries(strftimeFormats)) rendered[`workflow.creationTimestamp.${char}`] = format(created);
+  rendered['workflow.creationTimestamp.s'] = String(Math.floor(created.getTime() / 1000));
+  rendered['workflow.creationTimestamp.RFC3339'] = creationTimestamp;
+  params = Object.freeze(rendered);
+  if (creationTimeCache.size >= creationTimeCacheSize) creationTimeCache.delete(creationTimeCache.keys().next().value!);
+  creationTimeCache.set(creationTimestamp, params);
+  return params;
+}
+
 /** The `workflow.*` variables every template can use, as Argo's setGlobalParameters. */
 export function toGlobalParams(workflow: Workflow, spec: WorkflowSpec, startedAt: string | undefined, now: Date): Record<string, string> {
   const meta = workflow.metadata;
@@ -13,12 +32,7 @@ export function toGlobalParams(workflow: Workflow, spec: WorkflowSpec, startedAt
     'workflow.serviceAccountName': spec.serviceAccountName ?? '',
     'workflow.creationTimestamp': meta.creationTimestamp ?? '',
   };
-  if (meta.creationTimestamp) {
-    const created = new Date(meta.creationTimestamp);
-    for (const [char, format] of Object.entries(strftimeFormats)) params[`workflow.creationTimestamp.${char}`] = format(created);
-    params['workflow.creationTimestamp.s'] = String(Math.floor(created.getTime() / 1000));
-    params['workflow.creationTimestamp.RFC3339'] = meta.creationTimestamp;
-  }
+  if (meta.creationTimestamp) Object.assign(params, creationTimeParams(meta.creationTimestamp));
   const scheduled = meta.annotations?.['workflows.argoproj.io/scheduled-time'];
   if (scheduled) params['workflow.scheduledTime'] = scheduled;
   if (spec.priority !== undefined) params['workflow.priority'] = String(spec.priority);

@@ -112,8 +112,9 @@ describe('KubePodExecutor: Capstan runs Argo pods on the test bed like Argo does
     // Argo v4.1.2 (Capstan's model) also gives main ARGO_WORKFLOW_NAME; v3.7.9, the oracle, does not.
     shape.containers = shape.containers?.map((c) => ({ ...c, env: c.env?.filter((e) => !(c.name === 'main' && e.startsWith('ARGO_WORKFLOW_NAME='))) }));
     expect(shape).toEqual(podShape(oraclePod!, oracle));
-    // Both controllers label a finished pod completed.
-    await expect.poll(async () => (await podsOf(namespace, mine.metadata.name ?? ''))[0]?.metadata?.labels?.['workflows.argoproj.io/completed']).toBe('true');
+    // Both controllers label a finished pod completed (Capstan once none of its pods is starting or running, checked
+    // every second).
+    await expect.poll(async () => (await podsOf(namespace, mine.metadata.name ?? ''))[0]?.metadata?.labels?.['workflows.argoproj.io/completed'], { timeout: 10_000 }).toBe('true');
   });
 
   it('runs failing-dag to Failed with the same node phases and messages', async () => {

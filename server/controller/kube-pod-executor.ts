@@ -14,6 +14,7 @@ import { toPodObservation } from '@/lib/pods/observe-pod';
 import { isCompletedLabelOnly } from '@/lib/pods/completed-label';
 import { workflowLabels } from '@/lib/workflows/workflow-labels';
 import { isPodStarting, podCreationRoom, StartingPods } from '@/lib/controller/starting-pods';
+import { DeferredLabels } from '@/lib/controller/deferred-labels';
 import type { ObservedPod, ObservedTaskResult } from '@/lib/pods/observed-pod';
 import { toBuildPodInput } from '@/lib/pods/pod-context';
 import { PodBuildError } from '@/lib/pods/pod-volumes';
@@ -55,6 +56,8 @@ const nodeIdOfPod = (pod: V1Pod) => pod.metadata?.annotations?.['workflows.argop
 const workflowUidOf = (object: KubernetesObject) => object.metadata?.ownerReferences?.find((o) => o.kind === 'Workflow')?.uid;
 // A creation sent this long ago whose pod the informer has still not shown is sent again (AlreadyExists if it exists).
 const unseenCreationMs = 30_000;
+// The longest a completed pod waits for its label while the controller has pods starting or running (DeferredLabels).
+const completedLabelMaxDelayMs = 60_000;
 
 /**
  * Runs a workflow's pods on Kubernetes (kubernetes mode): pods built as Argo's controller builds them, so Argo's own
@@ -74,6 +77,11 @@ export class KubePodExecutor implements PodExecutor {
   // Completed pods are labelled in the background by a few workers (Argo's pod cleanup queue has 4): a wide DAG's
   // hundreds of pods finishing together must not become hundreds of PATCHes at once beside the status save.
   private readonly labeller = new TaskLimiter(4);
+  // Completed pods wait for their label until no pod of ours is starting or running (or a minute has passed).
+  private readonly deferredLabels = new DeferredLabels<{ name: string; namespace: string; uid: string }>(completedLabelMaxDelayMs);
+  // Our pods not finished yet (Pending or Running), by pod uid: while there are any, labels wait.
+  private readonly unfinishedPods = new Set<string>();
+  private labelTimer: NodeJS.Timeout | undefined;
   // Pods created and not started yet, per workflow: the window that paces pod creation (podCreationRoom).
   private readonly starting = new StartingPods();
   // Creations sent whose pod the informer has not shown yet, by `uid/nodeId`, with when they were sent: the engine
@@ -113,6 +121,8 @@ export class KubePodExecutor implements PodExecutor {
   /** Lists existing pods and task results, then watches; call before the controller starts reconciling. */
   async start(): Promise<void> {
     await Promise.all([this.pods.start(), this.results.start()]);
+    this.labelTimer = setInterval(() => this.sendDueLabels(), 1000);
+    this.labelTimer.unref();
   }
 
   private onPodEvent(pod: V1Pod, type: 'add' | 'update' | 'delete', previous?: V1Pod): void {
@@ -126,7 +136,13 @@ export class KubePodExecutor implements PodExecutor {
       const key = `${uid}/${nodeId}`;
       this.settled.set(key, fulfilled.has(last.phase) ? last : { ...last, phase: 'Error', message: 'pod deleted' });
     }
-    if (type === 'delete' && pod.metadata?.uid) this.labelled.delete(pod.metadata.uid);
+    const podUid = pod.metadata?.uid;
+    if (podUid && type !== 'delete' && !fulfilled.has(pod.status?.phase ?? '')) this.unfinishedPods.add(podUid);
+    else if (podUid) this.unfinishedPods.delete(podUid);
+    if (type === 'delete' && podUid) {
+      this.labelled.delete(podUid);
+      this.deferredLabels.forget(podUid);
+    }
     if (nodeId && uid) {
       this.unseen.delete(`${uid}/${nodeId}`);
       this.starting.set(uid, nodeId, type !== 'delete' && isPodStarting(pod as ObservedPod));
@@ -231,18 +247,26 @@ export class KubePodExecutor implements PodExecutor {
     return observations;
   }
 
-  // Argo relabels finished pods `completed=true`, so tools (and its own informer) can skip them.
+  // Argo relabels finished pods `completed=true`, so tools (and its own informer) can skip them. Deferred while our
+  // pods run (DeferredLabels): the label is housekeeping, the pods are the work.
   private labelCompleted(pod: V1Pod): void {
     const { name, namespace, uid, labels } = pod.metadata ?? {};
     if (!name || !namespace || !uid || labels?.[workflowLabels.completed] === 'true' || this.labelled.has(uid)) return;
     this.labelled.add(uid);
-    const body = { metadata: { labels: { [workflowLabels.completed]: 'true' } } };
-    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;
-    this.labeller.run(() => this.call(() => sendKubeWrite(this.kubeConfig, 'PATCH', path, body, PatchStrategy.MergePatch))
-      .then(() => {}, (error: unknown) => {
-        this.labelled.delete(uid);
-        this.options.logger?.debug({ err: error, pod: name }, 'could not label pod completed');
-      }));
+    this.deferredLabels.add(uid, { name, namespace, uid }, Date.now());
+  }
+
+  private sendDueLabels(): void {
+    if (!this.deferredLabels.size) return;
+    for (const { name, namespace, uid } of this.deferredLabels.takeDue(Date.now(), this.unfinishedPods.size === 0)) {
+      const body = { metadata: { labels: { [workflowLabels.completed]: 'true' } } };
+      const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;
+      this.labeller.run(() => this.call(() => sendKubeWrite(this.kubeConfig, 'PATCH', path, body, PatchStrategy.MergePatch))
+        .then(() => {}, (error: unknown) => {
+          this.labelled.delete(uid);
+          this.options.logger?.debug({ err: error, pod: name }, 'could not label pod completed');
+        }));
+    }
   }
 
   /** A container's log through the API server, with Kubernetes' timestamps split off each line. */
@@ -292,6 +316,7 @@ export class KubePodExecutor implements PodExecutor {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.labelTimer);
     await Promise.all([this.pods.stop(), this.results.stop()]);
   }
 
