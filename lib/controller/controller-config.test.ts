@@ -43,6 +43,15 @@ describe('parseControllerConfig', () => {
     expect(() => parseControllerConfig({ config: 'parallelism: [1' })).toThrow(/config: not valid YAML/);
   });
 
+  it('reads nodeEvents and workflowEvents, both on unless disabled (Argo: a nil enabled is on)', () => {
+    expect(parseControllerConfig(undefined)).toMatchObject({ nodeEvents: { enabled: true, sendAsPod: false }, workflowEvents: { enabled: true } });
+    expect(parseControllerConfig({ nodeEvents: 'sendAsPod: true' }).nodeEvents).toEqual({ enabled: true, sendAsPod: true });
+    expect(parseControllerConfig({ config: 'nodeEvents: {enabled: false}\nworkflowEvents: {enabled: false}' })).toMatchObject({
+      nodeEvents: { enabled: false }, workflowEvents: { enabled: false },
+    });
+    expect(() => parseControllerConfig({ nodeEvents: 'enabled: "no"' })).toThrow('nodeEvents.enabled: expected true or false, got "no"');
+  });
+
   it('accepts settings Capstan does not act on, such as metricsConfig and sso', () => {
     expect(parseControllerConfig({ metricsConfig: 'enabled: true', sso: 'issuer: https://x' }).raw).toMatchObject({ metricsConfig: { enabled: true } });
   });

@@ -30,6 +30,10 @@ export interface ControllerConfig {
   instanceID: string;
   /** Command and args of images used without a command (Argo's `images`). */
   images: Record<string, { entrypoint?: string[]; cmd?: string[] }>;
+  /** Argo's `nodeEvents`: `WorkflowNode<Phase>` Events (on by default), about the node's pod when `sendAsPod`. */
+  nodeEvents: { enabled: boolean; sendAsPod: boolean };
+  /** Argo's `workflowEvents`: `WorkflowRunning`/`WorkflowSucceeded`/`WorkflowFailed` Events (on by default). */
+  workflowEvents: { enabled: boolean };
   /** Everything as written, for settings Capstan does not act on yet. */
   raw: Record<string, unknown>;
 }
@@ -50,7 +54,10 @@ export class ControllerConfigError extends Error {}
 
 /** The configuration with nothing set: what a missing ConfigMap means. */
 export function emptyControllerConfig(): ControllerConfig {
-  return { parallelism: 0, namespaceParallelism: 0, podGCDeleteDelaySeconds: 5, instanceID: '', images: {}, raw: {} };
+  return {
+    parallelism: 0, namespaceParallelism: 0, podGCDeleteDelaySeconds: 5, instanceID: '', images: {},
+    nodeEvents: { enabled: true, sendAsPod: false }, workflowEvents: { enabled: true }, raw: {},
+  };
 }
 
 /**
@@ -80,6 +87,9 @@ export function parseControllerConfig(data: Record<string, string> | undefined):
   }
   config.instanceID = instanceID ?? '';
   config.images = (object(raw, 'images') ?? {}) as ControllerConfig['images'];
+  const nodeEvents = object(raw, 'nodeEvents') ?? {};
+  config.nodeEvents = { enabled: boolean(nodeEvents, 'nodeEvents.enabled') ?? true, sendAsPod: boolean(nodeEvents, 'nodeEvents.sendAsPod') ?? false };
+  config.workflowEvents = { enabled: boolean(object(raw, 'workflowEvents') ?? {}, 'workflowEvents.enabled') ?? true };
   return config;
 }
 
@@ -109,6 +119,14 @@ function integer(raw: Record<string, unknown>, key: string): number | undefined 
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value)) throw new ControllerConfigError(`${key}: expected an integer, got ${JSON.stringify(value)}`);
   if (value < 0) throw new ControllerConfigError(`${key}: must not be negative`);
+  return value;
+}
+
+/** A boolean at `path`'s last segment of `raw` (the mapping that holds it). */
+function boolean(raw: Record<string, unknown>, path: string): boolean | undefined {
+  const value = raw[path.split('.').pop() ?? path];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw new ControllerConfigError(`${path}: expected true or false, got ${JSON.stringify(value)}`);
   return value;
 }
 

@@ -7,21 +7,26 @@ export interface EventReport {
   /** Short and machine-readable, e.g. `ArtifactGCFailed`. */
   reason: string;
   message: string;
+  /** Set on the Event's metadata, e.g. Argo's `workflows.argoproj.io/node-id` on node events. */
+  annotations?: Record<string, string>;
 }
+
+/** A core/v1 Event ready to create: name and namespace set. */
+export type KubeEventBody = CoreV1Event & { metadata: { name: string; namespace: string } };
 
 /**
  * The core/v1 Event Argo's controller records about a workflow (client-go's event recorder, source
  * `workflow-controller`): named `<object>.<hex nanoseconds>`, in the object's namespace, involving the object.
+ * `nanos` (default: `now` in nanoseconds) names it: a recorder writing several in one millisecond gives each its own.
  */
-export function toKubeEvent(object: KubeObject, report: EventReport, now: Date): CoreV1Event & { metadata: { name: string; namespace: string } } {
+export function toKubeEvent(object: KubeObject, report: EventReport, now: Date, nanos = BigInt(now.getTime()) * 1_000_000n): KubeEventBody {
   const namespace = object.metadata.namespace ?? '';
   const name = object.metadata.name ?? '';
-  const nanos = BigInt(now.getTime()) * 1_000_000n;
   const time = now.toISOString().replace(/\.\d+Z$/, 'Z');
   return {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: `${name}.${nanos.toString(16)}`, namespace },
+    metadata: { name: `${name}.${nanos.toString(16)}`, namespace, ...(report.annotations ? { annotations: report.annotations } : {}) },
     involvedObject: {
       apiVersion: object.apiVersion ?? 'argoproj.io/v1alpha1',
       kind: object.kind ?? 'Workflow',
