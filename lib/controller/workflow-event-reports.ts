@@ -38,7 +38,7 @@ export function toWorkflowEventReports(
     // Argo marks a workflow Running before it executes anything, so one that ran and finished within its first
     // operation reports Running too; one refused before that (validation, no nodes) goes straight to Failed.
     const ranWithinOneOperation = (from === '' || from === 'Pending') && isWorkflowCompleted(after.phase) && Object.keys(newNodes).length > 0;
-    if (ranWithinOneOperation) reports.push(workflowPhaseReport('Running', ''));
+    if (ranWithinOneOperation) reports.push({ type: 'Normal', reason: 'WorkflowRunning', message: 'Workflow Running' });
     const report = workflowPhaseReport(after.phase ?? '', after.message ?? '');
     if (report) reports.push(report);
   }
@@ -48,7 +48,8 @@ export function toWorkflowEventReports(
     const node = newNodes[id]!;
     const old = oldNodes[id];
     if (old) {
-      if (old.phase === node.phase) continue;
+      // The engine keeps the input's object for a node it did not write: nothing to compare.
+      if (old === node || old.phase === node.phase) continue;
       if (old.phase === 'Pending' && isNodeCompleted(node)) reports.push(nodeReport(node, 'Running', sendAsPod));
       reports.push(nodeReport(node, node.phase ?? '', sendAsPod));
     } else if (node.phase === 'Running') {

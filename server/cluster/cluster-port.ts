@@ -1,6 +1,6 @@
 import type { KubeObject } from '@/lib/k8s/object';
 import type { ResourcePlural } from '@/lib/k8s/resource-kinds';
-import type { CoreV1Event } from '@/lib/generated/k8s';
+import type { KubeEventBody } from '@/lib/k8s/kube-event';
 import type { ObjectSummary } from '@/lib/k8s/object-summary';
 
 export interface ListOptions {
@@ -29,6 +29,13 @@ export interface Listed<T extends KubeObject = KubeObject> extends ObjectSummary
 export interface WatchEvent<T extends KubeObject = KubeObject> {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   object: T;
+}
+
+/** What a repeated Event changes of the one recorded before. */
+export interface EventCountPatch {
+  count: number;
+  lastTimestamp: string;
+  message: string;
 }
 
 /**
@@ -61,6 +68,11 @@ export interface ClusterPort {
    * Records a core/v1 Event about an object (Argo's controller's event recorder): in the cluster in kubernetes mode,
    * with the other resources (plural `events`) in embedded mode; either way `GET /api/v1/stream/events` reads it.
    */
-  recordEvent(event: CoreV1Event & { metadata: { name: string; namespace: string } }): Promise<void>;
+  recordEvent(event: KubeEventBody): Promise<void>;
+  /**
+   * Sets a recorded Event's count, lastTimestamp and message (client-go's patch of an Event seen again); fails with
+   * not found when the Event has gone (expired), and the caller records it anew.
+   */
+  patchEvent(namespace: string, name: string, patch: EventCountPatch): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,10 +1,12 @@
-import { AuthenticationV1Api, CoreV1Api, type CoreV1Event as ClientEvent, CustomObjectsApi, KubeConfig, Watch } from '@kubernetes/client-node';
-import type { CoreV1Event } from '@/lib/generated/k8s';
+import {
+  AuthenticationV1Api, CoreV1Api, type CoreV1Event as ClientEvent, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions, Watch,
+} from '@kubernetes/client-node';
+import type { KubeEventBody } from '@/lib/k8s/kube-event';
 import type { Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
 import { inflateCompressedNodes } from '@/lib/workflows/compressed-nodes';
 import { type ResourcePlural, resourceKinds } from '@/lib/k8s/resource-kinds';
-import type { ClusterPort, ListOptions, Listed, ObjectList, WatchEvent } from './cluster-port';
+import type { ClusterPort, EventCountPatch, ListOptions, Listed, ObjectList, WatchEvent } from './cluster-port';
 import { listedAsIs, packObject } from './listed-object';
 import { ApiReachability, isUnreachable } from './api-reachability';
 import { fromKubeError } from './kube-errors';
@@ -312,11 +314,15 @@ export class KubeCluster implements ClusterPort {
     await connect();
   }
 
-  async recordEvent(event: CoreV1Event & { metadata: { name: string; namespace: string } }): Promise<void> {
+  async recordEvent(event: KubeEventBody): Promise<void> {
     // The client's serializer wants Dates for the timestamps.
     const date = (time: string | undefined) => (time ? new Date(time) : undefined);
     const body = { ...event, firstTimestamp: date(event.firstTimestamp), lastTimestamp: date(event.lastTimestamp) } as unknown as ClientEvent;
     await this.call(() => this.core.createNamespacedEvent({ namespace: event.metadata.namespace, body }));
+  }
+
+  async patchEvent(namespace: string, name: string, patch: EventCountPatch): Promise<void> {
+    await this.call(() => this.core.patchNamespacedEvent({ namespace, name, body: patch }, mergePatch));
   }
 
   /**
@@ -372,3 +378,5 @@ export class KubeCluster implements ClusterPort {
     if (this.cacheReader === 'self') this.workflowCache?.close();
   }
 }
+
+const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { alreadyExists, conflict, invalidArgument, notFound } from '@/lib/api-error';
 import { isParsableLabelSelector, matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
-import type { CoreV1Event } from '@/lib/generated/k8s';
+import type { KubeEventBody } from '@/lib/k8s/kube-event';
 import { type KubeObject, prepareForCreate, validateObjectName } from '@/lib/k8s/object';
 import { type ResourcePlural, qualifiedName, resourceKinds } from '@/lib/k8s/resource-kinds';
-import type { ClusterPort, ListOptions, Listed, ObjectList, WatchEvent } from './cluster-port';
+import type { ClusterPort, EventCountPatch, ListOptions, Listed, ObjectList, WatchEvent } from './cluster-port';
 import { listedAsIs, packObject } from './listed-object';
 import { newCreateContext } from './random-names';
 import type { SqlClient } from './sql-client';
@@ -26,6 +26,9 @@ const schema = [
   'CREATE SEQUENCE IF NOT EXISTS capstan_resource_version',
 ];
 
+/** How many Events embedded mode keeps: Kubernetes expires them an hour after they were last seen. */
+export const eventRetention = { ttlMs: 3_600_000, perNamespace: 2_000, pruneEvery: 100 };
+
 interface Row {
   body: KubeObject;
   resource_version: string | number;
@@ -35,6 +38,8 @@ interface Row {
 export class SqlResourceStore implements ClusterPort {
   readonly name = 'embedded' as const;
   private readonly events = new EventEmitter();
+  // Events created per namespace since start: every `eventRetention.pruneEvery`th (the first too) prunes old ones.
+  private readonly eventsRecorded = new Map<string, number>();
   /**
    * Workflows listed from memory, as the kubernetes adapter's shared cache does: a list read and parsed every
    * workflow's whole body from the database, and waited behind the status writes of every running workflow
@@ -193,8 +198,35 @@ export class SqlResourceStore implements ClusterPort {
     this.events.emit(plural, event);
   }
 
-  async recordEvent(event: CoreV1Event & { metadata: { name: string; namespace: string } }): Promise<void> {
-    await this.create('events', event.metadata.namespace, event as unknown as KubeObject);
+  async recordEvent(event: KubeEventBody): Promise<void> {
+    const namespace = event.metadata.namespace;
+    await this.create('events', namespace, event as unknown as KubeObject);
+    const recorded = (this.eventsRecorded.get(namespace) ?? 0) + 1;
+    this.eventsRecorded.set(namespace, recorded);
+    if (recorded % eventRetention.pruneEvery === 1) await this.pruneEvents(namespace, new Date());
+  }
+
+  async patchEvent(namespace: string, name: string, patch: EventCountPatch): Promise<void> {
+    const current = await this.get<KubeObject>('events', namespace, name);
+    await this.update('events', namespace, { ...current, ...patch });
+  }
+
+  /**
+   * Deletes a namespace's Events last seen more than an hour ago (the API server's --event-ttl) and all but its
+   * newest `eventRetention.perNamespace`, so a store running thousands of workflows keeps a bounded number.
+   */
+  async pruneEvents(namespace: string, now: Date): Promise<number> {
+    const expired = new Date(now.getTime() - eventRetention.ttlMs).toISOString().replace(/\.\d+Z$/, 'Z');
+    const { rows } = await this.sql.query<Row>(
+      `DELETE FROM capstan_resources WHERE plural = 'events' AND namespace = $1 AND (
+         (body->>'lastTimestamp') < $2 OR resource_version <= (
+           SELECT resource_version FROM capstan_resources WHERE plural = 'events' AND namespace = $1
+           ORDER BY resource_version DESC OFFSET $3 LIMIT 1))
+       RETURNING body, resource_version`,
+      [namespace, expired, eventRetention.perNamespace],
+    );
+    for (const row of rows) this.emit('events', { type: 'DELETED', object: this.withVersion(row) });
+    return rows.length;
   }
 
   close(): Promise<void> {

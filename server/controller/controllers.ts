@@ -16,6 +16,7 @@ import { CronController } from './cron-controller';
 import { TtlController } from './ttl-controller';
 import type { PodExecutor } from './pod-executor';
 import { WorkflowController } from './workflow-controller';
+import { EventRecorder } from './event-recorder';
 
 /** The controllers one replica runs while it leads (always, without leader election). */
 export interface RunningControllers {
@@ -57,6 +58,7 @@ export interface ControllerDeps {
 export async function startControllers(deps: ControllerDeps): Promise<RunningControllers> {
   const { config, cluster, executor, logger, archiver } = deps;
   const embedded = config.mode === 'embedded';
+  const events = new EventRecorder(cluster, logger);
   const workflow = new WorkflowController(cluster, executor, logger, {
     workers: config.workflowWorkers,
     ...(embedded ? {} : { namespace: config.namespace }),
@@ -72,6 +74,7 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
     repositories: deps.repositories,
     artifactCollector: deps.artifactCollector,
     reachability: deps.reachability,
+    events,
   });
   const owns = (object: KubeObject) => belongsToInstance(object.metadata.labels, deps.controllerConfig().instanceID);
   const cron = new CronController(cluster, logger, { ...(embedded ? { collectOwnedWorkflows: true } : { namespace: config.namespace }), owns });
@@ -83,6 +86,8 @@ export async function startControllers(deps: ControllerDeps): Promise<RunningCon
   const stopAll = async () => {
     stopNamespaceLimits?.();
     await Promise.allSettled([workflow.stop(), cron.stop(), ttl.stop()]);
+    // Events still queued are written, for a few seconds at most (an unreachable API server must not hold a stop).
+    await Promise.race([events.flush(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
   };
   try {
     await workflow.start();

@@ -17,10 +17,12 @@ export class InProcessTasks implements PodExecutor {
   /** Present only when the wrapped executor has it (pod GC tells the modes apart by it). */
   readonly podLabels?: PodExecutor['podLabels'];
   readonly podCreationRoom?: PodExecutor['podCreationRoom'];
+  readonly podReference?: PodExecutor['podReference'];
 
   constructor(private readonly inner: PodExecutor, private readonly runners: { http?: TaskRunner; resource?: TaskRunner; data?: TaskRunner }) {
     if (inner.podLabels) this.podLabels = (workflow, nodeId) => inner.podLabels!(workflow, nodeId);
     if (inner.podCreationRoom) this.podCreationRoom = (workflow) => inner.podCreationRoom!(workflow);
+    if (inner.podReference) this.podReference = (workflow, nodeId) => inner.podReference!(workflow, nodeId);
   }
 
   private runnerFor(pod: PodRequest): TaskRunner | undefined {

@@ -225,6 +225,13 @@ export class KubePodExecutor implements PodExecutor {
     }
   }
 
+  podReference(workflow: WorkflowRef, nodeId: string): { name: string; uid?: string; resourceVersion?: string } | undefined {
+    const pod = this.pods.get(workflow.namespace, nodeId);
+    const name = pod?.metadata?.name;
+    if (!name || workflowUidOf(pod) !== workflow.uid) return undefined;
+    return { name, ...(pod.metadata?.uid ? { uid: pod.metadata.uid } : {}), ...(pod.metadata?.resourceVersion ? { resourceVersion: pod.metadata.resourceVersion } : {}) };
+  }
+
   podLabels(workflow: WorkflowRef, nodeId: string): Record<string, string> | undefined {
     const pod = this.pods.get(workflow.namespace, nodeId);
     return pod && workflowUidOf(pod) === workflow.uid ? pod.metadata?.labels ?? {} : undefined;

@@ -43,6 +43,8 @@ export interface PodExecutor {
    * (kubernetes mode); embedded mode keeps its finished steps, whose logs live with them.
    */
   podLabels?(workflow: WorkflowRef, nodeId: string): Record<string, string> | undefined;
+  /** The pod of a node as its Events name it (nodeEvents.sendAsPod); executors without pods in a cluster leave it out. */
+  podReference?(workflow: WorkflowRef, nodeId: string): { name: string; uid?: string; resourceVersion?: string } | undefined;
   /**
    * How many more of the workflow's pods may be created now, so creation keeps pace with the cluster starting them
    * (kubernetes mode's `--pod-start-window`); without it, no limit.

@@ -30,6 +30,8 @@ import { createPodsPaced } from './pod-creation-pass';
 import { creationSliceMs, savePaceMs } from '@/lib/controller/save-pace';
 import { WorkQueue } from './work-queue';
 import { workflowLabels } from '@/lib/workflows/workflow-labels';
+import { nodeEventAnnotations, toWorkflowEventReports } from '@/lib/controller/workflow-event-reports';
+import type { EventRecorder } from './event-recorder';
 
 // Pod creations and deletions one reconcile sends to the cluster at once. How many pods may wait to be started is
 // the executor's window (podCreationRoom), so this only bounds the API calls in flight: on the test bed 32 created a
@@ -64,6 +66,8 @@ export interface ControllerOptions {
   config?: () => ControllerConfig;
   /** The API server's reachability (kubernetes mode): its outages are logged once instead of per workflow. */
   reachability?: ApiReachability;
+  /** Records Argo's workflow and node Events (WorkflowRunning, WorkflowNodeSucceeded, ...) after each save. */
+  events?: EventRecorder;
 }
 
 /** Argo's message for a workflow waiting for a `parallelism` slot. */
@@ -279,6 +283,7 @@ export class WorkflowController {
         this.options.metrics?.phaseEntered(namespace, phase);
       }
       const savedWorkflow = saved as unknown as Workflow;
+      this.recordEvents(ref, workflow.status, savedWorkflow);
       this.collectPods(savedWorkflow);
       if (isCompleted(phase)) {
         this.throttler.remove(key);
@@ -362,6 +367,25 @@ export class WorkflowController {
    * Argo's throttler check: a workflow may run once it holds a `parallelism` slot; a Running one never waits (its pods
    * would be orphaned) and a terminated one goes on to stop. A new workflow that must wait is marked Pending once.
    */
+  /**
+   * Queues the Events Argo's controller records for the operation just saved (its phase and node changes); only a
+   * saved status is reported, so a save that failed reports nothing. The writes happen in the background.
+   */
+  private recordEvents(ref: WorkflowRef, before: Workflow['status'], saved: Workflow): void {
+    const recorder = this.options.events;
+    if (!recorder || !saved.status) return;
+    for (const { podNodeId, ...report } of toWorkflowEventReports(before, saved.status, this.config())) {
+      const pod = podNodeId ? this.executor.podReference?.(ref, podNodeId) : undefined;
+      if (pod) {
+        // Argo's nodeEvents.sendAsPod: about the pod, naming the workflow in annotations.
+        const annotations = { ...report.annotations, [nodeEventAnnotations.workflowName]: ref.name, [nodeEventAnnotations.workflowUid]: ref.uid };
+        recorder.record({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: ref.namespace, ...pod } }, { ...report, annotations });
+      } else {
+        recorder.record(saved as unknown as KubeObject, report);
+      }
+    }
+  }
+
   private async admitted(key: string, workflow: Workflow): Promise<boolean> {
     const created = Date.parse(workflow.metadata.creationTimestamp ?? '') || 0;
     this.throttler.add(key, workflow.spec?.priority ?? 0, created);

@@ -64,8 +64,10 @@ async function* watchStoredEvents(
   let wake: (() => void) | undefined;
   const labels = parseLabelSelector(options.labelSelector ?? '');
   const wanted = (event: KubeObject) => matchesFieldSelector(event, options.fieldSelector) && matchesLabels(event.metadata.labels, labels);
-  // Watch first, so nothing recorded between the list and the watch is lost; a repeat of a listed one is dropped.
+  // Watch first, so nothing recorded between the list and the watch is lost; a repeat of a listed version is dropped
+  // (a later version of a listed Event, its count patched, is not).
   const seen = new Set<string>();
+  const versionOf = (event: KubeObject) => `${event.metadata.uid ?? ''}/${event.metadata.resourceVersion ?? ''}`;
   const watching = cluster.watch('events', options.namespace, (change) => {
     if (change.type === 'DELETED' || !wanted(change.object)) return;
     queue.push({ result: change.object });
@@ -73,14 +75,14 @@ async function* watchStoredEvents(
   }, signal).catch(() => undefined);
   const listed = await cluster.list('events', options.namespace);
   for (const event of listed.items.filter(wanted)) {
-    seen.add(event.metadata.uid ?? '');
+    seen.add(versionOf(event));
     yield { result: event };
   }
   signal.addEventListener('abort', () => wake?.(), { once: true });
   while (!signal.aborted) {
     while (queue.length) {
       const next = queue.shift() as { result: KubeObject };
-      if (!seen.has(next.result.metadata.uid ?? '')) yield next;
+      if (!seen.has(versionOf(next.result))) yield next;
     }
     if (signal.aborted) break;
     await new Promise<void>((resolve) => (wake = resolve));
