@@ -2,6 +2,7 @@ import { isApiError } from '@/lib/api-error';
 import { EventCorrelator, type EventWrite } from '@/lib/k8s/event-correlator';
 import { type EventReport, toKubeEvent } from '@/lib/k8s/kube-event';
 import type { KubeObject } from '@/lib/k8s/object';
+import { isUnreachable } from '../cluster/api-reachability';
 import type { ClusterPort } from '../cluster/cluster-port';
 import type { Logger } from '../logger';
 
@@ -77,7 +78,8 @@ export class EventRecorder {
           queue.failing = false;
         } catch (error) {
           // As client-go, a refused Event is not retried; a later change of it is created afresh (patchEvent's not found).
-          if (!queue.failing) this.logger.warn({ err: error, namespace, reason: next.event.reason }, 'could not record an Event');
+          // An unreachable API server is logged once by the adapter (ApiReachability), not again here.
+          if (!queue.failing && !isUnreachable(error)) this.logger.warn({ err: error, namespace, reason: next.event.reason }, 'could not record an Event');
           queue.failing = true;
         }
       }
