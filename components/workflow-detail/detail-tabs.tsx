@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { type DetailTab, detailTabs } from './use-detail-params';
 
-const labels: Record<DetailTab, string> = { graph: 'Graph', timeline: 'Timeline', nodes: 'Nodes', logs: 'Logs', summary: 'Summary', yaml: 'YAML' };
+const labels: Record<DetailTab, string> = { graph: 'Graph', timeline: 'Timeline', nodes: 'Nodes', logs: 'Logs', summary: 'Summary', events: 'Events', yaml: 'YAML' };
 
 /** Tabs as links, so each view has its own URL and the back button walks through them. */
 export function DetailTabs({ active, hrefFor, nodeCount }: { active: DetailTab; hrefFor: (tab: DetailTab) => string; nodeCount: number }) {

@@ -2,7 +2,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 
-export const detailTabs = ['graph', 'timeline', 'nodes', 'logs', 'summary', 'yaml'] as const;
+export const detailTabs = ['graph', 'timeline', 'nodes', 'logs', 'summary', 'events', 'yaml'] as const;
 export type DetailTab = (typeof detailTabs)[number];
 
 /** The detail page's view state, kept in the URL (`?tab=graph|timeline|nodes|logs|summary|yaml&node=<id>`) so links reopen it. */

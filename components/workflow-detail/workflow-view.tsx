@@ -11,6 +11,7 @@ import { NodePanel } from './node-panel';
 import { NodesTable } from './nodes-table';
 import { useDetailParams } from './use-detail-params';
 import { useNow } from './use-now';
+import { WorkflowEvents } from './workflow-events';
 import { WorkflowGraph } from './workflow-graph';
 import { WorkflowHeader } from './workflow-header';
 import { WorkflowSummary } from './workflow-summary';
@@ -68,13 +69,15 @@ export function WorkflowView({ workflow, actions, breadcrumbs, archived = false 
             <WorkflowSummary workflow={workflow} now={now} />
           ) : tab === 'nodes' ? (
             <NodesTable nodes={nodes} now={now} selectedId={nodeId} onSelect={selectNode} />
+          ) : tab === 'events' ? (
+            <WorkflowEvents namespace={namespace} name={name} uid={workflow.metadata.uid} selectedId={nodeId} onSelect={selectNode} />
           ) : tab === 'logs' ? (
             <LogViewer namespace={namespace} workflowName={name} pods={pods} running={running} className="h-full" />
           ) : (
             <WorkflowYaml workflow={workflow} />
           )}
         </div>
-        {selected && (tab === 'graph' || tab === 'nodes' || tab === 'timeline') ? (
+        {selected && (tab === 'graph' || tab === 'nodes' || tab === 'timeline' || tab === 'events') ? (
           <NodePanel
             node={selected}
             actions={!archived ? <NodeActions workflow={workflow} node={selected} /> : undefined}
