@@ -35,6 +35,17 @@ test('a workflow’s page shows its graph live, a node’s details, and its YAML
   const yaml = page.getByLabel('Workflow YAML');
   await expect(yaml).toContainText(`name: ${name}`);
   await expect(yaml).toContainText('phase: Succeeded');
+
+  // The Kubernetes Events the controller recorded, with Argo's reasons; a node's row opens the node.
+  await page.getByRole('tab', { name: 'Events' }).click();
+  await expect(page).toHaveURL(/[?&]tab=events/);
+  await expect(page.getByRole('cell', { name: 'WorkflowSucceeded' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Workflow completed' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'WorkflowNodeSucceeded' }).first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/workflow-events.png' });
+  await page.getByRole('cell', { name: `Succeeded node ${name}.deploy` }).click();
+  await expect(page.getByRole('complementary', { name: 'Node details' }).getByRole('heading', { name: 'deploy' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/workflow-events-node.png' });
 });
 
 test('an unknown workflow says it is not found', async ({ page }) => {

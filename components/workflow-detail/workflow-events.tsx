@@ -34,16 +34,17 @@ export function WorkflowEvents({ namespace, name, uid, selectedId, onSelect }: {
       <table className="w-full table-fixed overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
         <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th className="w-24 px-4 py-2">Type</th>
-            <th className="w-52 px-4 py-2">Reason</th>
-            <th className="px-4 py-2">Message</th>
-            <th className="w-16 px-4 py-2 text-right">Count</th>
-            <th className="w-44 px-4 py-2">Last seen</th>
+            <th className="w-8 py-2 pl-3"><span className="sr-only">Type</span></th>
+            <th className="w-60 px-3 py-2">Reason</th>
+            <th className="px-3 py-2">Message</th>
+            <th className="w-14 px-3 py-2 text-right">Count</th>
+            <th className="w-24 px-3 py-2">Last seen</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((event) => {
             const nodeId = event.metadata.annotations?.[nodeIdKey];
+            const lastSeen = event.lastTimestamp ?? event.firstTimestamp;
             return (
               <tr
                 key={event.metadata.uid ?? event.metadata.name}
@@ -52,15 +53,15 @@ export function WorkflowEvents({ namespace, name, uid, selectedId, onSelect }: {
                 title={event.metadata.annotations?.[nodeNameKey]}
                 className={`border-t border-slate-100 ${nodeId ? 'cursor-pointer hover:bg-slate-50' : ''} ${nodeId && nodeId === selectedId ? 'bg-blue-50' : ''}`}
               >
-                <td className="px-4 py-2">
-                  <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${event.type === 'Warning' ? 'bg-amber-100 text-amber-800' : 'bg-slate-100 text-slate-600'}`}>
-                    {event.type}
-                  </span>
+                <td className="py-2 pl-3" title={event.type}>
+                  {/* Warnings amber, as kubectl's and Argo's UI tell them apart; the type is read out for screen readers. */}
+                  <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-full ${event.type === 'Warning' ? 'bg-amber-500' : 'bg-slate-300'}`} />
+                  <span className="sr-only">{event.type}</span>
                 </td>
-                <td className="truncate px-4 py-2 font-medium text-slate-800" title={event.reason}>{event.reason}</td>
-                <td className="px-4 py-2 text-slate-600"><div className="line-clamp-2 break-words" title={event.message}>{event.message}</div></td>
-                <td className="px-4 py-2 text-right tabular-nums text-slate-600">{event.count ?? 1}</td>
-                <td className="px-4 py-2 tabular-nums text-slate-600">{formatTimestamp(event.lastTimestamp ?? event.firstTimestamp)}</td>
+                <td className={`break-words px-3 py-2 font-medium ${event.type === 'Warning' ? 'text-amber-800' : 'text-slate-800'}`}>{event.reason}</td>
+                <td className="px-3 py-2 text-slate-600"><div className="line-clamp-3 break-words" title={event.message}>{event.message}</div></td>
+                <td className="px-3 py-2 text-right tabular-nums text-slate-600">{event.count ?? 1}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-600" title={formatTimestamp(lastSeen)}>{formatTimestamp(lastSeen).slice(11)}</td>
               </tr>
             );
           })}
