@@ -16,6 +16,7 @@ import { parsePersistenceConfig } from './archive/persistence-config';
 import { leaseNameOf } from '@/lib/controller/lease-election';
 import { ConfigMapSource, type ControllerConfigSource, PolledConfigSource } from './controller/controller-config-source';
 import { type RunningControllers, startControllers } from './controller/controllers';
+import { EventRecorder } from './controller/event-recorder';
 import { LeaderElector, leaderElectionSettings } from './controller/leader-elector';
 import { ApiReachability, waitUntilReachable } from './cluster/api-reachability';
 import { watchNamespaceLimits } from './controller/kube/namespace-limits';
@@ -113,7 +114,9 @@ async function main(): Promise<void> {
   const repositories = new ArtifactRepositories(configSource, { namespace: config.namespace, configMapName: config.configMap });
   const artifactRuntime = { secrets: configSource, ...(config.mode === 'embedded' ? { localRoot: join(config.dataDir, 'artifacts') } : {}) };
   setArtifactRuntime(artifactRuntime);
-  const artifactCollector = new ArtifactCollector(artifactRuntime, logger, cluster);
+  // Argo's event recorder: the controllers' workflow and node Events and artifact GC's ArtifactGCFailed share it.
+  const events = new EventRecorder(cluster, logger);
+  const artifactCollector = new ArtifactCollector(artifactRuntime, logger, events);
   if (config.mode === 'embedded') {
     const runner = await createLocalRunner({
       dataDir: config.dataDir, sandbox: config.sandbox, logger,
@@ -142,7 +145,7 @@ async function main(): Promise<void> {
   const controllerMetrics = new ControllerMetrics(() => (elector ? elector.isLeader : true));
   // The controllers run on the leader only; every replica serves the API and the dashboard.
   const deps = {
-    config, cluster, executor, logger, archiver, repositories, artifactCollector, controllerConfig: () => controllerConfigSource.current(),
+    config, cluster, executor, logger, archiver, repositories, artifactCollector, events, controllerConfig: () => controllerConfigSource.current(),
     reachability: kubeConfig ? (cluster as KubeCluster).reachability : undefined,
     ...(kubeConfig ? { watchNamespaceLimits: (apply: (namespace: string, limit: number | undefined) => void) => watchNamespaceLimits(kubeConfig, apply, logger) } : {}),
     // Semaphore ConfigMaps: the cluster's, or in embedded mode the same manifests folder as the artifact repositories.

@@ -4,9 +4,8 @@ import { collectableArtifacts, type GCStrategy } from '@/lib/artifacts/artifact-
 import { toArchiveLocation } from '@/lib/artifacts/artifact-location';
 import { repositoryOf } from '@/lib/artifacts/resolve-repository';
 import type { Workflow, WorkflowStatus } from '@/lib/generated/argo';
-import { toKubeEvent } from '@/lib/k8s/kube-event';
 import type { KubeObject } from '@/lib/k8s/object';
-import type { ClusterPort } from '../cluster/cluster-port';
+import type { EventRecorder } from '../controller/event-recorder';
 import type { Logger } from '../logger';
 import type { ArtifactRuntime } from './artifact-runtime';
 import { openStore } from './open-store';
@@ -64,8 +63,11 @@ export function withCollection(status: WorkflowStatus, strategy: GCStrategy, res
 
 /** Runs collections for the controller: on completion it records the result on the workflow; on deletion it logs it. */
 export class ArtifactCollector {
-  /** `events` records a failed collection as Argo's controller does (a Warning Event `ArtifactGCFailed` on the workflow). */
-  constructor(private readonly runtime: ArtifactRuntime, private readonly logger: Logger, private readonly events?: Pick<ClusterPort, 'recordEvent'>) {}
+  /**
+   * `events` records a failed collection as Argo's controller does (a Warning Event `ArtifactGCFailed` on the workflow),
+   * through the controller's event recorder (EventRecorder: correlated, written in the background).
+   */
+  constructor(private readonly runtime: ArtifactRuntime, private readonly logger: Logger, private readonly events?: Pick<EventRecorder, 'record'>) {}
 
   /** OnWorkflowCompletion: the new status to save, or undefined when there was nothing to collect. */
   async onCompleted(workflow: Workflow): Promise<WorkflowStatus | undefined> {
@@ -108,7 +110,6 @@ export class ArtifactCollector {
     const previous = workflow.status?.conditions?.find((c) => c.type === 'ArtifactGCError')?.message;
     if (!this.events || previous === withCollection({}, strategy, result).conditions?.[0]?.message) return;
     const message = `Artifact Garbage Collection failed for strategy ${strategy}, err:${result.failures[0]}`;
-    await this.events.recordEvent(toKubeEvent(workflow as unknown as KubeObject, { type: 'Warning', reason: 'ArtifactGCFailed', message }, new Date()))
-      .catch((error: unknown) => this.logger.warn({ ...where, error: (error as Error).message }, 'could not record the ArtifactGCFailed event'));
+    this.events.record(workflow as unknown as KubeObject, { type: 'Warning', reason: 'ArtifactGCFailed', message });
   }
 }

@@ -92,7 +92,8 @@ describe('artifact GC on deletion (kubernetes mode)', () => {
 
     // And as Argo's controller reports it: one Warning Event on the workflow (not one per retry)…
     const selector = `involvedObject.kind=Workflow,involvedObject.name=${name}`;
-    const events = (await kube.core.listNamespacedEvent({ namespace: kube.namespace, fieldSelector: selector })).items;
+    // Written in the background by the controller's event recorder: wait for it.
+    const events = await until(`${name}'s Event`, async () => (await kube.core.listNamespacedEvent({ namespace: kube.namespace, fieldSelector: selector })).items, (items) => items.length > 0);
     expect(events.map((e) => ({ type: e.type, reason: e.reason, component: e.source?.component, uid: e.involvedObject.uid, count: e.count }))).toEqual([
       { type: 'Warning', reason: 'ArtifactGCFailed', component: 'workflow-controller', uid: held.metadata.uid, count: 1 },
     ]);

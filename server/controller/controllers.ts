@@ -49,6 +49,8 @@ export interface ControllerDeps {
   watchNamespaceLimits?: (apply: (namespace: string, limit: number | undefined) => void) => Promise<() => void>;
   /** The API server's reachability (kubernetes mode), so its outages are logged once. */
   reachability?: ApiReachability;
+  /** Records Argo's Events (one recorder for the process, so its correlation outlives a lost leadership). */
+  events?: EventRecorder;
 }
 
 /**
@@ -58,7 +60,7 @@ export interface ControllerDeps {
 export async function startControllers(deps: ControllerDeps): Promise<RunningControllers> {
   const { config, cluster, executor, logger, archiver } = deps;
   const embedded = config.mode === 'embedded';
-  const events = new EventRecorder(cluster, logger);
+  const events = deps.events ?? new EventRecorder(cluster, logger);
   const workflow = new WorkflowController(cluster, executor, logger, {
     workers: config.workflowWorkers,
     ...(embedded ? {} : { namespace: config.namespace }),
