@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
 import type { KubeCluster } from '../cluster/kube-cluster';
+import { argoCli } from '../testing/argo-cli';
 import type { CapstanProcess } from '../testing/capstan-process';
 import { type KubeModeCapstan, startKubeMode } from '../testing/kube-mode';
 import { testBed } from '../testing/test-bed';
@@ -58,6 +59,11 @@ const byContent = (a: { reason?: string; message?: string }, b: { reason?: strin
 async function run(ns: string, name: string, spec: object) {
   await cluster.create('workflows', ns, { apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { name }, spec } as unknown as KubeObject);
   await until(`${ns}/${name} finishes`, () => cluster.get<Workflow & KubeObject>('workflows', ns, name), finished);
+  return settledEvents(ns, name, 1);
+}
+
+/** The workflow's Events once both are written: `completions` completion Events in and nothing changed for a second. */
+async function settledEvents(ns: string, name: string, completions: number): Promise<CoreV1Event[]> {
   const read = async () => (await core.listNamespacedEvent({ namespace: ns, fieldSelector: `involvedObject.name=${name}` })).items
     .filter((e) => e.source?.component === 'workflow-controller');
   // Both write Events in the background: wait until the completion Event is in and nothing changed for a second.
@@ -65,11 +71,17 @@ async function run(ns: string, name: string, spec: object) {
   return until(`${ns}/${name}'s Events settle`, async () => {
     const events = await read();
     const key = JSON.stringify(events.map((e) => [e.metadata.name, e.count]));
-    const settled = key === previous && events.some((e) => e.reason === 'WorkflowSucceeded' || e.reason === 'WorkflowFailed');
+    const done = events.filter((e) => e.reason === 'WorkflowSucceeded' || e.reason === 'WorkflowFailed').reduce((sum, e) => sum + (e.count ?? 1), 0);
+    const settled = key === previous && done >= completions;
     previous = key;
     await new Promise((r) => setTimeout(r, 800));
     return settled ? events : undefined;
   }, (events) => events !== undefined) as Promise<CoreV1Event[]>;
+}
+
+async function retry(server: string, ns: string, name: string) {
+  await argoCli(bed.argoBin(), server, ['retry', '-n', ns, name]);
+  return settledEvents(ns, name, 2);
 }
 
 beforeAll(async () => {
@@ -104,6 +116,19 @@ describe("a workflow's Kubernetes Events, as Argo's controller records them", ()
       expect(ours.map((e) => [e.reason, e.count]).sort()).toEqual(argo.map((e) => [e.reason, e.count]).sort());
     });
   }
+
+  it('failing steps retried (argo retry): the same Events as Argo\'s, repeated ones counted', async () => {
+    const name = `retried-${Date.now().toString(36)}`;
+    await Promise.all([run(namespace, name, workflows['failing-steps']), run(bed.oracleNamespace(), name, workflows['failing-steps'])]);
+    const [ours, argo] = await Promise.all([retry(`127.0.0.1:${capstan.port}`, namespace, name), retry(bed.argoServer(), bed.oracleNamespace(), name)]);
+    expect(ours.map(comparable).sort(byContent)).toEqual(argo.map(comparable).sort(byContent));
+    // Argo v4.1.2's retry clears the phase (createNewRetryWorkflow), so its controller marks the workflow Running again
+    // and records WorkflowRunning a second time, as Capstan does; the oracle, v3.7.9, set Running in the server.
+    const counts = (events: CoreV1Event[]) => events.filter((e) => e.reason !== 'WorkflowRunning').map((e) => [e.reason, e.message, e.count]).sort();
+    expect(counts(ours)).toEqual(counts(argo));
+    expect(ours.find((e) => e.reason === 'WorkflowFailed')?.count).toBe(2);
+    expect([ours, argo].map((events) => events.find((e) => e.reason === 'WorkflowRunning')?.count)).toEqual([2, 1]);
+  });
 
   // Capstan's side only: the oracle's ConfigMap is shared by the other tests on the bed.
   it('nodeEvents.sendAsPod: Pod nodes\' Events are about their pod, naming the workflow; workflowEvents.enabled false: none', async () => {
