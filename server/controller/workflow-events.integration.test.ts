@@ -31,6 +31,8 @@ const workflows = {
     entrypoint: 'main',
     templates: [{ name: 'main', steps: [[{ name: 'first', template: 'ok' }], [{ name: 'second', template: 'fail' }]] }, container('ok'), container('fail', 3)],
   },
+  // Refused before it runs: WorkflowFailed alone, with the validation message.
+  'invalid': { entrypoint: 'missing', templates: [container('main')] },
   // 12 parallel tasks: more than 10 distinct node messages per reason, so client-go combines the rest.
   'wide-dag': {
     entrypoint: 'main',
@@ -110,6 +112,14 @@ describe("a workflow's Kubernetes Events, as Argo's controller records them", ()
         // Its message is the newest node's, which depends on the order too (Argo walks nodes in Go's map order).
         const anyTask = (event: CoreV1Event) => ({ ...comparable(event), message: event.message?.replace(/\.t\d+$/, '.t*') });
         expect(anyTask(combined!)).toEqual(anyTask(argo.find((e) => e.reason === 'WorkflowNodeSucceeded' && e.message?.startsWith('(combined'))!));
+        return;
+      }
+      if (kind === 'invalid') {
+        // The validation message differs (not the Events): Capstan's validator names the field, `invalid spec:
+        // spec.entrypoint: template name 'missing' undefined`, where Argo says `invalid spec: template name 'missing' undefined`.
+        const withoutMessage = (events: CoreV1Event[]) => events.map((e) => ({ ...comparable(e), message: e.message?.replace(/^invalid spec: (spec\.entrypoint: )?/, 'invalid spec: ') }));
+        expect(withoutMessage(ours)).toEqual(withoutMessage(argo));
+        expect(ours.map((e) => e.reason)).toEqual(['WorkflowFailed']);
         return;
       }
       expect(ours.map(comparable).sort(byContent)).toEqual(argo.map(comparable).sort(byContent));
