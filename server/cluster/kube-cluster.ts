@@ -1,5 +1,5 @@
 import {
-  AuthenticationV1Api, CoreV1Api, type CoreV1Event as ClientEvent, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions, Watch,
+  AuthenticationV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, Watch,
 } from '@kubernetes/client-node';
 import type { KubeEventBody } from '@/lib/k8s/kube-event';
 import type { Workflow } from '@/lib/generated/argo';
@@ -11,6 +11,7 @@ import { listedAsIs, packObject } from './listed-object';
 import { ApiReachability, isUnreachable } from './api-reachability';
 import { fromKubeError } from './kube-errors';
 import { withPooledAgents } from './pooled-agents';
+import { sendKubeWrite } from './kube-write';
 import { retryThrottled } from './retry-throttled';
 import { WatchCache } from './watch-cache';
 import { isParsableLabelSelector } from '@/lib/k8s/label-selector';
@@ -314,15 +315,16 @@ export class KubeCluster implements ClusterPort {
     await connect();
   }
 
+  // Events are plain writes (as pod creations): a burst of a thousand workflows records thousands, and each through
+  // client-node's model classes cost enough to fill the recorder's queue (docs/kubernetes-mode.md, "Kubernetes Events").
   async recordEvent(event: KubeEventBody): Promise<void> {
-    // The client's serializer wants Dates for the timestamps.
-    const date = (time: string | undefined) => (time ? new Date(time) : undefined);
-    const body = { ...event, firstTimestamp: date(event.firstTimestamp), lastTimestamp: date(event.lastTimestamp) } as unknown as ClientEvent;
-    await this.call(() => this.core.createNamespacedEvent({ namespace: event.metadata.namespace, body }));
+    const path = `/api/v1/namespaces/${encodeURIComponent(event.metadata.namespace)}/events`;
+    await this.call(() => sendKubeWrite(this.kubeConfig, 'POST', path, event));
   }
 
   async patchEvent(namespace: string, name: string, patch: EventCountPatch): Promise<void> {
-    await this.call(() => this.core.patchNamespacedEvent({ namespace, name, body: patch }, mergePatch));
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/events/${encodeURIComponent(name)}`;
+    await this.call(() => sendKubeWrite(this.kubeConfig, 'PATCH', path, patch, PatchStrategy.MergePatch));
   }
 
   /**
@@ -379,4 +381,3 @@ export class KubeCluster implements ClusterPort {
   }
 }
 
-const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);

@@ -75,7 +75,8 @@ describe('embedded Event retention', () => {
     try {
       for (let i = 0; i < 5; i++) recorder.record({ ...workflow('many'), metadata: { ...workflow('many').metadata, name: `wf${i}` } }, running(i));
       await recorder.flush();
-      expect(await store.pruneEvents('many', at(1))).toBe(2);
+      // The store also prunes as it records (every eventRetention.pruneEvery-th Event), possibly between these writes.
+      await store.pruneEvents('many', at(1));
       expect((await events('many')).map((e) => e.involvedObject.name).sort()).toEqual(['wf2', 'wf3', 'wf4']);
     } finally {
       eventRetention.perNamespace = limit;
