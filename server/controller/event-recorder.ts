@@ -9,12 +9,16 @@ import type { Logger } from '../logger';
 /** Where Events go: the cluster in kubernetes mode, the store in embedded mode. */
 export type EventSink = Pick<ClusterPort, 'recordEvent' | 'patchEvent'>;
 
-/** client-go's broadcaster queue (maxQueuedEvents): Events beyond it are dropped rather than waited for. */
-export const eventQueueSize = 1000;
 /**
- * Writes of one namespace in flight at once (never two of one Event). client-go sends one at a time, but from Go each
- * takes a few milliseconds; one at a time from here, 1,000 one-pod workflows (4,000 Events) wrote about 500 while they
- * ran and dropped 2,600, where Argo's controller wrote 3,000-4,000 (docs/benchmarks.md).
+ * Writes waiting per namespace; Events beyond it are dropped rather than waited for. client-go's broadcaster keeps
+ * 1,000 (maxQueuedEvents), which Argo's controller, spreading completions over its 10 s requeue, rarely fills; Capstan
+ * completes a burst of workflows at once (1,000 one-pod workflows: 500 in 2.5 s, three Events each) and dropped 2,700
+ * of 4,000 with 1,000. A waiting write is about 1 KB.
+ */
+export const eventQueueSize = 10_000;
+/**
+ * Writes of one namespace in flight at once (never two of one Event). client-go sends one at a time; from here one at a
+ * time through client-node kept up with neither burst, and 16 drained no faster than 4 on the loaded test bed.
  */
 export const eventWritesInFlight = 4;
 
