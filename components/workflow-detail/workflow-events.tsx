@@ -1,13 +1,12 @@
 'use client';
 import { useCallback, useMemo, useState } from 'react';
+import { nodeEventAnnotations } from '@/lib/controller/workflow-event-reports';
 import { applyStreamedEvent, isAboutWorkflow, type StreamedEvent } from '@/lib/k8s/event-list';
 import { apiUrl } from '../api-client';
 import { useSettings } from '../settings-context';
 import { useBatchedEventStream } from '../streams/use-workflow-watch';
 import { formatTimestamp } from './format';
 
-const nodeIdKey = 'workflows.argoproj.io/node-id';
-const nodeNameKey = 'workflows.argoproj.io/node-name';
 
 /**
  * The Kubernetes Events Argo's controller (or Capstan's) recorded about one workflow, live from argo-server's events
@@ -43,14 +42,14 @@ export function WorkflowEvents({ namespace, name, uid, selectedId, onSelect }: {
         </thead>
         <tbody>
           {rows.map((event) => {
-            const nodeId = event.metadata.annotations?.[nodeIdKey];
+            const nodeId = event.metadata.annotations?.[nodeEventAnnotations.nodeId];
             const lastSeen = event.lastTimestamp ?? event.firstTimestamp;
             return (
               <tr
                 key={event.metadata.uid ?? event.metadata.name}
                 onClick={nodeId ? () => onSelect(nodeId) : undefined}
                 aria-selected={nodeId !== undefined && nodeId === selectedId}
-                title={event.metadata.annotations?.[nodeNameKey]}
+                title={event.metadata.annotations?.[nodeEventAnnotations.nodeName]}
                 className={`border-t border-slate-100 ${nodeId ? 'cursor-pointer hover:bg-slate-50' : ''} ${nodeId && nodeId === selectedId ? 'bg-blue-50' : ''}`}
               >
                 <td className="py-2 pl-3" title={event.type}>

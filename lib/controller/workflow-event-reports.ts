@@ -1,3 +1,4 @@
+import { isCompleted } from '../engine/phases';
 import type { NodeStatus, WorkflowStatus } from '../generated/argo';
 import type { EventReport } from '../k8s/kube-event';
 import type { ControllerConfig } from './controller-config';
@@ -37,7 +38,7 @@ export function toWorkflowEventReports(
     const from = before?.phase ?? '';
     // Argo marks a workflow Running before it executes anything, so one that ran and finished within its first
     // operation reports Running too; one refused before that (validation, no nodes) goes straight to Failed.
-    const ranWithinOneOperation = (from === '' || from === 'Pending') && isWorkflowCompleted(after.phase) && Object.keys(newNodes).length > 0;
+    const ranWithinOneOperation = (from === '' || from === 'Pending') && isCompleted(after.phase) && Object.keys(newNodes).length > 0;
     if (ranWithinOneOperation) reports.push({ type: 'Normal', reason: 'WorkflowRunning', message: 'Workflow Running' });
     const report = workflowPhaseReport(after.phase ?? '', after.message ?? '');
     if (report) reports.push(report);
@@ -74,10 +75,6 @@ function workflowPhaseReport(phase: string, message: string): WorkflowEventRepor
 /** Argo's NodeStatus.Completed: Succeeded, Failed or Error with its task result in (Skipped and Omitted are not). */
 function isNodeCompleted(node: NodeStatus): boolean {
   return (node.phase === 'Succeeded' || node.phase === 'Failed' || node.phase === 'Error') && node.taskResultSynced !== false;
-}
-
-function isWorkflowCompleted(phase: string | undefined): boolean {
-  return phase === 'Succeeded' || phase === 'Failed' || phase === 'Error';
 }
 
 function nodeReport(node: NodeStatus, phase: string, sendAsPod: boolean): WorkflowEventReport {

@@ -1,4 +1,5 @@
-import type { KubeEventBody } from './kube-event';
+import type { EventCountPatch, KubeEventBody } from './kube-event';
+import { toKubeTime } from './object';
 
 /** What to write for one reported Event: a new Event, or a patch of an existing one's count and last sighting. */
 export type EventWrite =
@@ -7,7 +8,7 @@ export type EventWrite =
       kind: 'patch';
       /** The whole Event as it now is: created instead when the patched one has gone (expired, deleted). */
       event: KubeEventBody;
-      patch: { count: number; lastTimestamp: string; message: string };
+      patch: EventCountPatch;
     };
 
 /** client-go's defaults (tools/record/events_cache.go), which Argo keeps. */
@@ -72,7 +73,7 @@ export class EventCorrelator {
   }
 
   private observe(key: string, event: KubeEventBody, now: Date): EventWrite {
-    const time = now.toISOString().replace(/\.\d+Z$/, 'Z');
+    const time = toKubeTime(now);
     const seen = this.observations.get(key);
     if (seen) {
       const count = seen.count + 1;

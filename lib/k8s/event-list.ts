@@ -1,3 +1,4 @@
+import { nodeEventAnnotations } from '../controller/workflow-event-reports';
 import type { CoreV1Event } from '../generated/k8s';
 
 /** An Event as argo-server's events stream sends it. */
@@ -22,7 +23,7 @@ export function applyStreamedEvent(list: readonly StreamedEvent[], event: Stream
 /** Whether an Event is about the workflow with this uid, directly or (nodeEvents.sendAsPod) through its pod. */
 export function isAboutWorkflow(event: StreamedEvent, uid: string | undefined): boolean {
   if (!uid) return true;
-  return event.involvedObject.uid === uid || event.metadata.annotations?.['workflows.argoproj.io/workflow-uid'] === uid;
+  return event.involvedObject.uid === uid || event.metadata.annotations?.[nodeEventAnnotations.workflowUid] === uid;
 }
 
 // A version that is not a number (none) counts as newer than any, as the workflow watch's isNewer.

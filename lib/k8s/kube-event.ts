@@ -1,5 +1,5 @@
 import type { CoreV1Event } from '../generated/k8s';
-import type { KubeObject } from './object';
+import { type KubeObject, toKubeTime } from './object';
 
 /** What a controller reports about an object: Argo's controller uses `Warning` for failures, `Normal` otherwise. */
 export interface EventReport {
@@ -11,18 +11,25 @@ export interface EventReport {
   annotations?: Record<string, string>;
 }
 
+/** What a repeated Event changes of the one recorded before (client-go's patch of an Event seen again). */
+export interface EventCountPatch {
+  count: number;
+  lastTimestamp: string;
+  message: string;
+}
+
 /** A core/v1 Event ready to create: name and namespace set. */
 export type KubeEventBody = CoreV1Event & { metadata: { name: string; namespace: string } };
 
 /**
  * The core/v1 Event Argo's controller records about a workflow (client-go's event recorder, source
  * `workflow-controller`): named `<object>.<hex nanoseconds>`, in the object's namespace, involving the object.
- * `nanos` (default: `now` in nanoseconds) names it: a recorder writing several in one millisecond gives each its own.
  */
-export function toKubeEvent(object: KubeObject, report: EventReport, now: Date, nanos = BigInt(now.getTime()) * 1_000_000n): KubeEventBody {
+export function toKubeEvent(object: KubeObject, report: EventReport, now: Date): KubeEventBody {
   const namespace = object.metadata.namespace ?? '';
   const name = object.metadata.name ?? '';
-  const time = now.toISOString().replace(/\.\d+Z$/, 'Z');
+  const nanos = BigInt(now.getTime()) * 1_000_000n;
+  const time = toKubeTime(now);
   return {
     apiVersion: 'v1',
     kind: 'Event',

@@ -1,6 +1,6 @@
 import type { KubeObject } from '@/lib/k8s/object';
 import type { ResourcePlural } from '@/lib/k8s/resource-kinds';
-import type { KubeEventBody } from '@/lib/k8s/kube-event';
+import type { EventCountPatch, KubeEventBody } from '@/lib/k8s/kube-event';
 import type { ObjectSummary } from '@/lib/k8s/object-summary';
 
 export interface ListOptions {
@@ -29,13 +29,6 @@ export interface Listed<T extends KubeObject = KubeObject> extends ObjectSummary
 export interface WatchEvent<T extends KubeObject = KubeObject> {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   object: T;
-}
-
-/** What a repeated Event changes of the one recorded before. */
-export interface EventCountPatch {
-  count: number;
-  lastTimestamp: string;
-  message: string;
 }
 
 /**

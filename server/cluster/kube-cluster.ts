@@ -1,12 +1,12 @@
 import {
   AuthenticationV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, Watch,
 } from '@kubernetes/client-node';
-import type { KubeEventBody } from '@/lib/k8s/kube-event';
+import type { EventCountPatch, KubeEventBody } from '@/lib/k8s/kube-event';
 import type { Workflow } from '@/lib/generated/argo';
 import type { KubeObject } from '@/lib/k8s/object';
 import { inflateCompressedNodes } from '@/lib/workflows/compressed-nodes';
 import { type ResourcePlural, resourceKinds } from '@/lib/k8s/resource-kinds';
-import type { ClusterPort, EventCountPatch, ListOptions, Listed, ObjectList, WatchEvent } from './cluster-port';
+import type { ClusterPort, ListOptions, Listed, ObjectList, WatchEvent } from './cluster-port';
 import { listedAsIs, packObject } from './listed-object';
 import { ApiReachability, isUnreachable } from './api-reachability';
 import { fromKubeError } from './kube-errors';

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { alreadyExists, conflict, invalidArgument, notFound } from '@/lib/api-error';
 import { isParsableLabelSelector, matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
-import type { KubeEventBody } from '@/lib/k8s/kube-event';
-import { type KubeObject, prepareForCreate, validateObjectName } from '@/lib/k8s/object';
+import type { EventCountPatch, KubeEventBody } from '@/lib/k8s/kube-event';
+import { type KubeObject, prepareForCreate, toKubeTime, validateObjectName } from '@/lib/k8s/object';
 import { type ResourcePlural, qualifiedName, resourceKinds } from '@/lib/k8s/resource-kinds';
-import type { ClusterPort, EventCountPatch, ListOptions, Listed, ObjectList, WatchEvent } from './cluster-port';
+import type { ClusterPort, ListOptions, Listed, ObjectList, WatchEvent } from './cluster-port';
 import { listedAsIs, packObject } from './listed-object';
 import { newCreateContext } from './random-names';
 import type { SqlClient } from './sql-client';
@@ -216,7 +216,7 @@ export class SqlResourceStore implements ClusterPort {
    * newest `eventRetention.perNamespace`, so a store running thousands of workflows keeps a bounded number.
    */
   async pruneEvents(namespace: string, now: Date): Promise<number> {
-    const expired = new Date(now.getTime() - eventRetention.ttlMs).toISOString().replace(/\.\d+Z$/, 'Z');
+    const expired = toKubeTime(new Date(now.getTime() - eventRetention.ttlMs));
     const { rows } = await this.sql.query<Row>(
       `DELETE FROM capstan_resources WHERE plural = 'events' AND namespace = $1 AND (
          (body->>'lastTimestamp') < $2 OR resource_version <= (

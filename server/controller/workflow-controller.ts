@@ -364,10 +364,6 @@ export class WorkflowController {
   }
 
   /**
-   * Argo's throttler check: a workflow may run once it holds a `parallelism` slot; a Running one never waits (its pods
-   * would be orphaned) and a terminated one goes on to stop. A new workflow that must wait is marked Pending once.
-   */
-  /**
    * Queues the Events Argo's controller records for the operation just saved (its phase and node changes); only a
    * saved status is reported, so a save that failed reports nothing. The writes happen in the background.
    */
@@ -386,6 +382,10 @@ export class WorkflowController {
     }
   }
 
+  /**
+   * Argo's throttler check: a workflow may run once it holds a `parallelism` slot; a Running one never waits (its pods
+   * would be orphaned) and a terminated one goes on to stop. A new workflow that must wait is marked Pending once.
+   */
   private async admitted(key: string, workflow: Workflow): Promise<boolean> {
     const created = Date.parse(workflow.metadata.creationTimestamp ?? '') || 0;
     this.throttler.add(key, workflow.spec?.priority ?? 0, created);
