@@ -64,7 +64,8 @@ describe('EventRecorder', () => {
 
 describe('embedded Event retention', () => {
   it('keeps the newest Events of a namespace and none last seen over an hour ago', async () => {
-    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 25, 12, minutes));
+    // Far ahead of the real clock: the store also prunes as it records, by the real time, and must not expire these.
+    const at = (minutes: number) => new Date(Date.UTC(2099, 10, 25, 12, minutes));
     const recorder = new EventRecorder(store, logger, { clock: () => at(0) });
     for (let i = 0; i < 5; i++) recorder.record({ ...workflow('old'), metadata: { ...workflow('old').metadata, name: `wf${i}` } }, running(i));
     await recorder.flush();
