@@ -48,7 +48,9 @@ afterAll(() => capstan?.stop());
 describe("Argo's examples run in embedded mode", () => {
   it('has enough of them', () => expect(runnable.length).toBeGreaterThanOrEqual(50));
 
-  it.concurrent.each(runnable.map((d) => [d.file, d] as const))('%s reaches Succeeded', async (_file, doc) => {
+  // The test's own `expect` (its context's): concurrent tests sharing the global one lose track of which test an
+  // `expect.poll` belongs to ("expect.poll() must be called inside a test").
+  for (const doc of runnable) it.concurrent(`${doc.file} reaches Succeeded`, async ({ expect }) => {
     const created = await fetch(`${capstan.url}/api/v1/workflows/argo`, { method: 'POST', body: JSON.stringify({ workflow: doc.object }) });
     const text = await created.text();
     expect(created.status, text).toBe(200);
