@@ -1,5 +1,6 @@
 import type { Workflow } from '../generated/argo';
 import { matchesLabels, parseLabelSelector } from '../k8s/label-selector';
+import { toKubeTime } from '../k8s/object';
 
 /** The workflow list's filters, as kept in the page's URL. */
 export interface WorkflowListFilters {
@@ -46,7 +47,7 @@ export function toFilterParams(filters: WorkflowListFilters): URLSearchParams {
 /** A date from the date inputs as an RFC 3339 time: the start of `from`'s day, the end of `to`'s (UTC). */
 export function toRfc3339(date: string, endOfDay: boolean): string | undefined {
   if (/^\d{4}-\d\d-\d\d$/.test(date)) return `${date}T${endOfDay ? '23:59:59' : '00:00:00'}Z`;
-  return Number.isNaN(Date.parse(date)) ? undefined : new Date(date).toISOString().replace(/\.\d+Z$/, 'Z');
+  return Number.isNaN(Date.parse(date)) ? undefined : toKubeTime(new Date(date));
 }
 
 /** The label selector the filters make: the labels, the phases and the template or cron workflow it came from. */
