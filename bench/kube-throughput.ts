@@ -168,7 +168,7 @@ async function waitArchived(url: string, namespace: string, count: number, start
   }
 }
 
-interface ThroughputResult { name: string; perMinute: number; seconds: number; withEventsPerMinute: number; eventsSeconds: number; peakRss: number; failed: number; cpu: string }
+interface ThroughputResult { name: string; perMinute: number; seconds: number; settledPerMinute: number; settledSeconds: number; peakRss: number; failed: number; cpu: string }
 
 /** The bed's own processes, whose CPU a contender's run costs too (its pid files; PostgreSQL's postmaster.pid). */
 function bedPids(): Record<string, number> {
@@ -210,24 +210,28 @@ function requestsFrom(): () => string {
     .filter(([key, n]) => n > 0 && !key.startsWith('WATCH')).map(([key, n]) => `${key} ${n}`).join(', ');
 }
 
-/** The controllers' Event writes so far (core Events created or patched; the scheduler's are events.k8s.io). */
-function controllerEventWrites(): number {
+/**
+ * The controllers' writes so far that may trail their last completion: Events (core ones; the scheduler's are
+ * events.k8s.io), pod labels and deletions, workflow updates. kwok's pod status patches are not among them.
+ */
+function controllerWrites(): number {
   const counts = apiRequestCounts();
-  return (counts.get('POST events') ?? 0) + (counts.get('PATCH events') ?? 0);
+  return ['POST events', 'PATCH events', 'PATCH pods', 'DELETE pods', 'PUT workflows'].reduce((sum, key) => sum + (counts.get(key) ?? 0), 0);
 }
 
 /**
- * Waits until the controllers' Event writes have not moved for `quietMs` (at most `limitMs`) and returns when they
- * last moved. A controller may write its Events after its last workflow completed (Capstan's queue drains in the
- * background); counting to that moment charges the run with them, as a load that never pauses would.
+ * Waits until the controller's writes have not moved for `quietMs` (at most `limitMs`) and returns when they last
+ * moved. A controller may write its Events and labels after its last workflow completed (Capstan's Event queue drains
+ * in the background, Argo's pod cleanup queue labels pods late); counting to that moment charges the run with them,
+ * as a load that never pauses would.
  */
-async function eventWritesSettled(quietMs = 3000, limitMs = 120_000): Promise<number> {
+async function writesSettled(quietMs = 3000, limitMs = 120_000): Promise<number> {
   const deadline = Date.now() + limitMs;
-  let writes = controllerEventWrites();
+  let writes = controllerWrites();
   let movedAt = Date.now();
   while (Date.now() - movedAt < quietMs && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 250));
-    const now = controllerEventWrites();
+    const now = controllerWrites();
     if (now !== writes) [writes, movedAt] = [now, Date.now()];
   }
   return movedAt;
@@ -267,15 +271,15 @@ async function throughput(contender: Contender, count: number): Promise<Throughp
     const timeout = new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`${contender.name}: not done after 15 min`)), 900_000).unref());
     const ended = await Promise.race([allDone, timeout, controller.exited]);
     const seconds = (ended - started) / 1000;
-    const eventsSeconds = (Math.max(ended, await eventWritesSettled()) - started) / 1000;
+    const settledSeconds = (Math.max(ended, await writesSettled()) - started) / 1000;
     const archived = archiveUrl && contender.name.endsWith(' archive') ? await waitArchived(archiveUrl, namespace, count, started) : '';
     const cpuSeconds = cpu();
-    console.log(`  ${contender.name}: created ${count} in ${((created - started) / 1000).toFixed(1)} s; all finished after ${seconds.toFixed(1)} s, its Events written after ${eventsSeconds.toFixed(1)} s${archived}; CPU s ${cpuSeconds}`);
+    console.log(`  ${contender.name}: created ${count} in ${((created - started) / 1000).toFixed(1)} s; all finished after ${seconds.toFixed(1)} s, its writes settled after ${settledSeconds.toFixed(1)} s${archived}; CPU s ${cpuSeconds}`);
     console.log(`    API requests: ${requests()}`);
     // Completions by 2.5 s from the start: whether a contender is slow to start, steady, or slow at the end.
     const curve = Array.from({ length: Math.ceil(seconds / 2.5) }, (_, i) => doneAt.filter((t) => t - started <= (i + 1) * 2500).length);
     console.log(`    done every 2.5 s: ${curve.join(' ')}`);
-    return { name: contender.name, perMinute: count / (seconds / 60), seconds, withEventsPerMinute: count / (eventsSeconds / 60), eventsSeconds, peakRss: rss.stop(), failed, cpu: cpuSeconds };
+    return { name: contender.name, perMinute: count / (seconds / 60), seconds, settledPerMinute: count / (settledSeconds / 60), settledSeconds, peakRss: rss.stop(), failed, cpu: cpuSeconds };
   } finally {
     await controller.stop();
     keepLog(contender.name, 'workflows', controller.output);
@@ -363,7 +367,7 @@ if (which === 'all' || which === 'workflows') {
   for (const contender of contenders) results.push(await throughput(contender, count));
   const base = results[0]!;
   for (const r of results) {
-    console.log(`  ${r.name.padEnd(14)} ${r.perMinute.toFixed(0).padStart(6)} /min  (${r.seconds.toFixed(1)} s, ${(r.perMinute / base.perMinute).toFixed(2)}× ${base.name}; to its last Event ${r.withEventsPerMinute.toFixed(0)} /min, ${r.eventsSeconds.toFixed(1)} s, ${(r.withEventsPerMinute / base.withEventsPerMinute).toFixed(2)}×)  peak RSS ${mib(r.peakRss)}${r.failed ? `  ${r.failed} not Succeeded` : ''}  CPU s: ${r.cpu}`);
+    console.log(`  ${r.name.padEnd(14)} ${r.perMinute.toFixed(0).padStart(6)} /min  (${r.seconds.toFixed(1)} s, ${(r.perMinute / base.perMinute).toFixed(2)}× ${base.name}; to its last write ${r.settledPerMinute.toFixed(0)} /min, ${r.settledSeconds.toFixed(1)} s, ${(r.settledPerMinute / base.settledPerMinute).toFixed(2)}×)  peak RSS ${mib(r.peakRss)}${r.failed ? `  ${r.failed} not Succeeded` : ''}  CPU s: ${r.cpu}`);
   }
   console.log(`  argo-server (the bed's, idle) RSS ${mib(argoServerRss())}`);
 }
