@@ -168,7 +168,7 @@ async function waitArchived(url: string, namespace: string, count: number, start
   }
 }
 
-interface ThroughputResult { name: string; perMinute: number; seconds: number; settledPerMinute: number; settledSeconds: number; peakRss: number; failed: number; cpu: string }
+interface ThroughputResult { name: string; perMinute: number; seconds: number; eventsPerMinute: number; eventsSeconds: number; settledSeconds: number; peakRss: number; failed: number; cpu: string }
 
 /** The bed's own processes, whose CPU a contender's run costs too (its pid files; PostgreSQL's postmaster.pid). */
 function bedPids(): Record<string, number> {
@@ -210,31 +210,29 @@ function requestsFrom(): () => string {
     .filter(([key, n]) => n > 0 && !key.startsWith('WATCH')).map(([key, n]) => `${key} ${n}`).join(', ');
 }
 
-/**
- * The controllers' writes so far that may trail their last completion: Events (core ones; the scheduler's are
- * events.k8s.io), pod labels and deletions, workflow updates. kwok's pod status patches are not among them.
- */
-function controllerWrites(): number {
-  const counts = apiRequestCounts();
-  return ['POST events', 'PATCH events', 'PATCH pods', 'DELETE pods', 'PUT workflows'].reduce((sum, key) => sum + (counts.get(key) ?? 0), 0);
-}
+const eventWrites = ['POST events', 'PATCH events'];
+const trailingWrites = [...eventWrites, 'PATCH pods', 'DELETE pods', 'PUT workflows'];
 
 /**
- * Waits until the controller's writes have not moved for `quietMs` (at most `limitMs`) and returns when they last
- * moved. A controller may write its Events and labels after its last workflow completed (Capstan's Event queue drains
- * in the background, Argo's pod cleanup queue labels pods late); counting to that moment charges the run with them,
- * as a load that never pauses would.
+ * Waits until the controller's writes that may trail its last completion have not moved for `quietMs` (at most
+ * `limitMs`); returns when its Events (core ones: the scheduler's are events.k8s.io) last moved, and when any of them
+ * did (Events, pod labels and deletions, workflow updates; kwok's pod status patches are not among them). Capstan's
+ * Event queue drains in the background, Argo's pod cleanup queue labels pods late: counting to those moments charges
+ * the run with them, as a load that never pauses would.
  */
-async function writesSettled(quietMs = 3000, limitMs = 120_000): Promise<number> {
+async function writesSettled(quietMs = 3000, limitMs = 120_000): Promise<{ events: number; all: number }> {
   const deadline = Date.now() + limitMs;
-  let writes = controllerWrites();
-  let movedAt = Date.now();
-  while (Date.now() - movedAt < quietMs && Date.now() < deadline) {
+  const sum = (counts: Map<string, number>, keys: string[]) => keys.reduce((n, key) => n + (counts.get(key) ?? 0), 0);
+  let counts = apiRequestCounts();
+  const moved = { events: Date.now(), all: Date.now() };
+  while (Date.now() - moved.all < quietMs && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 250));
-    const now = controllerWrites();
-    if (now !== writes) [writes, movedAt] = [now, Date.now()];
+    const now = apiRequestCounts();
+    if (sum(now, eventWrites) !== sum(counts, eventWrites)) moved.events = Date.now();
+    if (sum(now, trailingWrites) !== sum(counts, trailingWrites)) moved.all = Date.now();
+    counts = now;
   }
-  return movedAt;
+  return moved;
 }
 
 /** CPU seconds of the contender and of the bed's processes from now until the returned function is called. */
@@ -271,15 +269,17 @@ async function throughput(contender: Contender, count: number): Promise<Throughp
     const timeout = new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`${contender.name}: not done after 15 min`)), 900_000).unref());
     const ended = await Promise.race([allDone, timeout, controller.exited]);
     const seconds = (ended - started) / 1000;
-    const settledSeconds = (Math.max(ended, await writesSettled()) - started) / 1000;
+    const settled = await writesSettled();
+    const eventsSeconds = (Math.max(ended, settled.events) - started) / 1000;
+    const settledSeconds = (Math.max(ended, settled.all) - started) / 1000;
     const archived = archiveUrl && contender.name.endsWith(' archive') ? await waitArchived(archiveUrl, namespace, count, started) : '';
     const cpuSeconds = cpu();
-    console.log(`  ${contender.name}: created ${count} in ${((created - started) / 1000).toFixed(1)} s; all finished after ${seconds.toFixed(1)} s, its writes settled after ${settledSeconds.toFixed(1)} s${archived}; CPU s ${cpuSeconds}`);
+    console.log(`  ${contender.name}: created ${count} in ${((created - started) / 1000).toFixed(1)} s; all finished after ${seconds.toFixed(1)} s, its Events written after ${eventsSeconds.toFixed(1)} s, its last write after ${settledSeconds.toFixed(1)} s${archived}; CPU s ${cpuSeconds}`);
     console.log(`    API requests: ${requests()}`);
     // Completions by 2.5 s from the start: whether a contender is slow to start, steady, or slow at the end.
     const curve = Array.from({ length: Math.ceil(seconds / 2.5) }, (_, i) => doneAt.filter((t) => t - started <= (i + 1) * 2500).length);
     console.log(`    done every 2.5 s: ${curve.join(' ')}`);
-    return { name: contender.name, perMinute: count / (seconds / 60), seconds, settledPerMinute: count / (settledSeconds / 60), settledSeconds, peakRss: rss.stop(), failed, cpu: cpuSeconds };
+    return { name: contender.name, perMinute: count / (seconds / 60), seconds, eventsPerMinute: count / (eventsSeconds / 60), eventsSeconds, settledSeconds, peakRss: rss.stop(), failed, cpu: cpuSeconds };
   } finally {
     await controller.stop();
     keepLog(contender.name, 'workflows', controller.output);
@@ -367,7 +367,7 @@ if (which === 'all' || which === 'workflows') {
   for (const contender of contenders) results.push(await throughput(contender, count));
   const base = results[0]!;
   for (const r of results) {
-    console.log(`  ${r.name.padEnd(14)} ${r.perMinute.toFixed(0).padStart(6)} /min  (${r.seconds.toFixed(1)} s, ${(r.perMinute / base.perMinute).toFixed(2)}× ${base.name}; to its last write ${r.settledPerMinute.toFixed(0)} /min, ${r.settledSeconds.toFixed(1)} s, ${(r.settledPerMinute / base.settledPerMinute).toFixed(2)}×)  peak RSS ${mib(r.peakRss)}${r.failed ? `  ${r.failed} not Succeeded` : ''}  CPU s: ${r.cpu}`);
+    console.log(`  ${r.name.padEnd(14)} ${r.perMinute.toFixed(0).padStart(6)} /min  (${r.seconds.toFixed(1)} s, ${(r.perMinute / base.perMinute).toFixed(2)}× ${base.name}; to its last Event ${r.eventsPerMinute.toFixed(0)} /min, ${r.eventsSeconds.toFixed(1)} s, ${(r.eventsPerMinute / base.eventsPerMinute).toFixed(2)}×; last write at ${r.settledSeconds.toFixed(1)} s)  peak RSS ${mib(r.peakRss)}${r.failed ? `  ${r.failed} not Succeeded` : ''}  CPU s: ${r.cpu}`);
   }
   console.log(`  argo-server (the bed's, idle) RSS ${mib(argoServerRss())}`);
 }
