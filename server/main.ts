@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     // Pods run Argo's own argoexec image; the pod informers run on every replica (logs are read through them).
     const kubeExecutor = new KubePodExecutor(kubeConfig!, {
       namespace: config.namespace, config: () => controllerConfigSource.current(), executorImage: config.executorImage, logger,
-      reachability: (cluster as KubeCluster).reachability, startWindow: config.podStartWindow,
+      reachability: (cluster as KubeCluster).reachability, startWindow: config.podStartWindow, writesWaiting: () => events.waiting > 0,
     });
     await kubeExecutor.start();
     executor = new InProcessTasks(kubeExecutor, {

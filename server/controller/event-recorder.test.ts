@@ -50,6 +50,21 @@ describe('EventRecorder', () => {
     expect(writes).toEqual(['create Running node wf.n1', 'create Running node wf.n2', 'create Running node wf.n3']);
   });
 
+  it('counts the writes waiting or in flight until they are written', async () => {
+    let release: () => void = () => {};
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    const sink: EventSink = { recordEvent: () => blocked, patchEvent: () => blocked };
+    const recorder = new EventRecorder(sink, logger);
+    expect(recorder.waiting).toBe(0);
+    for (let i = 0; i < 6; i++) recorder.record(workflow('w'), running(i));
+    expect(recorder.waiting).toBe(6);
+    await Promise.resolve();
+    expect(recorder.waiting).toBe(6);
+    release();
+    await recorder.flush();
+    expect(recorder.waiting).toBe(0);
+  });
+
   it('records an Event anew when the one it would patch has gone', async () => {
     const recorder = new EventRecorder(store, logger);
     recorder.record(workflow('gone'), running(1));

@@ -73,6 +73,13 @@ export class EventRecorder {
     queue.draining ??= this.drain(namespace, queue);
   }
 
+  /** Writes queued or in flight, in every namespace. */
+  get waiting(): number {
+    let count = 0;
+    for (const queue of this.namespaces.values()) count += queue.pending.size + queue.writing.size;
+    return count;
+  }
+
   /** Resolves once every queued Event has been written (or failed). */
   async flush(): Promise<void> {
     await Promise.all([...this.namespaces.values()].map((queue) => queue.draining));

@@ -45,6 +45,11 @@ export interface KubePodExecutorOptions {
   reachability?: ApiReachability;
   /** At most this many of a workflow's pods created and not started yet (`--pod-start-window`); 0: no limit. */
   startWindow?: number;
+  /**
+   * Whether user-visible writes (the Event recorder's) are still waiting: completed labels wait for them too, so after
+   * a burst of completions the Events a user reads land first and the labels, which only tools read, after them.
+   */
+  writesWaiting?: () => boolean;
 }
 
 type TaskResult = KubernetesObject & ObservedTaskResult;
@@ -255,7 +260,7 @@ export class KubePodExecutor implements PodExecutor {
   }
 
   // Argo relabels finished pods `completed=true`, so tools (and its own informer) can skip them. Deferred while our
-  // pods run (DeferredLabels): the label is housekeeping, the pods are the work.
+  // pods run, and while Events wait (DeferredLabels): the label is housekeeping, the pods and what users read come first.
   private labelCompleted(pod: V1Pod): void {
     const { name, namespace, uid, labels } = pod.metadata ?? {};
     if (!name || !namespace || !uid || labels?.[workflowLabels.completed] === 'true' || this.labelled.has(uid)) return;
@@ -265,7 +270,7 @@ export class KubePodExecutor implements PodExecutor {
 
   private sendDueLabels(): void {
     if (!this.deferredLabels.size) return;
-    for (const { name, namespace, uid } of this.deferredLabels.takeDue(Date.now(), this.unfinishedPods.size === 0)) {
+    for (const { name, namespace, uid } of this.deferredLabels.takeDue(Date.now(), this.unfinishedPods.size === 0 && !this.options.writesWaiting?.())) {
       const body = { metadata: { labels: { [workflowLabels.completed]: 'true' } } };
       const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;
       this.labeller.run(() => this.call(() => sendKubeWrite(this.kubeConfig, 'PATCH', path, body, PatchStrategy.MergePatch))
