@@ -146,6 +146,14 @@ spec:
     ]);
   });
 
+  it("labels the exit handler without the workflow's name in front, which a card would truncate away", () => {
+    const nodes = nodeMap(
+      node('exit-handlers-w82xv', { type: 'Pod' }),
+      node('exit-handlers-w82xv.onExit', { type: 'Pod', displayName: 'exit-handlers-w82xv.onExit' }),
+    );
+    expect(buildWorkflowGraph('exit-handlers-w82xv', nodes).nodes.map((n) => n.label)).toEqual(['exit-handlers-w82xv', 'onExit']);
+  });
+
   it('ignores children that are not in status.nodes and returns an empty graph without a root', () => {
     const nodes = nodeMap(node('wf', { type: 'DAG', children: ['gone', 'wf.a'] }), node('wf.a'));
     expect(buildWorkflowGraph('wf', nodes).nodes.map((n) => n.id)).toEqual(['wf', 'wf.a']);

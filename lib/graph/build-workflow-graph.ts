@@ -1,7 +1,7 @@
 import type { NodeStatus } from '../generated/argo';
 import { groupSimilarNodes } from './group-similar-nodes';
 import { exitsOfGroup, nodesInsideGroup, outboundLeaves } from './group-scope';
-import { displayLabel, displayPhase, isCollapsibleType, isDimmed, kindOfNode } from './node-display';
+import { displayPhase, graphLabel, isCollapsibleType, isDimmed, kindOfNode } from './node-display';
 import type { GraphEdge, GraphNode, GraphViewOptions, WorkflowGraph } from './types';
 
 /** Argo's UI shows at most three children of a node until it is expanded: the first, a placeholder, the last. */
@@ -50,7 +50,7 @@ export function buildWorkflowGraph(
       id: node.id,
       kind: folded > 0 ? 'card' : kindOfNode(node.type),
       type: node.type,
-      label: displayLabel(node),
+      label: graphLabel(workflowName, node),
       phase: displayPhase(node),
       dimmed: isDimmed(node),
       collapsible,

@@ -12,6 +12,17 @@ export function displayLabel(node: Pick<NodeStatus, 'displayName' | 'name'>): st
   return node.displayName || node.name;
 }
 
+/**
+ * The label of a node on the graph: its short name, less the workflow's name where Argo puts it in front (the exit
+ * handler `<workflow>.onExit`, lifecycle hooks `<workflow>.hooks.<event>`). A card truncates long labels at the end,
+ * which left exactly the part that says what the node is cut off.
+ */
+export function graphLabel(workflowName: string, node: Pick<NodeStatus, 'displayName' | 'name'>): string {
+  const label = displayLabel(node);
+  const prefix = `${workflowName}.`;
+  return workflowName && label.startsWith(prefix) && label.length > prefix.length ? label.slice(prefix.length) : label;
+}
+
 /** StepGroup and TaskGroup are bookkeeping nodes: Argo's UI hides them, leaving a point where edges meet. */
 export function kindOfNode(type: string): GraphNodeKind {
   return type === 'StepGroup' || type === 'TaskGroup' ? 'dot' : 'card';
