@@ -118,10 +118,11 @@ function normalise(text: string, side: Side): string {
     .replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? [+-]\d{4} [A-Z]+/g, 'TIME')
     .replace(new RegExp(`(${days}) (${months}) +\\d+ \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}`, 'g'), 'DATE')
     .replace(/\((now|\d+ (seconds?|minutes?|hours?) (ago|from now))\)/g, '(AGO)')
-    .replace(/\b(\d+h)?(\d+m)?\d+s\b/g, 'DUR')
-    .replace(/\b\d+ (seconds?|minutes?)\b/g, 'DUR')
+    // Generated names' suffixes before durations: a suffix such as `3m25s` reads as one.
     .replace(/-(?=[a-z0-9]*\d)[a-z0-9]{5}\b/g, '-XXXXX')
     .replace(/-[bcdfghjklmnpqrstvwxz2-9]{5}\b/g, '-XXXXX')
+    .replace(/\b(\d+h)?(\d+m)?\d+s\b/g, 'DUR')
+    .replace(/\b\d+ (seconds?|minutes?)\b/g, 'DUR')
     .replace(/\b\d{8,10}\b/g, 'N')
     .split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter(knownDifferences).join('\n')
     .trim();
