@@ -1,12 +1,11 @@
 'use client';
 import { useCallback, useMemo, useState } from 'react';
-import { nodeEventAnnotations } from '@/lib/controller/workflow-event-reports';
 import { applyStreamedEvent, isAboutWorkflow, type StreamedEvent } from '@/lib/k8s/event-list';
+import { nodeEventAnnotations } from '@/lib/workflows/workflow-labels';
 import { apiUrl } from '../api-client';
 import { useSettings } from '../settings-context';
 import { useBatchedEventStream } from '../streams/use-workflow-watch';
 import { formatTimestamp } from './format';
-
 
 /**
  * The Kubernetes Events Argo's controller (or Capstan's) recorded about one workflow, live from argo-server's events

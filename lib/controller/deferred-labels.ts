@@ -2,7 +2,8 @@
  * Completed pods waiting for their `completed=true` label, which is housekeeping (tools and Argo's own informer skip
  * labelled pods; Capstan's reconciles never read it): it waits while the controller still has pods starting or running,
  * or Events to write, so each label's PATCH, and the watch event every pod watcher then receives, does not compete with
- * the pods being run, or delay the Events users read, for the API server. Nothing waits longer than `maxDelayMs`, so a controller that is never idle still labels.
+ * the pods being run, or delay the Events users read, for the API server. Nothing waits longer than `maxDelayMs`, so a
+ * controller that is never idle still labels.
  */
 export class DeferredLabels<T> {
   // Insertion order is queueing order, so the overdue ones are a prefix.

@@ -1,22 +1,13 @@
 import { isCompleted } from '../engine/phases';
 import type { NodeStatus, WorkflowStatus } from '../generated/argo';
 import type { EventReport } from '../k8s/kube-event';
+import { nodeEventAnnotations } from '../workflows/workflow-labels';
 import type { ControllerConfig } from './controller-config';
 
 /** An Event the controller reports about a workflow; `podNodeId` when it is about that node's pod (`nodeEvents.sendAsPod`). */
 export interface WorkflowEventReport extends EventReport {
   podNodeId?: string;
 }
-
-// Argo's annotation keys (workflow/common/common.go).
-export const nodeEventAnnotations = {
-  nodeType: 'workflows.argoproj.io/node-type',
-  nodeName: 'workflows.argoproj.io/node-name',
-  nodeId: 'workflows.argoproj.io/node-id',
-  nodeStartTime: 'workflows.argoproj.io/node-start-time',
-  workflowName: 'workflows.argoproj.io/workflow-name',
-  workflowUid: 'workflows.argoproj.io/workflow-uid',
-} as const;
 
 // Go's time.Time{}.UnixNano(): what Argo writes as node-start-time for a node without startedAt.
 const goZeroTimeUnixNano = '-6795364578871345152';

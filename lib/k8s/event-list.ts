@@ -1,4 +1,4 @@
-import { nodeEventAnnotations } from '../controller/workflow-event-reports';
+import { nodeEventAnnotations } from '../workflows/workflow-labels';
 import type { CoreV1Event } from '../generated/k8s';
 
 /** An Event as argo-server's events stream sends it. */

@@ -8,3 +8,13 @@ export const workflowLabels = {
   creatorEmail: 'workflows.argoproj.io/creator-email',
   creatorPreferredUsername: 'workflows.argoproj.io/creator-preferred-username',
 } as const;
+
+/** Annotations Argo's controller sets on its node Events (workflow/common/common.go). */
+export const nodeEventAnnotations = {
+  nodeType: 'workflows.argoproj.io/node-type',
+  nodeName: 'workflows.argoproj.io/node-name',
+  nodeId: 'workflows.argoproj.io/node-id',
+  nodeStartTime: 'workflows.argoproj.io/node-start-time',
+  workflowName: 'workflows.argoproj.io/workflow-name',
+  workflowUid: 'workflows.argoproj.io/workflow-uid',
+} as const;
