@@ -15,7 +15,7 @@ export function executePod(op: Operation, context: TemplateContext): NodeStatus 
   if (existing) {
     // A node saved as Pending whose pod was never seen (the process stopped between saving and creating it):
     // ask again; creating a pod is idempotent.
-    if (existing.phase === 'Pending' && !op.pods[existing.id] && !op.shutdown) pushCreate(op, context, existing);
+    if (existing.phase === 'Pending' && !op.pods[existing.id] && !op.shutdown) pushCreate(op, context, existing, false);
     return existing;
   }
   if (op.shutdown && !(op.shutdown.runExitHandlers && context.options.onExit)) {
@@ -35,11 +35,11 @@ export function executePod(op: Operation, context: TemplateContext): NodeStatus 
   });
   if (hasInputs(context.template)) node.inputs = structuredClone(context.template.inputs);
   op.activePods++;
-  pushCreate(op, context, node);
+  pushCreate(op, context, node, true);
   return node;
 }
 
-function pushCreate(op: Operation, context: TemplateContext, node: NodeStatus): void {
+function pushCreate(op: Operation, context: TemplateContext, node: NodeStatus, newNode: boolean): void {
   const activeDeadlineSeconds = podDeadlineSeconds(op, context.template, node);
   const podName = toPodName(op.name, context.nodeName, context.template.name ?? '');
   op.actions.push({
@@ -50,6 +50,7 @@ function pushCreate(op: Operation, context: TemplateContext, node: NodeStatus): 
     // A copy: the template may be part of the (frozen, shared) spec, and the caller owns what it is given.
     template: structuredClone(withPodArchiveLocation(op, activeDeadlineSeconds === undefined ? context.template : { ...context.template, activeDeadlineSeconds }, podName)),
     includeScriptOutput: isResultReferenced(context.nodeName, context.options.parentTemplate),
+    newNode,
   });
 }
 

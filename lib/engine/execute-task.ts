@@ -12,7 +12,7 @@ import type { Operation } from './operation';
 export function executeHttp(op: Operation, context: TemplateContext): NodeStatus {
   const existing = op.peekNode(context.nodeName);
   if (existing) {
-    if (existing.phase === 'Pending' && !op.pods[existing.id] && !op.shutdown) pushTask(op, context, existing);
+    if (existing.phase === 'Pending' && !op.pods[existing.id] && !op.shutdown) pushTask(op, context, existing, false);
     return existing;
   }
   if (op.shutdown && !(op.shutdown.runExitHandlers && context.options.onExit)) {
@@ -24,11 +24,11 @@ export function executeHttp(op: Operation, context: TemplateContext): NodeStatus
     holder: context.holder, templateScope: context.scope.id, boundaryID: context.options.boundaryID, phase: 'Pending',
   });
   if (hasInputs(context.template)) node.inputs = structuredClone(context.template.inputs);
-  pushTask(op, context, node);
+  pushTask(op, context, node, true);
   return node;
 }
 
-function pushTask(op: Operation, context: TemplateContext, node: NodeStatus): void {
+function pushTask(op: Operation, context: TemplateContext, node: NodeStatus, newNode: boolean): void {
   op.actions.push({
     type: 'createPod',
     nodeId: node.id,
@@ -36,5 +36,6 @@ function pushTask(op: Operation, context: TemplateContext, node: NodeStatus): vo
     podName: toPodName(op.name, context.nodeName, context.template.name ?? ''),
     template: context.template,
     includeScriptOutput: false,
+    newNode,
   });
 }

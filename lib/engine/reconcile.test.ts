@@ -25,10 +25,24 @@ spec:
       },
     });
     expect(output.actions).toEqual([
-      expect.objectContaining({ type: 'createPod', nodeId: 'hello', podName: 'hello', nodeName: 'hello' }),
+      expect.objectContaining({ type: 'createPod', nodeId: 'hello', podName: 'hello', nodeName: 'hello', newNode: true }),
     ]);
     // The same input decides the same thing.
     expect(reconcileWorkflow({ workflow, pods: {}, now: testStart })).toEqual(output);
+  });
+
+  it('asks again for the pod of a saved Pending node whose pod was never seen, as not a new node', () => {
+    const workflow = workflowFromYaml(`
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    container: {image: busybox, command: [echo, hello]}
+`, 'hello');
+    const first = reconcileWorkflow({ workflow, pods: {}, now: testStart });
+    const again = reconcileWorkflow({ workflow: { ...workflow, status: first.status }, pods: {}, now: testStart });
+    // A pod already named for the node is then this run's (created before a restart), not one to replace.
+    expect(again.actions).toEqual([expect.objectContaining({ type: 'createPod', nodeId: 'hello', newNode: false })]);
   });
 
   it("matches Argo's nodes for a DAG whose second task fails (observed from Argo v3.7.9)", () => {

@@ -67,6 +67,11 @@ export type EngineAction =
       template: Template;
       /** Keep stdout as `outputs.result`: only when the calling steps or DAG template reads it, as in Argo. */
       includeScriptOutput: boolean;
+      /**
+       * The node was made by this step, so a pod already named for it is an earlier run's (a retry removed the node
+       * and its pod may still exist); false when a saved Pending node whose pod was never seen asks again.
+       */
+      newNode: boolean;
     }
   | { type: 'deletePod'; nodeId: string; podName: string; reason: string }
   | { type: 'requeue'; afterSeconds: number }

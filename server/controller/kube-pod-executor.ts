@@ -77,8 +77,9 @@ export class KubePodExecutor implements PodExecutor {
   // Nodes whose pod could not be built, or whose pod vanished before it finished: what to report instead.
   private readonly settled = new Map<string, PodObservation>();
   private readonly labelled = new Set<string>();
-  // Leftover pods being deleted so a retried node can get a new one, by `uid/nodeId`.
-  private readonly replacing = new Set<string>();
+  // Pods of an earlier run of their node (a retry removed the node), by pod uid, while they are deleted so the node
+  // can get a new one: never observed for the node, and their deletion is not its pod being deleted.
+  private readonly leftovers = new Set<string>();
   // Completed pods are labelled in the background by a few workers (Argo's pod cleanup queue has 4): a wide DAG's
   // hundreds of pods finishing together must not become hundreds of PATCHes at once beside the status save.
   private readonly labeller = new TaskLimiter(4);
@@ -133,7 +134,8 @@ export class KubePodExecutor implements PodExecutor {
   private onPodEvent(pod: V1Pod, type: 'add' | 'update' | 'delete', previous?: V1Pod): void {
     const nodeId = nodeIdOfPod(pod);
     const uid = workflowUidOf(pod);
-    if (type === 'delete' && nodeId && uid && this.replacing.delete(`${uid}/${nodeId}`)) {
+    const podUid = pod.metadata?.uid;
+    if (type === 'delete' && podUid && this.leftovers.delete(podUid)) {
       // A leftover deleted on purpose: its node waits for the new pod.
     } else if (type === 'delete' && nodeId && uid) {
       // Deleted before it finished: the node errors, as Argo's "pod deleted" (kept from the last state otherwise).
@@ -141,7 +143,6 @@ export class KubePodExecutor implements PodExecutor {
       const key = `${uid}/${nodeId}`;
       this.settled.set(key, fulfilled.has(last.phase) ? last : { ...last, phase: 'Error', message: 'pod deleted' });
     }
-    const podUid = pod.metadata?.uid;
     if (podUid && type !== 'delete' && !fulfilled.has(pod.status?.phase ?? '')) this.unfinishedPods.add(podUid);
     else if (podUid) this.unfinishedPods.delete(podUid);
     if (type === 'delete' && podUid) {
@@ -164,14 +165,20 @@ export class KubePodExecutor implements PodExecutor {
 
   async createPod(workflow: WorkflowRef, pod: PodRequest): Promise<void> {
     const wf = pod.workflow ?? await this.call(() => this.custom.getNamespacedCustomObject({ group, version, plural: 'workflows', namespace: workflow.namespace, name: workflow.name })) as Workflow;
+    const key = `${workflow.uid}/${pod.nodeId}`;
+    if (pod.newNode) {
+      // What was noted for an earlier run of the node (a deleted pod's last state, a creation sent) is not this run's.
+      this.settled.delete(key);
+      this.unseen.delete(key);
+    }
     const existing = this.pods.get(workflow.namespace, pod.nodeId);
     if (existing && workflowUidOf(existing) === workflow.uid) {
-      // A pod older than its node is the previous attempt's (a retry reset the node): delete it, and create the
-      // new one once it is gone (its delete event requeues the workflow), as argo-server deletes them on retry.
-      if (!isStale(existing, wf.status?.nodes?.[pod.nodeId]?.startedAt)) return;
-      const key = `${workflow.uid}/${pod.nodeId}`;
-      this.replacing.add(key);
-      this.settled.delete(key);
+      if (this.isLeftover(existing)) return;
+      // A pod of a node just made, or older than its node, is an earlier run's (a retry removed the node): delete it,
+      // and create the new one once it is gone (its delete event requeues the workflow), as argo-server deletes them
+      // on retry. Creation times have second precision, so only the first tells a retry in the same second.
+      if (!pod.newNode && !isStale(existing, wf.status?.nodes?.[pod.nodeId]?.startedAt)) return;
+      if (existing.metadata?.uid) this.leftovers.add(existing.metadata.uid);
       await this.deletePod(workflow, pod.nodeId, 'left over from before a retry');
       return;
     }
@@ -192,7 +199,6 @@ export class KubePodExecutor implements PodExecutor {
       for (const listener of this.listeners) listener(workflow.uid);
       return;
     }
-    const key = `${workflow.uid}/${pod.nodeId}`;
     const sentAt = this.unseen.get(key);
     if (sentAt !== undefined && Date.now() - sentAt < unseenCreationMs) return;
     // Counted as starting from now, in the same tick as the room was checked, so creations in flight count too.
@@ -212,6 +218,10 @@ export class KubePodExecutor implements PodExecutor {
       this.starting.set(workflow.uid, pod.nodeId, false);
       throw error;
     }
+  }
+
+  private isLeftover(pod: V1Pod): boolean {
+    return !!pod.metadata?.uid && this.leftovers.has(pod.metadata.uid);
   }
 
   podCreationRoom(workflow: WorkflowRef): number {
@@ -247,7 +257,7 @@ export class KubePodExecutor implements PodExecutor {
     for (const id of nodeIds) {
       const settled = this.settled.get(`${workflow.uid}/${id}`);
       const pod = this.pods.get(workflow.namespace, id);
-      if (pod && workflowUidOf(pod) === workflow.uid && isStale(pod, nodeStartedAt[id])) continue;
+      if (pod && workflowUidOf(pod) === workflow.uid && (this.isLeftover(pod) || isStale(pod, nodeStartedAt[id]))) continue;
       if (pod && workflowUidOf(pod) === workflow.uid) {
         // A task result left by an earlier workflow of the same name does not count.
         const result = this.results.get(workflow.namespace, id);

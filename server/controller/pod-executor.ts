@@ -30,6 +30,8 @@ export interface PodRequest {
   template: Template;
   /** Keep stdout as `outputs.result` (Argo's ARGO_INCLUDE_SCRIPT_OUTPUT). */
   includeScriptOutput?: boolean;
+  /** The node was made by the reconcile asking: a pod already named for it is an earlier run's (before a retry). */
+  newNode?: boolean;
   /** The workflow as the controller just saved it, so the executor need not read it again. */
   workflow?: Workflow;
 }

@@ -303,7 +303,7 @@ export class WorkflowController {
       if (action.type === 'createPod') {
         podCreations.push(() => this.executor.createPod(ref, {
           nodeId: action.nodeId, nodeName: action.nodeName, podName: action.podName, template: action.template, includeScriptOutput: action.includeScriptOutput,
-          workflow: current,
+          newNode: action.newNode, workflow: current,
         }));
       } else if (action.type === 'deletePod') {
         podDeletions.push(() => this.executor.deletePod(ref, action.nodeId, action.reason));
