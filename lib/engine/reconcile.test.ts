@@ -5,16 +5,17 @@ import { simulateWorkflow } from './testing/simulate';
 import { nodesBy, testStart } from './testing/step-workflow';
 
 const byDisplayName = (nodes: Parameters<typeof nodesBy>[0]) => nodesBy(nodes, 'displayName');
-
-describe('reconcileWorkflow', () => {
-  it('starts a container workflow: Running, one Pending pod node, one createPod action', () => {
-    const workflow = workflowFromYaml(`
+const helloWorkflow = () => workflowFromYaml(`
 spec:
   entrypoint: main
   templates:
   - name: main
     container: {image: busybox, command: [echo, hello]}
 `, 'hello');
+
+describe('reconcileWorkflow', () => {
+  it('starts a container workflow: Running, one Pending pod node, one createPod action', () => {
+    const workflow = helloWorkflow();
     const output = reconcileWorkflow({ workflow, pods: {}, now: testStart });
     expect(output.status.phase).toBe('Running');
     expect(output.status.startedAt).toBe('2026-01-01T00:00:00Z');
@@ -32,13 +33,7 @@ spec:
   });
 
   it('asks again for the pod of a saved Pending node whose pod was never seen, as not a new node', () => {
-    const workflow = workflowFromYaml(`
-spec:
-  entrypoint: main
-  templates:
-  - name: main
-    container: {image: busybox, command: [echo, hello]}
-`, 'hello');
+    const workflow = helloWorkflow();
     const first = reconcileWorkflow({ workflow, pods: {}, now: testStart });
     const again = reconcileWorkflow({ workflow: { ...workflow, status: first.status }, pods: {}, now: testStart });
     // A pod already named for the node is then this run's (created before a restart), not one to replace.
