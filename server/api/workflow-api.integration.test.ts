@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argoCli, argoCliBin as argoBin, manifestFile as manifest } from '../testing/argo-cli';
 import { type CapstanProcess, startCapstan } from '../testing/capstan-process';
@@ -170,6 +172,37 @@ describe('argo CLI against Capstan (embedded): workflows, templates, cron workfl
     const resubmitted = (await cli('resubmit', '-n', ns, name, '-o', 'name')).stdout.trim();
     expect((await getJson(resubmitted)).metadata.labels['workflows.argoproj.io/resubmitted-from-workflow']).toBe(name);
     expect((await cli('list', '-n', ns, '--resubmitted', '-o', 'name')).stdout.trim()).toBe(resubmitted);
+  });
+
+  it('retries an http template: the retried node sends its request again', async () => {
+    // Refuses the first request, accepts the next: only a request sent again can succeed.
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      res.statusCode = ++requests === 1 ? 503 : 200;
+      res.end(`request ${requests}`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const flaky = manifest('flaky-http', `
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {generateName: flaky-http-}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    http: {url: "http://127.0.0.1:${port}/"}
+`);
+      const name = (await cli('submit', '-n', ns, flaky, '-o', 'name')).stdout.trim();
+      await waitFor(name, (wf) => wf.status?.phase === 'Failed');
+      await cli('retry', '-n', ns, name);
+      const done = await waitFor(name, (wf) => wf.status?.phase === 'Succeeded' || (wf.status?.phase === 'Failed' && requests > 1));
+      expect(done.status.phase, JSON.stringify(done.status.nodes)).toBe('Succeeded');
+      expect(requests).toBe(2);
+    } finally {
+      server.close();
+    }
   });
 
   it('lints on the server and refuses invalid workflows with Argo messages', async () => {

@@ -36,7 +36,9 @@ export class InProcessTasks implements PodExecutor {
     const run = this.runnerFor(pod);
     if (!run) return this.inner.createPod(workflow, pod);
     const key = `${workflow.uid}/${pod.nodeId}`;
-    if (this.tasks.has(key)) return;
+    // A task kept under a node just made is an earlier run's (a retry removed the node): its result is not this run's.
+    if (pod.newNode) this.tasks.get(key)?.stop.abort();
+    else if (this.tasks.has(key)) return;
     const entry = { observation: { phase: 'Running', startedAt: toKubeTime(new Date()) } as PodObservation, stop: new AbortController() };
     this.tasks.set(key, entry);
     void run(workflow, pod, entry.stop.signal)
