@@ -169,6 +169,8 @@ describe('argo CLI against Capstan (embedded): workflows, templates, cron workfl
     expect(retried.spec.shutdown).toBeUndefined();
     expect(Object.values(retried.status.nodes as Record<string, { displayName: string; phase: string }>)
       .map((n) => `${n.displayName}:${n.phase}`).sort()).toEqual(['[0]:Succeeded', '[1]:Running', 'first:Succeeded', `${name}:Running`]);
+    // The terminated step runs again, in a new process, to the end.
+    await waitFor(name, (wf) => wf.status?.phase === 'Succeeded');
     const resubmitted = (await cli('resubmit', '-n', ns, name, '-o', 'name')).stdout.trim();
     expect((await getJson(resubmitted)).metadata.labels['workflows.argoproj.io/resubmitted-from-workflow']).toBe(name);
     expect((await cli('list', '-n', ns, '--resubmitted', '-o', 'name')).stdout.trim()).toBe(resubmitted);
