@@ -95,8 +95,8 @@ export class LocalPodExecutor implements PodExecutor {
       this.notify(workflow.uid);
       return;
     }
-    // The engine asks for a pod only for a node that does not exist yet; a step the runner still holds under the
-    // same ID is a leftover from before a retry or resubmit, so its old result must not answer for the new one.
+    // The engine asks for a pod only for a node whose step it has not seen; a finished step the runner still holds
+    // under the same ID is a leftover from before a retry or resubmit, so its old result must not answer for the new one.
     const ref = { workflowUid: workflow.uid, id: pod.nodeId };
     const leftover = this.runner.observe(ref);
     if (leftover && ['Succeeded', 'Failed', 'Error'].includes(leftover.phase)) await this.runner.remove(ref);
