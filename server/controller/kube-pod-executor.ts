@@ -173,11 +173,12 @@ export class KubePodExecutor implements PodExecutor {
     }
     const existing = this.pods.get(workflow.namespace, pod.nodeId);
     if (existing && workflowUidOf(existing) === workflow.uid) {
-      if (this.isLeftover(existing)) return;
       // A pod of a node just made, or older than its node, is an earlier run's (a retry removed the node): delete it,
       // and create the new one once it is gone (its delete event requeues the workflow), as argo-server deletes them
-      // on retry. Creation times have second precision, so only the first tells a retry in the same second.
-      if (!pod.newNode && !isStale(existing, wf.status?.nodes?.[pod.nodeId]?.startedAt)) return;
+      // on retry. Creation times have second precision, so only the first tells a retry in the same second. One
+      // already known as a leftover is deleted again while the node waits: a delete that failed is sent again.
+      const leftover = this.isLeftover(existing) || pod.newNode || isStale(existing, wf.status?.nodes?.[pod.nodeId]?.startedAt);
+      if (!leftover) return;
       if (existing.metadata?.uid) this.leftovers.add(existing.metadata.uid);
       await this.deletePod(workflow, pod.nodeId, 'left over from before a retry');
       return;
