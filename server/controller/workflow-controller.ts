@@ -29,9 +29,8 @@ import { runLimited } from './run-limited';
 import { createPodsPaced } from './pod-creation-pass';
 import { creationSliceMs, savePaceMs } from '@/lib/controller/save-pace';
 import { WorkQueue } from './work-queue';
-import { workflowLabels } from '@/lib/workflows/workflow-labels';
+import { nodeEventAnnotations, workflowLabels } from '@/lib/workflows/workflow-labels';
 import { toWorkflowEventReports } from '@/lib/controller/workflow-event-reports';
-import { nodeEventAnnotations } from '@/lib/workflows/workflow-labels';
 import type { EventRecorder } from './event-recorder';
 
 // Pod creations and deletions one reconcile sends to the cluster at once. How many pods may wait to be started is
