@@ -95,11 +95,10 @@ export class LocalPodExecutor implements PodExecutor {
       this.notify(workflow.uid);
       return;
     }
-    // The engine asks for a pod only for a node whose step it has not seen; a finished step the runner still holds
-    // under the same ID is a leftover from before a retry or resubmit, so its old result must not answer for the new one.
+    // A step the runner still holds for a node just made is an earlier run's (a retry removed the node), so its old
+    // result must not answer for the new one. A saved Pending node asking again keeps its step: start() is idempotent.
     const ref = { workflowUid: workflow.uid, id: pod.nodeId };
-    const leftover = this.runner.observe(ref);
-    if (leftover && ['Succeeded', 'Failed', 'Error'].includes(leftover.phase)) await this.runner.remove(ref);
+    if (pod.newNode && this.runner.observe(ref)) await this.runner.remove(ref);
     this.refused.delete(`${workflow.uid}/${pod.nodeId}`);
     await this.runner.start(withKnownImageTools(toStepSpec(workflow, pod)));
   }
